@@ -1,0 +1,205 @@
+package dev.pm.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+import dev.pm.db.init.DatabaseFiles;
+import dev.pm.db.init.IntegrityCheck;
+import dev.pm.db.init.IntegrityChecker;
+import dev.pm.db.init.SchemaVersionPolicy;
+import dev.pm.db.jdbc.SqliteDataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Makes the database safe to use before any other bean touches it: refuses a path that is
+ * not a database, a corrupted database or one from a newer application, leaving the file
+ * untouched; creates a missing one with tight permissions; migrates an older one; and checks
+ * that every PRAGMA took.
+ * <p>
+ * Everything that decides whether the file may be used runs on a read-only connection, before
+ * the first write (even switching to WAL writes to the file).
+ *
+ * @author pm-db
+ */
+public class DatabaseInitializer implements InitializingBean {
+
+	private static final Log logger = LogFactory.getLog(DatabaseInitializer.class);
+
+	private final SqliteDataSource dataSource;
+
+	private final @Nullable DatabaseFiles files;
+
+	private final Flyway flyway;
+
+	private final SchemaVersionPolicy schemaVersionPolicy;
+
+	private final IntegrityCheck integrityCheck;
+
+	/**
+	 * Create an initializer.
+	 * @param dataSource the application's data source
+	 * @param files the database's files, or {@code null} for an in-memory database
+	 * @param flyway Flyway, configured with the application's migrations on {@code dataSource}
+	 * @param schemaVersionPolicy what to do with the schema version found
+	 * @param integrityCheck the check to run at start-up
+	 */
+	public DatabaseInitializer(SqliteDataSource dataSource, @Nullable DatabaseFiles files, Flyway flyway,
+			SchemaVersionPolicy schemaVersionPolicy, IntegrityCheck integrityCheck) {
+		this.dataSource = dataSource;
+		this.files = files;
+		this.flyway = flyway;
+		this.schemaVersionPolicy = schemaVersionPolicy;
+		this.integrityCheck = integrityCheck;
+	}
+
+	@Override
+	public void afterPropertiesSet() throws SQLException {
+		long start = System.nanoTime();
+		if (this.files != null) {
+			this.files.prepare();
+		}
+		Optional<MigrationVersion> target = inspect();
+		if (this.files != null) {
+			this.files.tightenPermissions();
+		}
+		if (target.isPresent()) {
+			migrate(target.get());
+			// Flyway's SQLite support toggles foreign_keys while it migrates.
+			this.dataSource.reapplyPragmas();
+		}
+		else {
+			// Open the connection now, so a PRAGMA that does not take fails start-up, not first use.
+			this.dataSource.getConnection().close();
+		}
+		logger.info("Database " + this.dataSource.getPath() + " ready: schema version "
+				+ getSchemaVersion().orElse("none") + ", journal mode " + readJournalMode() + ", integrity "
+				+ ((this.integrityCheck != IntegrityCheck.NONE) ? "ok" : "not checked") + ", "
+				+ (System.nanoTime() - start) / 1_000_000 + " ms");
+	}
+
+	private Optional<MigrationVersion> inspect() throws SQLException {
+		try (Connection connection = this.dataSource.openInspectionConnection()) {
+			requireDatabase(connection);
+			if (this.integrityCheck != IntegrityCheck.NONE) {
+				requireIntegrity(connection, this.integrityCheck == IntegrityCheck.QUICK);
+			}
+			return this.schemaVersionPolicy.decide(schemaHistory(connection), getPath());
+		}
+	}
+
+	private void requireDatabase(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery("PRAGMA schema_version").close();
+		}
+		catch (SQLiteException ex) {
+			if (ex.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+				throw new DatabaseException(getPath(), "Database file " + this.dataSource.getPath()
+						+ " is not an SQLite database; it was left unchanged. Point pm.db.path to a database file,"
+						+ " or to a path that does not exist yet", ex);
+			}
+			throw ex;
+		}
+	}
+
+	private void requireIntegrity(Connection connection, boolean quick) {
+		List<String> problems;
+		try {
+			problems = IntegrityChecker.run(connection, quick);
+		}
+		catch (SQLException ex) {
+			problems = List.of(String.valueOf(ex.getMessage()));
+		}
+		if (!problems.isEmpty()) {
+			throw new DatabaseCorruptedException(getPath(), problems, null);
+		}
+	}
+
+	private MigrationInfoService schemaHistory(Connection readOnly) {
+		return Flyway.configure(this.flyway.getConfiguration().getClassLoader())
+			.configuration(this.flyway.getConfiguration())
+			.dataSource(new SingleConnectionDataSource(readOnly, true))
+			.load()
+			.info();
+	}
+
+	private void migrate(MigrationVersion target) {
+		try {
+			Flyway.configure(this.flyway.getConfiguration().getClassLoader())
+				.configuration(this.flyway.getConfiguration())
+				.target(target)
+				.load()
+				.migrate();
+		}
+		catch (FlywayException ex) {
+			MigrationInfo[] pending = this.flyway.info().pending();
+			String failed = (pending.length > 0) ? pending[0].getScript() : null;
+			throw new DatabaseMigrationException(getPath(), failed, getSchemaVersion().orElse(null), ex);
+		}
+	}
+
+	private String readJournalMode() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA journal_mode")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	/**
+	 * Run the configured integrity check ({@code integrity_check} unless {@code quick} is
+	 * configured) on the database as it is now.
+	 * @return {@code true} if SQLite found no problem
+	 */
+	public boolean checkIntegrity() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return IntegrityChecker.run(connection, this.integrityCheck == IntegrityCheck.QUICK).isEmpty();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Return the schema version of the database: the latest migration applied.
+	 * @return the version, or empty when the database has no schema history
+	 */
+	public Optional<String> getSchemaVersion() {
+		MigrationInfo current = this.flyway.info().current();
+		return Optional.ofNullable(current).map((migration) -> migration.getVersion().getVersion());
+	}
+
+	/**
+	 * Return the absolute path of the database file.
+	 * @return the path, or {@code null} for an in-memory database
+	 */
+	public @Nullable Path getPath() {
+		return this.dataSource.getPath().getFile();
+	}
+
+	/**
+	 * Return whether the database lives in memory only.
+	 * @return {@code true} for {@code :memory:}
+	 */
+	public boolean isInMemory() {
+		return this.dataSource.getPath().isInMemory();
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.pm.db.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.DatabasePath;
+import dev.pm.db.init.DatabaseFiles;
+import dev.pm.db.init.SchemaVersionPolicy;
+import dev.pm.db.jdbc.JournalMode;
+import dev.pm.db.jdbc.Pragma;
+import dev.pm.db.jdbc.PragmaApplier;
+import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.SqliteExceptionTranslator;
+import dev.pm.db.jdbc.SqliteTransactionManager;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConnection;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Auto-configuration of an embedded SQLite database: one shared, leased connection with
+ * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager and the
+ * JDBC templates. Runs before Spring Boot's own JDBC, Flyway and transaction
+ * auto-configurations, which then back off; a user-defined {@link DataSource} makes all of
+ * pm-db back off.
+ *
+ * @author pm-db
+ */
+@AutoConfiguration(beforeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
+@ConditionalOnClass({ SQLiteConnection.class, Flyway.class, JdbcTemplate.class })
+@ConditionalOnMissingBean(DataSource.class)
+@EnableConfigurationProperties(PmDbProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class PmDbAutoConfiguration {
+
+	@Bean
+	SqliteDataSource dataSource(PmDbProperties properties) {
+		DatabasePath path = DatabasePath.of(properties.getPath());
+		PragmaApplier pragmas = new PragmaApplier(pragmas(properties, path), path.getFile());
+		return new SqliteDataSource(path, pragmas, properties.getBusyTimeout(), properties.getTransactionMode());
+	}
+
+	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {
+		List<Pragma> pragmas = new ArrayList<>();
+		// busy_timeout first, so that switching the journal mode waits for other processes.
+		pragmas.add(Pragma.of("busy_timeout", Long.toString(properties.getBusyTimeout().toMillis())));
+		String journalMode = properties.getJournalMode().name().toLowerCase();
+		// An in-memory database keeps its journal in memory whatever is asked, unless it is off.
+		pragmas.add(new Pragma("journal_mode", journalMode,
+				(path.isInMemory() && properties.getJournalMode() != JournalMode.OFF) ? "memory" : journalMode));
+		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));
+		pragmas.add(Pragma.of("foreign_keys", properties.isForeignKeys() ? "on" : "off"));
+		properties.getPragmas().forEach((name, value) -> pragmas.add(Pragma.of(name, value)));
+		return pragmas;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SqliteExceptionTranslator sqliteExceptionTranslator(SqliteDataSource dataSource) {
+		return new SqliteExceptionTranslator(dataSource.getPath().getFile());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TransactionManager.class)
+	SqliteTransactionManager transactionManager(SqliteDataSource dataSource,
+			SqliteExceptionTranslator exceptionTranslator) {
+		return new SqliteTransactionManager(dataSource, exceptionTranslator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Flyway flyway(SqliteDataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader) {
+		return Flyway.configure(resourceLoader.getClassLoader())
+			.dataSource(dataSource)
+			.locations(properties.getMigration().getLocations().toArray(String[]::new))
+			.cleanDisabled(true)
+			.load();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatabaseInitializer databaseInitializer(SqliteDataSource dataSource, Flyway flyway, PmDbProperties properties) {
+		DatabasePath path = dataSource.getPath();
+		DatabaseFiles files = path.isInMemory() ? null
+				: new DatabaseFiles(path.getFile(), properties.isCreateIfMissing(), properties.filePermissionSet());
+		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
+				properties.getMigration().getExpectedVersion());
+		return new DatabaseInitializer(dataSource, files, flyway, policy, properties.getIntegrityCheck());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(JdbcOperations.class)
+	JdbcTemplate jdbcTemplate(SqliteDataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
+		JdbcTemplate jdbcTemplate = new JdbcTemplate(dataSource);
+		jdbcTemplate.setExceptionTranslator(exceptionTranslator);
+		return jdbcTemplate;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(NamedParameterJdbcOperations.class)
+	NamedParameterJdbcTemplate namedParameterJdbcTemplate(JdbcTemplate jdbcTemplate) {
+		return new NamedParameterJdbcTemplate(jdbcTemplate);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JdbcClient jdbcClient(NamedParameterJdbcTemplate namedParameterJdbcTemplate) {
+		return JdbcClient.create(namedParameterJdbcTemplate);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TransactionOperations.class)
+	TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+		return new TransactionTemplate(transactionManager);
+	}
+
+}

@@ -1,0 +1,240 @@
+package dev.pm.db.autoconfigure;
+
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.pm.db.init.IntegrityCheck;
+import dev.pm.db.jdbc.JournalMode;
+import dev.pm.db.jdbc.Pragma;
+import dev.pm.db.jdbc.Synchronous;
+import dev.pm.db.jdbc.TransactionMode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of pm-db's embedded SQLite database. Setters refuse malformed
+ * values, so Spring Boot reports them with the property's name and origin.
+ *
+ * @author pm-db
+ */
+@ConfigurationProperties("pm.db")
+public class PmDbProperties {
+
+	// PRAGMAs that have a property of their own; setting them twice would be ambiguous.
+	private static final Map<String, String> DEDICATED_PRAGMAS = Map.of("busy_timeout", "pm.db.busy-timeout",
+			"journal_mode", "pm.db.journal-mode", "synchronous", "pm.db.synchronous", "foreign_keys",
+			"pm.db.foreign-keys");
+
+	/**
+	 * Database file, relative to the working directory, or ':memory:' for an in-memory
+	 * database.
+	 */
+	private String path = "pm.db";
+
+	/**
+	 * Whether to create a missing database file (and its missing parent directories).
+	 */
+	private boolean createIfMissing = true;
+
+	/**
+	 * How long SQLite waits for a lock held by another process, and how long a thread waits
+	 * for the shared connection.
+	 */
+	private Duration busyTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Journal mode of the database.
+	 */
+	private JournalMode journalMode = JournalMode.WAL;
+
+	/**
+	 * How often SQLite syncs to disk; 'normal' trades durability on power loss for speed.
+	 */
+	private Synchronous synchronous = Synchronous.FULL;
+
+	/**
+	 * Whether SQLite enforces foreign keys.
+	 */
+	private boolean foreignKeys = true;
+
+	/**
+	 * How read-write transactions begin; read-only transactions always begin deferred.
+	 */
+	private TransactionMode transactionMode = TransactionMode.IMMEDIATE;
+
+	/**
+	 * Further PRAGMAs applied to every connection, for example 'cache_size=-20000'.
+	 */
+	private Map<String, String> pragmas = new LinkedHashMap<>();
+
+	/**
+	 * POSIX permissions of the database and its -wal, -shm and -journal files. Ignored on
+	 * file systems without POSIX permissions.
+	 */
+	private String filePermissions = "rw-------";
+
+	/**
+	 * Integrity check run on an existing database at start-up.
+	 */
+	private IntegrityCheck integrityCheck = IntegrityCheck.FULL;
+
+	private final Migration migration = new Migration();
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		if (path.isBlank()) {
+			throw new IllegalArgumentException("The database path must not be blank");
+		}
+		this.path = path;
+	}
+
+	public boolean isCreateIfMissing() {
+		return this.createIfMissing;
+	}
+
+	public void setCreateIfMissing(boolean createIfMissing) {
+		this.createIfMissing = createIfMissing;
+	}
+
+	public Duration getBusyTimeout() {
+		return this.busyTimeout;
+	}
+
+	public void setBusyTimeout(Duration busyTimeout) {
+		if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(
+					"The busy timeout must be between 0 and " + Integer.MAX_VALUE + " ms, not " + busyTimeout);
+		}
+		this.busyTimeout = busyTimeout;
+	}
+
+	public JournalMode getJournalMode() {
+		return this.journalMode;
+	}
+
+	public void setJournalMode(JournalMode journalMode) {
+		this.journalMode = journalMode;
+	}
+
+	public Synchronous getSynchronous() {
+		return this.synchronous;
+	}
+
+	public void setSynchronous(Synchronous synchronous) {
+		this.synchronous = synchronous;
+	}
+
+	public boolean isForeignKeys() {
+		return this.foreignKeys;
+	}
+
+	public void setForeignKeys(boolean foreignKeys) {
+		this.foreignKeys = foreignKeys;
+	}
+
+	public TransactionMode getTransactionMode() {
+		return this.transactionMode;
+	}
+
+	public void setTransactionMode(TransactionMode transactionMode) {
+		this.transactionMode = transactionMode;
+	}
+
+	public Map<String, String> getPragmas() {
+		return this.pragmas;
+	}
+
+	public void setPragmas(Map<String, String> pragmas) {
+		pragmas.forEach((name, value) -> {
+			String dedicated = DEDICATED_PRAGMAS.get(name);
+			if (dedicated != null) {
+				throw new IllegalArgumentException("PRAGMA " + name + " has a property of its own: use " + dedicated);
+			}
+			Pragma.of(name, value);
+		});
+		this.pragmas = pragmas;
+	}
+
+	public String getFilePermissions() {
+		return this.filePermissions;
+	}
+
+	public void setFilePermissions(String filePermissions) {
+		PosixFilePermissions.fromString(filePermissions);
+		this.filePermissions = filePermissions;
+	}
+
+	public IntegrityCheck getIntegrityCheck() {
+		return this.integrityCheck;
+	}
+
+	public void setIntegrityCheck(IntegrityCheck integrityCheck) {
+		this.integrityCheck = integrityCheck;
+	}
+
+	public Migration getMigration() {
+		return this.migration;
+	}
+
+	/**
+	 * Flyway migrations run at start-up.
+	 */
+	public static class Migration {
+
+		/**
+		 * Whether to migrate an older database at start-up. When false, an older database
+		 * fails start-up.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Locations of the Flyway migrations.
+		 */
+		private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+
+		/**
+		 * Schema version the application requires. Defaults to the latest migration found.
+		 */
+		private @Nullable String expectedVersion;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public @Nullable String getExpectedVersion() {
+			return this.expectedVersion;
+		}
+
+		public void setExpectedVersion(@Nullable String expectedVersion) {
+			this.expectedVersion = expectedVersion;
+		}
+
+	}
+
+	Set<PosixFilePermission> filePermissionSet() {
+		return PosixFilePermissions.fromString(this.filePermissions);
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.pm.db.autoconfigure;
+
+import dev.pm.db.SchemaVersionMismatchException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a {@link SchemaVersionMismatchException}.
+ *
+ * @author pm-db
+ */
+class SchemaVersionMismatchFailureAnalyzer extends AbstractFailureAnalyzer<SchemaVersionMismatchException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, SchemaVersionMismatchException cause) {
+		return new FailureAnalysis(cause.getMessage() + ".",
+				"Consider the following:\n\tRun the version of the application that matches schema version "
+						+ ((cause.getFound() != null) ? cause.getFound() : "none") + " of " + cause.getPath()
+						+ ".\n\tPoint pm.db.path to a database made for this application (schema version "
+						+ ((cause.getExpected() != null) ? cause.getExpected() : "none") + ").",
+				cause);
+	}
+
+}

@@ -1,0 +1,175 @@
+package dev.pm.db.init;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.pm.db.DatabaseException;
+import dev.pm.db.DatabaseNotFoundException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The database file and its companions on disk: creates a missing one with the configured
+ * permissions from the first moment, refuses a path that cannot be a database, and tightens
+ * permissions that are looser than configured. Files are only inspected through their
+ * attributes: opening and closing a stream on a file SQLite has open would drop SQLite's
+ * locks, which belong to the process.
+ *
+ * @author pm-db
+ */
+public class DatabaseFiles {
+
+	private static final Log logger = LogFactory.getLog(DatabaseFiles.class);
+
+	private static final List<String> COMPANION_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
+
+	private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
+
+	private final Path file;
+
+	private final boolean createIfMissing;
+
+	private final Set<PosixFilePermission> permissions;
+
+	private final boolean posix;
+
+	/**
+	 * Create the file steps for one database.
+	 * @param file the absolute database file
+	 * @param createIfMissing whether a missing file is created rather than refused
+	 * @param permissions the POSIX permissions of the database and its companion files;
+	 * ignored on a file system without POSIX permissions
+	 */
+	public DatabaseFiles(Path file, boolean createIfMissing, Set<PosixFilePermission> permissions) {
+		this.file = file;
+		this.createIfMissing = createIfMissing;
+		this.permissions = Set.copyOf(permissions);
+		this.posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+	}
+
+	/**
+	 * Return the database file.
+	 * @return the absolute path
+	 */
+	public Path getFile() {
+		return this.file;
+	}
+
+	/**
+	 * Create the database file if it is missing, or check that the existing path can be a
+	 * database: a regular file its owner can read and write. Changes nothing that exists.
+	 * @throws DatabaseNotFoundException if the file is missing and may not be created
+	 * @throws DatabaseException if the path cannot be a database
+	 */
+	public void prepare() {
+		if (Files.exists(this.file, LinkOption.NOFOLLOW_LINKS)) {
+			checkExisting();
+		}
+		else {
+			create();
+		}
+	}
+
+	private void create() {
+		if (!this.createIfMissing) {
+			throw new DatabaseNotFoundException(this.file);
+		}
+		try {
+			Path parent = this.file.getParent();
+			if (!Files.isDirectory(parent)) {
+				Files.createDirectories(parent, attributes(DIRECTORY_PERMISSIONS));
+			}
+			Files.createFile(this.file, attributes(this.permissions));
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Another process created it between our look and our create: use theirs.
+			checkExisting();
+		}
+		catch (IOException ex) {
+			throw new DatabaseException(this.file, "Cannot create database file " + this.file + ": " + ex, ex);
+		}
+	}
+
+	private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
+		return this.posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) }
+				: new FileAttribute<?>[0];
+	}
+
+	private void checkExisting() {
+		if (!Files.isRegularFile(this.file)) {
+			throw new DatabaseException(this.file, "Database path " + this.file + " exists but is not a regular file"
+					+ (Files.isDirectory(this.file) ? " (it is a directory)" : ""));
+		}
+		if (!Files.isReadable(this.file) || !Files.isWritable(this.file) || !ownerMayReadAndWrite()) {
+			throw new DatabaseException(this.file, "Database file " + this.file
+					+ " is not readable and writable by its owner (" + describePermissions(this.file) + ")");
+		}
+	}
+
+	// The owner's bits, not access(2): root may read anything, yet a file made read-only is meant so.
+	private boolean ownerMayReadAndWrite() {
+		if (!this.posix) {
+			return true;
+		}
+		Set<PosixFilePermission> current = readPermissions(this.file);
+		return current.contains(PosixFilePermission.OWNER_READ) && current.contains(PosixFilePermission.OWNER_WRITE);
+	}
+
+	/**
+	 * Remove from the database and its {@code -wal}, {@code -shm} and {@code -journal}
+	 * files every permission the configuration does not grant, with a warning for each file
+	 * changed. Never adds a permission.
+	 */
+	public void tightenPermissions() {
+		if (!this.posix) {
+			return;
+		}
+		for (String suffix : COMPANION_SUFFIXES) {
+			Path companion = this.file.resolveSibling(this.file.getFileName() + suffix);
+			if (Files.isRegularFile(companion)) {
+				tighten(companion);
+			}
+		}
+	}
+
+	private void tighten(Path path) {
+		Set<PosixFilePermission> current = readPermissions(path);
+		Set<PosixFilePermission> tightened = EnumSet.noneOf(PosixFilePermission.class);
+		tightened.addAll(current);
+		tightened.retainAll(this.permissions);
+		if (tightened.equals(current)) {
+			return;
+		}
+		try {
+			Files.setPosixFilePermissions(path, tightened);
+		}
+		catch (IOException ex) {
+			throw new DatabaseException(this.file, "Cannot tighten the permissions of " + path + ": " + ex, ex);
+		}
+		logger.warn("Permissions of " + path + " were " + PosixFilePermissions.toString(current)
+				+ ", looser than pm.db.file-permissions; changed to " + PosixFilePermissions.toString(tightened));
+	}
+
+	private String describePermissions(Path path) {
+		return this.posix ? PosixFilePermissions.toString(readPermissions(path)) : "no POSIX permissions";
+	}
+
+	private Set<PosixFilePermission> readPermissions(Path path) {
+		try {
+			return Files.getPosixFilePermissions(path);
+		}
+		catch (IOException ex) {
+			throw new DatabaseException(this.file, "Cannot read the permissions of " + path + ": " + ex, ex);
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.pm.db.init;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.pm.db.SchemaVersionMismatchException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, from Flyway's view of the schema history, whether the database may be used as it
+ * is, must be migrated, or must be refused. Flyway alone only warns about a database that is
+ * newer than the application; pm-db refuses it before anything changes.
+ *
+ * @author pm-db
+ */
+public class SchemaVersionPolicy {
+
+	private final boolean migrationEnabled;
+
+	private final @Nullable String expectedVersion;
+
+	/**
+	 * Create a policy.
+	 * @param migrationEnabled whether an older database may be migrated
+	 * @param expectedVersion the schema version the application requires, or {@code null}
+	 * for the latest migration found
+	 */
+	public SchemaVersionPolicy(boolean migrationEnabled, @Nullable String expectedVersion) {
+		this.migrationEnabled = migrationEnabled;
+		this.expectedVersion = expectedVersion;
+	}
+
+	/**
+	 * Decide what to do with a database.
+	 * @param info Flyway's view of the database's schema history and the known migrations
+	 * @param path the database file, for messages
+	 * @return the version to migrate to, or empty when the database is up to date
+	 * @throws SchemaVersionMismatchException if the database must not be used
+	 */
+	public Optional<MigrationVersion> decide(MigrationInfoService info, @Nullable Path path) {
+		List<MigrationInfo> all = Arrays.asList(info.all());
+		List<MigrationVersion> known = all.stream()
+			.filter((migration) -> migration.getVersion() != null && migration.getState().isResolved())
+			.map(MigrationInfo::getVersion)
+			.toList();
+		MigrationInfo current = info.current();
+		MigrationVersion found = (current != null) ? current.getVersion() : null;
+		MigrationVersion expected = (this.expectedVersion != null) ? MigrationVersion.fromVersion(this.expectedVersion)
+				: known.stream().max(Comparator.naturalOrder()).orElse(null);
+		Mismatch mismatch = new Mismatch(path, found, expected);
+		if (this.expectedVersion != null && !known.contains(expected)) {
+			throw mismatch.because("no migration in pm.db.migration.locations has the version that"
+					+ " pm.db.migration.expected-version names");
+		}
+		Optional<MigrationInfo> unknown = all.stream()
+			.filter((migration) -> migration.getVersion() != null && migration.getState().isApplied()
+					&& !migration.getState().isResolved())
+			.findFirst();
+		if (unknown.isPresent()) {
+			throw mismatch.because("the database was migrated to version " + unknown.get().getVersion()
+					+ " by an application that knows migrations this one does not; it was left unchanged."
+					+ " Run the newer application, or restore a backup made for this version");
+		}
+		if (expected == null || (found != null && found.compareTo(expected) == 0)) {
+			return Optional.empty();
+		}
+		if (found != null && found.isNewerThan(expected.getVersion())) {
+			throw mismatch.because("the database is newer than this application; it was left unchanged."
+					+ " Run the newer application, or restore a backup made for this version");
+		}
+		if (!this.migrationEnabled) {
+			throw mismatch.because("the database is older and pm.db.migration.enabled is false;"
+					+ " enable migration to bring it up to date");
+		}
+		return Optional.of(expected);
+	}
+
+	private record Mismatch(@Nullable Path path, @Nullable MigrationVersion found,
+			@Nullable MigrationVersion expected) {
+
+		SchemaVersionMismatchException because(String reason) {
+			return new SchemaVersionMismatchException(this.path, version(this.found), version(this.expected), reason);
+		}
+
+		private static @Nullable String version(@Nullable MigrationVersion version) {
+			return (version != null) ? version.getVersion() : null;
+		}
+
+	}
+
+}

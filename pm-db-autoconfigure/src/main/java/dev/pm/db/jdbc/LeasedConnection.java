@@ -1,0 +1,110 @@
+package dev.pm.db.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConnection;
+
+import org.springframework.jdbc.datasource.ConnectionProxy;
+
+/**
+ * The shared connection as one thread sees it for one lease. Closing it returns the lease;
+ * it also makes read-only transactions work on sqlite-jdbc, which refuses
+ * {@code setReadOnly} on an open connection: the flag is kept here, and a transaction begun
+ * while it is set begins {@code DEFERRED}, so it takes no write lock.
+ *
+ * @author pm-db
+ */
+final class LeasedConnection implements InvocationHandler {
+
+	private final SQLiteConnection target;
+
+	private final ConnectionLease lease;
+
+	private final TransactionMode writeMode;
+
+	private boolean readOnly;
+
+	private boolean closed;
+
+	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode) {
+		this.target = target;
+		this.lease = lease;
+		this.writeMode = writeMode;
+	}
+
+	static Connection create(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode) {
+		return (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
+				new Class<?>[] { ConnectionProxy.class }, new LeasedConnection(target, lease, writeMode));
+	}
+
+	@Override
+	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+		switch (method.getName()) {
+			case "equals":
+				return proxy == args[0];
+			case "hashCode":
+				return System.identityHashCode(proxy);
+			case "toString":
+				return "Lease of " + this.target + (this.closed ? " (closed)" : "");
+			case "close":
+				close();
+				return null;
+			case "isClosed":
+				return this.closed || this.target.isClosed();
+			default:
+				break;
+		}
+		if (this.closed) {
+			throw new SQLException("This connection lease was closed; get a new connection from the DataSource");
+		}
+		switch (method.getName()) {
+			case "getTargetConnection":
+				return this.target;
+			case "setReadOnly":
+				this.readOnly = (Boolean) args[0];
+				return null;
+			case "isReadOnly":
+				return this.readOnly;
+			case "setAutoCommit":
+				if (!((Boolean) args[0])) {
+					// sqlite-jdbc issues BEGIN as auto-commit is switched off, in the mode its config holds.
+					this.target.getConnectionConfig()
+						.setTransactionMode(
+								(this.readOnly ? TransactionMode.DEFERRED : this.writeMode).driverMode());
+				}
+				break;
+			default:
+				break;
+		}
+		try {
+			return method.invoke(this.target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
+	}
+
+	private void close() throws SQLException {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		try {
+			// A transaction left open must not pass to the next thread with the connection.
+			if (this.lease.isOutermost() && !this.target.isClosed() && !this.target.getAutoCommit()) {
+				this.target.rollback();
+				this.target.setAutoCommit(true);
+			}
+		}
+		finally {
+			this.lease.release();
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.pm.db.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.pm.db.DatabaseException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sets the configured PRAGMAs on a connection and reads each one back, so that a value SQLite
+ * silently ignored (WAL on a file system without shared memory, a misspelt name) fails loudly
+ * instead of leaving the application unsafe.
+ *
+ * @author pm-db
+ */
+public class PragmaApplier {
+
+	private final List<Pragma> pragmas;
+
+	private final @Nullable Path path;
+
+	/**
+	 * Create an applier.
+	 * @param pragmas the PRAGMAs, in the order they are set
+	 * @param path the database file, for messages; {@code null} for an in-memory database
+	 */
+	public PragmaApplier(List<Pragma> pragmas, @Nullable Path path) {
+		this.pragmas = List.copyOf(pragmas);
+		this.path = path;
+	}
+
+	/**
+	 * Return the PRAGMAs this applier sets.
+	 * @return the PRAGMAs in order
+	 */
+	public List<Pragma> getPragmas() {
+		return this.pragmas;
+	}
+
+	/**
+	 * Set every PRAGMA, then read each back.
+	 * @param connection an open connection outside any transaction
+	 * @throws SQLException if SQLite refuses a statement
+	 * @throws DatabaseException if a PRAGMA reads back a value other than the one set
+	 */
+	public void apply(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (Pragma pragma : this.pragmas) {
+				statement.execute(pragma.setStatement());
+			}
+			for (Pragma pragma : this.pragmas) {
+				verify(statement, pragma);
+			}
+		}
+	}
+
+	private void verify(Statement statement, Pragma pragma) throws SQLException {
+		String reported = read(statement, pragma);
+		if (!pragma.expected().equals(reported)) {
+			throw new DatabaseException(this.path, "PRAGMA " + pragma.name() + " = " + pragma.value()
+					+ " did not take on database " + describePath() + ": SQLite reports "
+					+ ((reported != null) ? "'" + reported + "'" : "no value") + " where '" + pragma.expected()
+					+ "' was expected. Check the value, and that the file system supports it (WAL needs shared"
+					+ " memory, which network file systems often lack)");
+		}
+	}
+
+	private @Nullable String read(Statement statement, Pragma pragma) throws SQLException {
+		// An unknown PRAGMA is no error in SQLite: it just reports nothing.
+		if (!statement.execute(pragma.readStatement())) {
+			return null;
+		}
+		try (ResultSet result = statement.getResultSet()) {
+			return result.next() ? Pragma.normalise(pragma.name(), result.getString(1)) : null;
+		}
+	}
+
+	private String describePath() {
+		return (this.path != null) ? this.path.toString() : ":memory:";
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.pm.db.jdbc;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.pm.db.DatabaseCorruptedException;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.support.AbstractFallbackSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+
+/**
+ * Translates SQLite's result codes into Spring's {@link DataAccessException} hierarchy.
+ * sqlite-jdbc reports no SQL state, so Spring's defaults would turn every SQLite error into
+ * an {@code UncategorizedSQLException}.
+ *
+ * @author pm-db
+ */
+public class SqliteExceptionTranslator extends AbstractFallbackSQLExceptionTranslator {
+
+	// SQLITE_ERROR covers more than grammar; these messages are the grammar ones.
+	private static final List<String> GRAMMAR_MESSAGES = List.of("syntax error", "no such table", "no such column",
+			"no such function", "no such index", "has no column named", "already exists", "ambiguous column name",
+			"incomplete input", "unrecognized token");
+
+	private final @Nullable Path path;
+
+	/**
+	 * Create a translator.
+	 * @param path the database file, named by corruption exceptions; {@code null} for an
+	 * in-memory database
+	 */
+	public SqliteExceptionTranslator(@Nullable Path path) {
+		this.path = path;
+		setFallbackTranslator(new SQLStateSQLExceptionTranslator());
+	}
+
+	@Override
+	protected @Nullable DataAccessException doTranslate(String task, @Nullable String sql, SQLException ex) {
+		if (!(ex instanceof SQLiteException sqliteException)) {
+			return null;
+		}
+		SQLiteErrorCode code = sqliteException.getResultCode();
+		String message = buildMessage(task, sql, ex);
+		return switch (code.code & 0xff) {
+			case 19 -> (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+					|| code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) ? new DuplicateKeyException(message, ex)
+							: new DataIntegrityViolationException(message, ex);
+			case 5, 6 -> new CannotAcquireLockException(message, ex);
+			case 11, 26 -> new DatabaseCorruptedException(this.path, List.of(String.valueOf(ex.getMessage())), ex);
+			case 3, 8, 23 -> new PermissionDeniedDataAccessException(message, ex);
+			case 10, 13, 14 -> new DataAccessResourceFailureException(message, ex);
+			case 1 -> isGrammar(ex) ? new BadSqlGrammarException(task, (sql != null) ? sql : "", ex) : null;
+			default -> null;
+		};
+	}
+
+	private boolean isGrammar(SQLException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return GRAMMAR_MESSAGES.stream().anyMatch(message::contains);
+	}
+
+}
