@@ -1,0 +1,30 @@
+package dev.pm.cli;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import dev.pm.cli.command.LazyApplicationContext;
+import dev.pm.cli.command.PmCommandLine;
+
+/**
+ * {@code pm}, a command-line task manager for planning work as epics, features and tasks, on an
+ * SQLite database provided by the pm-db starter.
+ * <p>
+ * The command line is parsed before Spring starts, and Spring starts only for commands that use
+ * the database: {@code --help} and usage errors answer at once, even when the database is broken.
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+public class PmApplication {
+
+	/**
+	 * Runs one command and exits with its code: 0 success, 1 refused or failed, 2 usage error.
+	 * @param args the command line
+	 */
+	public static void main(String[] args) {
+		int exitCode;
+		try (LazyApplicationContext context = new LazyApplicationContext(PmApplication.class)) {
+			exitCode = PmCommandLine.create(context).execute(args);
+		}
+		System.exit(exitCode);
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.pm.cli.command;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.pm.cli.status.DatabaseStatus;
+import dev.pm.cli.status.DatabaseStatusService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pm db}: the database itself.
+ */
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect the database.",
+		subcommands = DbCommand.Status.class)
+public class DbCommand {
+
+	/** {@code pm db status [--json]}. */
+	@Command(name = "status", mixinStandardHelpOptions = true,
+			description = "Show the database's path, schema version, journal mode, integrity, permissions and size.")
+	static final class Status implements Callable<Integer> {
+
+		private final LazyApplicationContext context;
+
+		@Mixin
+		private Output output;
+
+		@Option(names = "--json", description = "Print JSON for scripts.")
+		private boolean json;
+
+		Status(LazyApplicationContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public Integer call() {
+			DatabaseStatus status = this.context.getBean(DatabaseStatusService.class).status();
+			if (this.json) {
+				JsonOutput.print(this.output.out(), status);
+				return 0;
+			}
+			Table.ofProperties()
+				.row("path", status.path())
+				.row("schema version", status.schemaVersion())
+				.row("journal mode", status.journalMode())
+				.row("integrity", status.integrityOk() ? "ok" : "FAILED")
+				.row("permissions", status.permissions())
+				.row("size", size(status.sizeBytes()) + " (WAL " + size(status.walSizeBytes()) + ")")
+				.print(this.output.out(), "");
+			return status.integrityOk() ? 0 : PmCommandLine.REFUSED;
+		}
+
+		private static String size(long bytes) {
+			if (bytes < 1024) {
+				return bytes + " B";
+			}
+			String[] units = { "KiB", "MiB", "GiB", "TiB" };
+			double value = bytes;
+			int unit = -1;
+			while (value >= 1024 && unit < units.length - 1) {
+				value /= 1024;
+				unit++;
+			}
+			return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+		}
+
+	}
+
+}

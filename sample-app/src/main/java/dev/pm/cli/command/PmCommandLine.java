@@ -1,0 +1,52 @@
+package dev.pm.cli.command;
+
+import dev.pm.cli.plan.TaskStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Builds the command line of {@code pm}: its commands, converters and the error handling that
+ * turns every failure into one line on stderr and an exit code.
+ */
+public final class PmCommandLine {
+
+	/** Exit code of a refused or failed operation. */
+	public static final int REFUSED = 1;
+
+	/** Exit code of a usage error. */
+	public static final int USAGE = 2;
+
+	private PmCommandLine() {
+	}
+
+	/**
+	 * Creates the command line.
+	 * @param context the application the commands use, started only if a command needs it
+	 * @return the command line, ready to {@code execute}
+	 */
+	public static CommandLine create(LazyApplicationContext context) {
+		CommandLine commandLine = new CommandLine(PmCommand.class, new CommandFactory(context));
+		commandLine.registerConverter(TaskStatus.class, PmCommandLine::status);
+		commandLine.setExecutionExceptionHandler(new ErrorReporter());
+		commandLine.setParameterExceptionHandler(PmCommandLine::usageError);
+		return commandLine;
+	}
+
+	private static TaskStatus status(String value) {
+		try {
+			return TaskStatus.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TypeConversionException(ex.getMessage());
+		}
+	}
+
+	private static int usageError(ParameterException ex, String[] args) {
+		CommandLine command = ex.getCommandLine();
+		command.getErr()
+			.println("pm: " + ex.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+		return USAGE;
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.pm.cli.importing;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.pm.cli.plan.TaskStatus;
+
+/**
+ * A task as written in a Markdown document with YAML front matter.
+ * @param file the document
+ * @param key {@code task_key}
+ * @param title the first {@code # } heading, without a leading {@code PRP: }
+ * @param status {@code status}, {@code todo} if absent
+ * @param feature {@code feature}: the feature (and epic) its path names
+ * @param created {@code created}, or {@code null}
+ * @param agent {@code assigned_agent}, or {@code null}
+ * @param dependsOn {@code dependencies}
+ * @param estimate {@code estimated_time}, or {@code null}
+ * @param filePath {@code file_path}, or {@code null}
+ */
+public record TaskDocument(Path file, String key, String title, TaskStatus status, FeaturePath feature, String created,
+		String agent, List<String> dependsOn, String estimate, String filePath) {
+}

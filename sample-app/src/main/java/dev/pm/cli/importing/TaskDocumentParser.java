@@ -1,0 +1,225 @@
+package dev.pm.cli.importing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import dev.pm.cli.plan.KeyFormat;
+import dev.pm.cli.plan.TaskStatus;
+
+/**
+ * Reads a task document: Markdown with YAML front matter between {@code ---} lines.
+ * <p>
+ * The front matter is composed into YAML nodes rather than loaded into Java objects: nodes keep
+ * their line numbers for error messages, and values stay the text the author wrote (YAML would
+ * otherwise turn {@code created: 2025-01-15} into a {@code java.util.Date}).
+ */
+public class TaskDocumentParser {
+
+	private static final String FENCE = "---";
+
+	private static final String TITLE_PREFIX = "# ";
+
+	private static final String PRP_PREFIX = "PRP: ";
+
+	/**
+	 * Reads one document.
+	 * @param file the document
+	 * @return the task it describes
+	 * @throws TaskDocumentException naming the file and line of the first problem
+	 */
+	public TaskDocument parse(Path file) {
+		List<String> lines = readLines(file);
+		if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
+			throw new TaskDocumentException(file, 1, "expected YAML front matter starting with '---'");
+		}
+		int end = closingFence(lines);
+		if (end < 0) {
+			throw new TaskDocumentException(file, 1, "front matter is not closed by a '---' line");
+		}
+		Fields fields = new Fields(file, compose(file, String.join("\n", lines.subList(1, end))));
+		List<String> body = lines.subList(end + 1, lines.size());
+		String key = fields.taskKey("task_key");
+		FeaturePath feature = feature(fields);
+		if (!KeyFormat.TASK.parentOf(key).equals(feature.featureKey())) {
+			throw fields.error("task_key", "task " + key + " does not belong to feature " + feature.featureKey());
+		}
+		return new TaskDocument(file, key, title(file, body, end + 2), status(fields), feature,
+				fields.text("created", false), fields.text("assigned_agent", false), fields.list("dependencies"),
+				fields.text("estimated_time", false), fields.text("file_path", false));
+	}
+
+	private static List<String> readLines(Path file) {
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8);
+		}
+		catch (MalformedInputException ex) {
+			throw new TaskDocumentException(file, 1, "not UTF-8 text");
+		}
+		catch (IOException ex) {
+			throw new TaskDocumentException(file, 1, "cannot read the file (" + ex + ")");
+		}
+	}
+
+	private static int closingFence(List<String> lines) {
+		for (int i = 1; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (line.equals(FENCE) || line.equals("...")) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static MappingNode compose(Path file, String frontMatter) {
+		Node root;
+		try {
+			root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(frontMatter));
+		}
+		catch (MarkedYAMLException ex) {
+			throw new TaskDocumentException(file, lineOf(ex.getProblemMark().getLine()), ex.getProblem());
+		}
+		catch (YAMLException ex) {
+			throw new TaskDocumentException(file, 1, ex.getMessage());
+		}
+		if (!(root instanceof MappingNode mapping)) {
+			throw new TaskDocumentException(file, 2, "front matter must be fields such as 'task_key: T-E04-F01-001'");
+		}
+		return mapping;
+	}
+
+	private static FeaturePath feature(Fields fields) {
+		try {
+			return FeaturePath.parse(fields.text("feature", true));
+		}
+		catch (IllegalArgumentException ex) {
+			throw fields.error("feature", ex.getMessage());
+		}
+	}
+
+	private static TaskStatus status(Fields fields) {
+		String status = fields.text("status", false);
+		if (status == null) {
+			return TaskStatus.TODO;
+		}
+		try {
+			return TaskStatus.of(status);
+		}
+		catch (IllegalArgumentException ex) {
+			throw fields.error("status", ex.getMessage());
+		}
+	}
+
+	private static String title(Path file, List<String> body, int firstLine) {
+		for (String line : body) {
+			if (line.startsWith(TITLE_PREFIX) && !line.substring(TITLE_PREFIX.length()).isBlank()) {
+				String title = line.substring(TITLE_PREFIX.length()).strip();
+				return title.startsWith(PRP_PREFIX) ? title.substring(PRP_PREFIX.length()).strip() : title;
+			}
+		}
+		throw new TaskDocumentException(file, firstLine, "no title: expected a '# ' heading after the front matter");
+	}
+
+	/** A YAML mark's 0-based line within the front matter, as a line of the file. */
+	private static int lineOf(int markLine) {
+		return markLine + 2;
+	}
+
+	/**
+	 * The fields of the front matter by name, with the line each value is on.
+	 */
+	private static final class Fields {
+
+		private final Path file;
+
+		private final int line;
+
+		private final Map<String, Node> values = new HashMap<>();
+
+		Fields(Path file, MappingNode mapping) {
+			this.file = file;
+			this.line = lineOf(mapping.getStartMark().getLine());
+			for (NodeTuple tuple : mapping.getValue()) {
+				if (tuple.getKeyNode() instanceof ScalarNode key) {
+					this.values.put(key.getValue(), tuple.getValueNode());
+				}
+			}
+		}
+
+		String text(String name, boolean required) {
+			Node node = this.values.get(name);
+			if (node == null || Tag.NULL.equals(node.getTag())) {
+				if (required) {
+					throw new TaskDocumentException(this.file, (node != null) ? lineOf(node.getStartMark().getLine())
+							: this.line, "missing required field '" + name + "'");
+				}
+				return null;
+			}
+			if (!(node instanceof ScalarNode scalar)) {
+				throw error(name, "'" + name + "' must be a single value");
+			}
+			String value = scalar.getValue().strip();
+			if (required && value.isEmpty()) {
+				throw error(name, "'" + name + "' must not be empty");
+			}
+			return value.isEmpty() ? null : value;
+		}
+
+		String taskKey(String name) {
+			String key = text(name, true);
+			if (!KeyFormat.TASK.matches(key)) {
+				throw error(name, "'" + key + "' is not " + KeyFormat.TASK.describe());
+			}
+			return key;
+		}
+
+		List<String> list(String name) {
+			Node node = this.values.get(name);
+			if (node == null || Tag.NULL.equals(node.getTag())) {
+				return List.of();
+			}
+			if (node instanceof ScalarNode) {
+				// Tolerate a single key written without list syntax.
+				return List.of(taskKey(name));
+			}
+			if (!(node instanceof SequenceNode sequence)) {
+				throw error(name, "'" + name + "' must be a list of task keys");
+			}
+			List<String> items = new ArrayList<>();
+			for (Node item : sequence.getValue()) {
+				if (!(item instanceof ScalarNode scalar) || !KeyFormat.TASK.matches(scalar.getValue().strip())) {
+					throw new TaskDocumentException(this.file, lineOf(item.getStartMark().getLine()),
+							"'" + name + "' must be a list of task keys, each " + KeyFormat.TASK.describe());
+				}
+				items.add(scalar.getValue().strip());
+			}
+			return items;
+		}
+
+		TaskDocumentException error(String name, String problem) {
+			return new TaskDocumentException(this.file, lineOf(this.values.get(name).getStartMark().getLine()),
+					problem);
+		}
+
+	}
+
+}

@@ -1,0 +1,11 @@
+package dev.pm.cli.plan;
+
+/**
+ * An epic: the largest unit of a plan.
+ * @param key the key, such as {@code E04}
+ * @param title what the epic delivers
+ * @param created when it was created, as ISO-8601 text
+ * @param features how many features it has
+ */
+public record Epic(String key, String title, String created, int features) {
+}

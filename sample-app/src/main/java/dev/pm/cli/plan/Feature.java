@@ -1,0 +1,13 @@
+package dev.pm.cli.plan;
+
+/**
+ * A feature of an epic.
+ * @param key the key, such as {@code E04-F01}
+ * @param title what the feature delivers
+ * @param epic the key of its epic
+ * @param created when it was created, as ISO-8601 text
+ * @param tasks how many tasks it has
+ * @param completed how many of those are completed
+ */
+public record Feature(String key, String title, String epic, String created, int tasks, int completed) {
+}

@@ -1,0 +1,82 @@
+package dev.pm.cli.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds, lists and deletes features.
+ */
+@Service
+public class FeatureService {
+
+	private final FeatureRepository features;
+
+	FeatureService(FeatureRepository features) {
+		this.features = features;
+	}
+
+	/**
+	 * Adds a feature to an epic.
+	 * @param key its key, such as {@code E04-F01}, which names its epic
+	 * @param title its title
+	 * @param epic its epic's key
+	 * @throws PlanException if a key is malformed, the key is taken, the epic does not exist or is
+	 * not the one the key names, or the title is blank
+	 */
+	@Transactional
+	public void add(String key, String title, String epic) {
+		KeyFormat.EPIC.require(epic);
+		if (!KeyFormat.FEATURE.parentOf(key).equals(epic)) {
+			throw new PlanException("feature " + key + " belongs to epic " + KeyFormat.FEATURE.parentOf(key)
+					+ ", not " + epic);
+		}
+		try {
+			this.features.insert(key, Titles.require(title, "feature " + key), epic, LocalDate.now().toString());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new PlanException("feature " + key + " already exists");
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new PlanException("epic " + epic + " does not exist; add it first with 'pm epic add'");
+		}
+	}
+
+	/**
+	 * Returns the features of one epic, or all.
+	 * @param epic an epic's key, or {@code null} for all
+	 * @return the features, ordered by key
+	 */
+	@Transactional(readOnly = true)
+	public List<Feature> list(String epic) {
+		return this.features.findAll(epic);
+	}
+
+	/**
+	 * Deletes a feature that has no tasks.
+	 * @param key its key
+	 * @throws PlanException if it does not exist or still has tasks
+	 */
+	@Transactional
+	public void delete(String key) {
+		KeyFormat.FEATURE.require(key);
+		boolean deleted;
+		try {
+			deleted = this.features.delete(key);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The tasks' foreign key refused: say how many tasks are in the way.
+			int tasks = this.features.countTasks(key);
+			throw new PlanException("feature " + key + " still has " + tasks + ((tasks == 1) ? " task" : " tasks")
+					+ "; delete or move them first");
+		}
+		if (!deleted) {
+			throw new PlanException("feature " + key + " does not exist");
+		}
+	}
+
+}
