@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.pm.db.init.DatabaseFiles;
+import dev.pm.db.init.FailedMigrationRecorder;
 import dev.pm.db.init.IntegrityCheck;
 import dev.pm.db.init.IntegrityChecker;
 import dev.pm.db.init.SchemaVersionPolicy;
@@ -20,6 +23,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -140,17 +144,21 @@ public class DatabaseInitializer implements InitializingBean {
 	}
 
 	private void migrate(MigrationVersion target) {
+		FailedMigrationRecorder recorder = new FailedMigrationRecorder();
+		Callback[] callbacks = Stream.concat(Arrays.stream(this.flyway.getConfiguration().getCallbacks()),
+				Stream.of(recorder))
+			.toArray(Callback[]::new);
 		try {
 			Flyway.configure(this.flyway.getConfiguration().getClassLoader())
 				.configuration(this.flyway.getConfiguration())
 				.target(target)
+				.callbacks(callbacks)
 				.load()
 				.migrate();
 		}
 		catch (FlywayException ex) {
-			MigrationInfo[] pending = this.flyway.info().pending();
-			String failed = (pending.length > 0) ? pending[0].getScript() : null;
-			throw new DatabaseMigrationException(getPath(), failed, getSchemaVersion().orElse(null), ex);
+			throw new DatabaseMigrationException(getPath(), recorder.getFailedMigration(),
+					getSchemaVersion().orElse(null), ex);
 		}
 	}
 

@@ -1,0 +1,46 @@
+package dev.pm.db.init;
+
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Flyway callback that remembers which migration failed, so start-up can name it: Flyway's
+ * exception says so only through internal types.
+ *
+ * @author pm-db
+ */
+public class FailedMigrationRecorder implements Callback {
+
+	private @Nullable String failedMigration;
+
+	@Override
+	public boolean supports(Event event, @Nullable Context context) {
+		return event == Event.AFTER_EACH_MIGRATE_ERROR;
+	}
+
+	@Override
+	public boolean canHandleInTransaction(Event event, @Nullable Context context) {
+		return true;
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		this.failedMigration = context.getMigrationInfo().getScript();
+	}
+
+	@Override
+	public String getCallbackName() {
+		return "pm-db failed migration recorder";
+	}
+
+	/**
+	 * Return the script of the migration that failed.
+	 * @return the script, or {@code null} if no migration failed
+	 */
+	public @Nullable String getFailedMigration() {
+		return this.failedMigration;
+	}
+
+}

@@ -1,0 +1,331 @@
+package dev.pm.db;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.test.Databases;
+import dev.pm.db.test.Databases.Snapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.pm.db.test.Databases.cause;
+import static dev.pm.db.test.Databases.permissions;
+import static dev.pm.db.test.Databases.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The start-up sequence on real files.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DatabaseInitializerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class));
+
+	@TempDir
+	Path dir;
+
+	private ApplicationContextRunner at(Path file, String... properties) {
+		return this.contextRunner.withPropertyValues("pm.db.path=" + file).withPropertyValues(properties);
+	}
+
+	@Test
+	void createsMissingFileWithOwnerOnlyPermissionsAndParentsWithOwnerOnlyAccess() {
+		Path file = this.dir.resolve("new/nested/pm.db");
+		at(file).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(permissions(file)).isEqualTo("rw-------");
+			assertThat(permissions(file.getParent())).isEqualTo("rwx------");
+			assertThat(permissions(file.getParent().getParent())).isEqualTo("rwx------");
+		});
+	}
+
+	@Test
+	void createsTheFileWithItsPermissionsAlreadySetSoThereIsNoWindow() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.file-permissions=rw-r-----").run((context) -> {
+			assertThat(context).hasNotFailed();
+			// Only creation sets group read: tightening never adds a permission.
+			assertThat(permissions(file)).isEqualTo("rw-r-----");
+		});
+	}
+
+	@Test
+	void walAndSharedMemoryFilesGetTheDatabasePermissions() {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> {
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')");
+			assertThat(permissions(this.dir.resolve("pm.db-wal"))).isEqualTo("rw-------");
+			assertThat(permissions(this.dir.resolve("pm.db-shm"))).isEqualTo("rw-------");
+		});
+	}
+
+	@Test
+	void tightensLooserPermissionsOfAnExistingDatabaseWithAWarning(CapturedOutput output) throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		Databases.execute(file, "CREATE TABLE t (x)");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+		at(file, "pm.db.migration.enabled=false", "pm.db.migration.locations=classpath:db/none").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(permissions(file)).isEqualTo("rw-------");
+			assertThat(output).contains("Permissions of " + file + " were rw-rw-r--");
+		});
+	}
+
+	@Test
+	void missingFileWithCreateIfMissingFalseFailsAndCreatesNothing() {
+		Path file = this.dir.resolve("missing/pm.db");
+		at(file, "pm.db.create-if-missing=false").run((context) -> {
+			assertThat(context).hasFailed();
+			DatabaseNotFoundException failure = cause(context.getStartupFailure(), DatabaseNotFoundException.class);
+			assertThat(failure.getPath()).isEqualTo(file);
+			assertThat(failure).hasMessageContaining(file.toString());
+			assertThat(file.getParent()).doesNotExist();
+		});
+	}
+
+	@Test
+	void directoryAtThePathIsRefusedByName() throws IOException {
+		Path file = Files.createDirectory(this.dir.resolve("pm.db"));
+		at(file).run((context) -> {
+			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
+			assertThat(failure).hasMessageContaining(file.toString()).hasMessageContaining("is a directory");
+			assertThat(file).isEmptyDirectory();
+		});
+	}
+
+	@Test
+	void fileItsOwnerMayNotReadOrWriteIsRefusedAndLeftUnchanged() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		Databases.execute(file, "CREATE TABLE t (x)");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+		Snapshot before = snapshot(file);
+		at(file).run((context) -> {
+			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
+			assertThat(failure).hasMessageContaining(file.toString())
+				.hasMessageContaining("not readable and writable by its owner (r--------)");
+			assertThat(snapshot(file)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void textFileIsRefusedAsNotADatabaseAndLeftUnchanged() throws IOException {
+		Path file = this.dir.resolve("notes.txt");
+		Files.writeString(file, "Shopping list\n- milk\n- bread\n".repeat(50), StandardCharsets.UTF_8);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		Snapshot before = snapshot(file);
+		at(file).run((context) -> {
+			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
+			assertThat(failure).hasMessageContaining(file.toString()).hasMessageContaining("not an SQLite database");
+			assertThat(snapshot(file)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void corruptedDatabaseIsRefusedWithSqlitesProblemsAndLeftUnchanged() throws IOException {
+		Path file = corruptedDatabase();
+		Snapshot before = snapshot(file);
+		at(file).run((context) -> {
+			DatabaseCorruptedException failure = cause(context.getStartupFailure(), DatabaseCorruptedException.class);
+			assertThat(failure.getPath()).isEqualTo(file);
+			assertThat(failure.getProblems()).isNotEmpty();
+			assertThat(failure).hasMessageContaining(file.toString());
+			assertThat(snapshot(file)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void quickCheckAlsoRefusesACorruptedDatabase() throws IOException {
+		Path file = corruptedDatabase();
+		at(file, "pm.db.integrity-check=quick")
+			.run((context) -> assertThat(cause(context.getStartupFailure(), DatabaseCorruptedException.class))
+				.hasMessageContaining(file.toString()));
+	}
+
+	@Test
+	void databaseFromANewerApplicationIsRefusedAndLeftUnchanged() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.locations=classpath:db/newer").run((context) -> assertThat(context).hasNotFailed());
+		Snapshot before = snapshot(file);
+		at(file).run((context) -> {
+			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+					SchemaVersionMismatchException.class);
+			assertThat(failure.getFound()).isEqualTo("3");
+			assertThat(failure.getExpected()).isEqualTo("2");
+			assertThat(failure).hasMessageContaining(file.toString());
+			assertThat(snapshot(file)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void databaseNewerThanTheExpectedVersionIsRefused() {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> assertThat(context).hasNotFailed());
+		at(file, "pm.db.migration.expected-version=1").run((context) -> {
+			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+					SchemaVersionMismatchException.class);
+			assertThat(failure.getFound()).isEqualTo("2");
+			assertThat(failure.getExpected()).isEqualTo("1");
+			assertThat(failure).hasMessageContaining("newer than this application");
+		});
+	}
+
+	@Test
+	void expectedVersionThatNoMigrationHasIsRefused() {
+		at(this.dir.resolve("pm.db"), "pm.db.migration.expected-version=7").run((context) -> {
+			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+					SchemaVersionMismatchException.class);
+			assertThat(failure.getExpected()).isEqualTo("7");
+			assertThat(failure.getFound()).isNull();
+			assertThat(failure).hasMessageContaining("pm.db.migration.expected-version");
+		});
+	}
+
+	@Test
+	void olderDatabaseIsMigratedToTheLatestVersion() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.expected-version=1").run((context) -> {
+			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1");
+		});
+		at(file).run((context) -> {
+			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM tag", Integer.class))
+				.isZero();
+		});
+	}
+
+	@Test
+	void olderDatabaseWithMigrationDisabledIsRefusedAndLeftUnchanged() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.expected-version=1").run((context) -> assertThat(context).hasNotFailed());
+		Snapshot before = snapshot(file);
+		at(file, "pm.db.migration.enabled=false").run((context) -> {
+			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+					SchemaVersionMismatchException.class);
+			assertThat(failure.getFound()).isEqualTo("1");
+			assertThat(failure.getExpected()).isEqualTo("2");
+			assertThat(failure).hasMessageContaining("pm.db.migration.enabled is false");
+			assertThat(snapshot(file)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void databaseWithAMigrationTheApplicationDoesNotKnowIsRefused() {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> assertThat(context).hasNotFailed());
+		at(file, "pm.db.migration.locations=classpath:db/gap").run((context) -> {
+				SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+						SchemaVersionMismatchException.class);
+				assertThat(failure).hasMessageContaining("knows migrations this one does not");
+			});
+	}
+
+	@Test
+	void failingMigrationLeavesTheLastGoodVersionAndNamesTheMigration() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.locations=classpath:db/failing").run((context) -> {
+			DatabaseMigrationException failure = cause(context.getStartupFailure(), DatabaseMigrationException.class);
+			assertThat(failure.getMigration()).isEqualTo("V2__broken.sql");
+			assertThat(failure.getVersion()).isEqualTo("1");
+			assertThat(failure).hasMessageContaining("V2__broken.sql").hasMessageContaining(file.toString());
+		});
+		at(file, "pm.db.migration.locations=classpath:db/failing", "pm.db.migration.expected-version=1")
+			.run((context) -> {
+				assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1");
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE name = 'tag'", Integer.class))
+					.isZero();
+			});
+	}
+
+	@Test
+	void databaseWithTablesButNoSchemaHistoryFailsWithFlywaysReason() {
+		Path file = this.dir.resolve("pm.db");
+		Databases.execute(file, "CREATE TABLE legacy (x)");
+		at(file).run((context) -> {
+			DatabaseMigrationException failure = cause(context.getStartupFailure(), DatabaseMigrationException.class);
+			assertThat(failure.getMigration()).isNull();
+			assertThat(failure.getVersion()).isNull();
+			assertThat(failure).hasMessageContaining("no schema history table");
+		});
+	}
+
+	@Test
+	void inMemoryDatabaseWorksAndLeavesNoFile() {
+		this.contextRunner.withPropertyValues("pm.db.path=:memory:").run((context) -> {
+			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
+			assertThat(initializer.isInMemory()).isTrue();
+			assertThat(initializer.getPath()).isNull();
+			assertThat(initializer.getSchemaVersion()).hasValue("2");
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.update("INSERT INTO item (name) VALUES ('kept')");
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM item", Integer.class)).isEqualTo(1);
+			assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("memory");
+		});
+		assertThat(Path.of(":memory:")).doesNotExist();
+	}
+
+	@Test
+	void databaseWithoutMigrationsHasNoSchemaVersion() {
+		at(this.dir.resolve("pm.db"), "pm.db.migration.locations=classpath:db/none").run((context) -> {
+			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
+			assertThat(initializer.getSchemaVersion()).isEmpty();
+			assertThat(initializer.checkIntegrity()).isTrue();
+		});
+	}
+
+	@Test
+	void skipsTheIntegrityCheckWhenConfiguredNone(CapturedOutput output) throws IOException {
+		Path file = corruptedDatabase();
+		at(file, "pm.db.integrity-check=none", "pm.db.migration.enabled=false",
+				"pm.db.migration.locations=classpath:db/none")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("integrity not checked");
+				assertThat(context.getBean(DatabaseInitializer.class).checkIntegrity()).isFalse();
+			});
+	}
+
+	@Test
+	void logsOneLineWithPathVersionJournalModeIntegrityAndTime(CapturedOutput output) {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> assertThat(output).containsPattern("Database " + file
+				+ " ready: schema version 2, journal mode wal, integrity ok, \\d+ ms"));
+	}
+
+	@Test
+	void reportsTheResolvedAbsolutePath() {
+		Path file = this.dir.resolve("x/../pm.db");
+		at(file).run((context) -> assertThat(context.getBean(DatabaseInitializer.class).getPath())
+			.isEqualTo(this.dir.resolve("pm.db")));
+	}
+
+	private Path corruptedDatabase() throws IOException {
+		Path file = this.dir.resolve("corrupt.db");
+		Databases.execute(file, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", "CREATE INDEX t_v ON t (v)",
+				"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+						+ " INSERT INTO t (v) SELECT hex(randomblob(40)) FROM n");
+		try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+			// Scribble over the second page, where the table's b-tree starts.
+			byte[] garbage = new byte[3000];
+			Arrays.fill(garbage, (byte) 0x5a);
+			raw.seek(4096);
+			raw.write(garbage);
+		}
+		return file;
+	}
+
+}
