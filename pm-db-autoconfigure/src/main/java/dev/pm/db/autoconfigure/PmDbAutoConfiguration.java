@@ -2,6 +2,7 @@ package dev.pm.db.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -68,9 +69,9 @@ public final class PmDbAutoConfiguration {
 		List<Pragma> pragmas = new ArrayList<>();
 		// busy_timeout first, so that switching the journal mode waits for other processes.
 		pragmas.add(Pragma.of("busy_timeout", Long.toString(properties.getBusyTimeout().toMillis())));
-		String journalMode = properties.getJournalMode().name().toLowerCase();
+		String journalMode = properties.getJournalMode().name().toLowerCase(Locale.ROOT);
 		// An in-memory database keeps its journal in memory whatever is asked, unless it is off.
-		pragmas.add(new Pragma("journal_mode", journalMode,
+		pragmas.add(Pragma.expecting("journal_mode", journalMode,
 				(path.isInMemory() && properties.getJournalMode() != JournalMode.OFF) ? "memory" : journalMode));
 		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));
 		pragmas.add(Pragma.of("foreign_keys", properties.isForeignKeys() ? "on" : "off"));

@@ -93,7 +93,7 @@ public class PmDbProperties {
 
 	public void setPath(String path) {
 		if (path.isBlank()) {
-			throw new IllegalArgumentException("The database path must not be blank");
+			throw new IllegalArgumentException("pm.db.path must not be blank");
 		}
 		this.path = path;
 	}
@@ -113,7 +113,7 @@ public class PmDbProperties {
 	public void setBusyTimeout(Duration busyTimeout) {
 		if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
 			throw new IllegalArgumentException(
-					"The busy timeout must be between 0 and " + Integer.MAX_VALUE + " ms, not " + busyTimeout);
+					"pm.db.busy-timeout must be between 0 and " + Integer.MAX_VALUE + " ms, not " + busyTimeout);
 		}
 		this.busyTimeout = busyTimeout;
 	}
@@ -158,9 +158,15 @@ public class PmDbProperties {
 		pragmas.forEach((name, value) -> {
 			String dedicated = DEDICATED_PRAGMAS.get(name);
 			if (dedicated != null) {
-				throw new IllegalArgumentException("PRAGMA " + name + " has a property of its own: use " + dedicated);
+				throw new IllegalArgumentException(
+						"pm.db.pragmas." + name + ": PRAGMA " + name + " has a property of its own, " + dedicated);
 			}
-			Pragma.of(name, value);
+			try {
+				Pragma.of(name, value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("pm.db.pragmas." + name + ": " + ex.getMessage(), ex);
+			}
 		});
 		this.pragmas = pragmas;
 	}
@@ -170,7 +176,13 @@ public class PmDbProperties {
 	}
 
 	public void setFilePermissions(String filePermissions) {
-		PosixFilePermissions.fromString(filePermissions);
+		try {
+			PosixFilePermissions.fromString(filePermissions);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("pm.db.file-permissions must be nine characters such as rw-------,"
+					+ " not '" + filePermissions + "'", ex);
+		}
 		this.filePermissions = filePermissions;
 	}
 

@@ -51,7 +51,18 @@ public record Pragma(String name, String value, String expected) {
 	 * @return the PRAGMA
 	 */
 	public static Pragma of(String name, String value) {
-		return new Pragma(name, value, normalise(name, value));
+		return expecting(name, value, value);
+	}
+
+	/**
+	 * Create a PRAGMA that reads back as something else than the value it sets.
+	 * @param name the PRAGMA's name
+	 * @param value the value to set
+	 * @param reported the value SQLite reports afterwards
+	 * @return the PRAGMA
+	 */
+	public static Pragma expecting(String name, String value, String reported) {
+		return new Pragma(name, value, normalise(name, reported));
 	}
 
 	/**

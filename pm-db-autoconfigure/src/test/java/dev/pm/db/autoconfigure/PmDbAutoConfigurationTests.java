@@ -2,15 +2,42 @@ package dev.pm.db.autoconfigure;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
+import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.SqliteExceptionTranslator;
+import dev.pm.db.jdbc.SqliteTransactionManager;
+import dev.pm.db.test.Databases;
+import jakarta.annotation.PostConstruct;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.pm.db.test.Databases.cause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PmDbAutoConfigurationTests {
@@ -21,17 +48,246 @@ class PmDbAutoConfigurationTests {
 	@TempDir
 	Path dir;
 
+	private ApplicationContextRunner withFile() {
+		return this.contextRunner.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"));
+	}
+
 	@Test
-	void createsMigratesAndVerifiesPragmas() {
-		this.contextRunner.withPropertyValues("pm.db.path=" + this.dir.resolve("a/b/test.db")).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(SqliteDataSource.class);
-			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
-			assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
-			assertThat(jdbc.queryForObject("PRAGMA busy_timeout", Integer.class)).isEqualTo(5000);
-			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
+	void registersEveryBeanAUserNeeds() {
+		withFile().run((context) -> {
+			assertThat(context).hasSingleBean(SingleConnectionDataSource.class);
+			assertThat(context.getBean("dataSource")).isInstanceOf(SqliteDataSource.class);
+			assertThat(context.getBean("transactionManager")).isInstanceOf(SqliteTransactionManager.class);
+			assertThat(context).hasSingleBean(DatabaseInitializer.class);
+			assertThat(context).hasBean("databaseInitializer");
+			assertThat(context).hasSingleBean(JdbcTemplate.class);
+			assertThat(context).hasSingleBean(NamedParameterJdbcTemplate.class);
+			assertThat(context).hasSingleBean(JdbcClient.class);
+			assertThat(context).hasSingleBean(TransactionTemplate.class);
+			assertThat(context).hasSingleBean(Flyway.class);
+			assertThat(context.getBean(JdbcTemplate.class).getExceptionTranslator())
+				.isSameAs(context.getBean(SqliteExceptionTranslator.class));
+			assertThat(context.getBean(SqliteTransactionManager.class).getExceptionTranslator())
+				.isSameAs(context.getBean(SqliteExceptionTranslator.class));
 		});
+	}
+
+	@Test
+	void defaultPathIsPmDbInTheWorkingDirectory() {
+		this.contextRunner.withUserConfiguration(NoInitializer.class).run((context) -> {
+			assertThat(context.getBean(SqliteDataSource.class).getPath().getFile())
+				.isEqualTo(Path.of("pm.db").toAbsolutePath());
+			assertThat(Path.of("pm.db")).doesNotExist();
+		});
+	}
+
+	@Test
+	void backsOffEntirelyWhenTheUserDefinesADataSource() {
+		this.contextRunner.withUserConfiguration(UserDataSource.class).run((context) -> {
+			assertThat(context).hasSingleBean(DataSource.class);
+			assertThat(context).doesNotHaveBean(SqliteDataSource.class);
+			assertThat(context).doesNotHaveBean(DatabaseInitializer.class);
+			assertThat(context).doesNotHaveBean(JdbcTemplate.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutSqliteJdbc() {
+		withFile().withClassLoader(new FilteredClassLoader(SQLiteConnection.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DatabaseInitializer.class));
+	}
+
+	@Test
+	void backsOffWithoutFlyway() {
+		withFile().withClassLoader(new FilteredClassLoader(Flyway.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DataSource.class));
+	}
+
+	@Test
+	void usesTheUsersTransactionManagerAndTemplates() {
+		withFile().withUserConfiguration(UserJdbcBeans.class).run((context) -> {
+			assertThat(context).hasSingleBean(PlatformTransactionManager.class);
+			assertThat(context).doesNotHaveBean(SqliteTransactionManager.class);
+			assertThat(context.getBean(JdbcTemplate.class)).isSameAs(context.getBean("userJdbcTemplate"));
+			assertThat(context).hasSingleBean(NamedParameterJdbcTemplate.class);
+		});
+	}
+
+	@Test
+	void winsOverBootsOwnJdbcFlywayAndTransactionAutoConfigurations() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+					JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class,
+					TransactionAutoConfiguration.class, PmDbAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DataSource.class);
+				assertThat(context).getBean(DataSource.class).isInstanceOf(SqliteDataSource.class);
+				assertThat(context).hasSingleBean(PlatformTransactionManager.class);
+				assertThat(context).hasSingleBean(JdbcTemplate.class);
+				assertThat(context).hasSingleBean(JdbcClient.class);
+				assertThat(context).hasSingleBean(Flyway.class);
+				assertThat(context).doesNotHaveBean(FlywayMigrationInitializer.class);
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class))
+					.isEqualTo(2);
+			});
+	}
+
+	@Test
+	void beansUsingTheTemplatesWaitForTheDatabaseInitializer() {
+		withFile().withUserConfiguration(EagerUser.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(EagerUser.class).tables).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void pragmasAreReadBackAfterMigrationsAndAfterAConnectionReset() {
+		withFile().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertDefaultPragmas(jdbc);
+			jdbc.execute("PRAGMA foreign_keys = off");
+			context.getBean(SqliteDataSource.class).resetConnection();
+			assertDefaultPragmas(jdbc);
+		});
+	}
+
+	private void assertDefaultPragmas(JdbcTemplate jdbc) {
+		assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
+		assertThat(jdbc.queryForObject("PRAGMA busy_timeout", Integer.class)).isEqualTo(5000);
+		assertThat(jdbc.queryForObject("PRAGMA synchronous", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void appliesConfiguredAndExtraPragmas() {
+		withFile()
+			.withPropertyValues("pm.db.journal-mode=delete", "pm.db.synchronous=normal", "pm.db.foreign-keys=false",
+					"pm.db.busy-timeout=2s", "pm.db.pragmas.cache_size=-20000", "pm.db.pragmas.temp_store=memory")
+			.run((context) -> {
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("delete");
+				assertThat(jdbc.queryForObject("PRAGMA synchronous", Integer.class)).isEqualTo(1);
+				assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isZero();
+				assertThat(jdbc.queryForObject("PRAGMA busy_timeout", Integer.class)).isEqualTo(2000);
+				assertThat(jdbc.queryForObject("PRAGMA cache_size", Integer.class)).isEqualTo(-20000);
+				assertThat(jdbc.queryForObject("PRAGMA temp_store", Integer.class)).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void pragmaThatDoesNotTakeFailsStartUp() {
+		withFile().withPropertyValues("pm.db.pragmas.no_such_pragma=1").run((context) -> {
+			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
+			assertThat(failure).hasMessageContaining("PRAGMA no_such_pragma = 1 did not take")
+				.hasMessageContaining(this.dir.resolve("pm.db").toString());
+		});
+	}
+
+	@Test
+	void inMemoryDatabaseExpectsMemoryJournalUnlessJournalIsOff() {
+		this.contextRunner.withPropertyValues("pm.db.path=:memory:", "pm.db.journal-mode=off")
+			.run((context) -> assertThat(
+					context.getBean(JdbcTemplate.class).queryForObject("PRAGMA journal_mode", String.class))
+				.isEqualTo("off"));
+	}
+
+	@Test
+	void unknownJournalModeFailsNamingTheProperty() {
+		assertBindFailure("pm.db.journal-mode=fast", "pm.db.journal-mode");
+	}
+
+	@Test
+	void negativeBusyTimeoutFailsNamingTheProperty() {
+		assertBindFailure("pm.db.busy-timeout=-1s", "pm.db.busy-timeout");
+	}
+
+	@Test
+	void malformedFilePermissionsFailNamingTheProperty() {
+		assertBindFailure("pm.db.file-permissions=rw-rw", "pm.db.file-permissions");
+	}
+
+	@Test
+	void blankPathFailsNamingTheProperty() {
+		assertBindFailure("pm.db.path= ", "pm.db.path");
+	}
+
+	@Test
+	void pragmaValueThatCouldInjectSqlFailsNamingTheProperty() {
+		assertBindFailure("pm.db.pragmas.cache_size=1; DROP TABLE item", "pm.db.pragmas");
+	}
+
+	@Test
+	void pragmaWithAPropertyOfItsOwnFailsPointingToThatProperty() {
+		withFile().withPropertyValues("pm.db.pragmas.journal_mode=delete").run((context) -> {
+			assertThat(cause(context.getStartupFailure(), BindException.class)).hasRootCauseMessage(
+					"pm.db.pragmas.journal_mode: PRAGMA journal_mode has a property of its own, pm.db.journal-mode");
+		});
+	}
+
+	private void assertBindFailure(String property, String name) {
+		withFile().withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(Databases.messages(cause(context.getStartupFailure(), BindException.class))).contains(name);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserDataSource {
+
+		@Bean
+		DataSource userDataSource() {
+			return new DriverManagerDataSource("jdbc:sqlite::memory:");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NoInitializer {
+
+		// Replaces the initializer, so nothing touches the working directory.
+		@Bean
+		DatabaseInitializer databaseInitializer() {
+			return null;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserJdbcBeans {
+
+		@Bean
+		PlatformTransactionManager userTransactionManager(DataSource dataSource) {
+			return new org.springframework.jdbc.support.JdbcTransactionManager(dataSource);
+		}
+
+		@Bean
+		JdbcTemplate userJdbcTemplate(DataSource dataSource) {
+			return new JdbcTemplate(dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EagerUser {
+
+		private final JdbcTemplate jdbc;
+
+		int tables;
+
+		EagerUser(JdbcTemplate jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@PostConstruct
+		void countTables() {
+			this.tables = this.jdbc.queryForObject(
+					"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('item', 'tag')",
+					Integer.class);
+		}
+
 	}
 
 }

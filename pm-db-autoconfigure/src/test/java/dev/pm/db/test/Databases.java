@@ -67,6 +67,15 @@ public final class Databases {
 		throw new AssertionError("No " + type.getSimpleName() + " in the causes of " + failure, failure);
 	}
 
+	/** Return the messages of a throwable and all its causes, one per line. */
+	public static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			messages.append(candidate.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
 	/** The content and permissions of a file at one moment. */
 	public record Snapshot(byte[] content, String permissions) {
 
