@@ -22,6 +22,8 @@ final class DemoScript {
 
 	private final PrintWriter out;
 
+	private final Path workDirectory;
+
 	private final Path documents;
 
 	private boolean asExpected = true;
@@ -29,6 +31,7 @@ final class DemoScript {
 	DemoScript(LazyApplicationContext context, PrintWriter out, Path workDirectory) {
 		this.context = context;
 		this.out = out;
+		this.workDirectory = workDirectory;
 		this.documents = workDirectory.resolve(FEATURE_PATH);
 	}
 
@@ -38,6 +41,9 @@ final class DemoScript {
 	 * @throws IOException if the task documents cannot be written
 	 */
 	boolean run() throws IOException {
+		say("pm demo: every line starting with $ is a real pm command; task documents are written to");
+		say(this.workDirectory + ", shown below as relative paths.");
+		this.out.println();
 		section("1. Plan the work: an epic, two features, two tasks");
 		succeeds("epic", "add", "E01", "Offline mode");
 		succeeds("feature", "add", "E01-F01", "Local storage", "--epic", "E01");
@@ -99,7 +105,7 @@ final class DemoScript {
 	}
 
 	private void expect(boolean success, String... args) {
-		this.out.println("$ pm " + Arrays.stream(args).map(DemoScript::quoted).collect(Collectors.joining(" ")));
+		this.out.println("$ pm " + Arrays.stream(args).map(this::shown).collect(Collectors.joining(" ")));
 		CommandLine commandLine = PmCommandLine.create(this.context);
 		commandLine.setOut(this.out);
 		commandLine.setErr(this.out);
@@ -115,8 +121,11 @@ final class DemoScript {
 		this.out.flush();
 	}
 
-	private static String quoted(String arg) {
-		return arg.matches("[\\w./:-]+") ? arg : "\"" + arg + "\"";
+	/** An argument as a user would type it: quoted if needed, documents relative to the work directory. */
+	private String shown(String arg) {
+		String prefix = this.workDirectory + "/";
+		String shown = arg.startsWith(prefix) ? arg.substring(prefix.length()) : arg;
+		return shown.matches("[\\w./:-]+") ? shown : "\"" + shown + "\"";
 	}
 
 	private Path document(String key, String title, String dependency) throws IOException {
