@@ -1,0 +1,46 @@
+package dev.pm.bench;
+
+import java.time.Duration;
+
+/**
+ * How much work each scenario does: the full run behind {@code BENCHMARKS.md}, or a smoke run
+ * that only proves every scenario still works.
+ *
+ * @param round how long one timed round runs
+ * @param warmups rounds run first and discarded
+ * @param rounds rounds measured
+ * @param rows rows in the table the point reads look up
+ * @param batchRows rows of the batch insert
+ * @param threads threads of the concurrency scenario
+ * @param startupRounds child JVMs per start-up case
+ * @param largeDatabaseBytes size of the large database of the start-up scenario
+ * @author pm-db
+ */
+public record Sizes(Duration round, int warmups, int rounds, int rows, int batchRows, int threads, int startupRounds,
+		long largeDatabaseBytes) {
+
+	/**
+	 * Return the sizes of the full run.
+	 * @return the full sizes
+	 */
+	public static Sizes full() {
+		return new Sizes(Duration.ofSeconds(1), 2, 7, 10_000, 100_000, 8, 5, 100L * 1024 * 1024);
+	}
+
+	/**
+	 * Return tiny sizes that run every scenario once, in seconds.
+	 * @return the smoke sizes
+	 */
+	public static Sizes smoke() {
+		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024);
+	}
+
+	/**
+	 * Return the schedule of rounds.
+	 * @return the rounds
+	 */
+	public Rounds schedule() {
+		return new Rounds(this.warmups, this.rounds);
+	}
+
+}

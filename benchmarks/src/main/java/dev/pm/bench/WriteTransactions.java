@@ -1,0 +1,56 @@
+package dev.pm.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.pm.bench.Rounds.Variant;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Scenario 1: single-row write transactions, {@code @Transactional} + {@code JdbcTemplate}
+ * through the starter against raw sqlite-jdbc ({@code insert}, {@code commit()}), with
+ * {@code synchronous=normal} and {@code full}.
+ *
+ * @author pm-db
+ */
+public final class WriteTransactions implements Scenario {
+
+	/** The target for {@code synchronous=normal}, where the starter's overhead shows. */
+	static final double TARGET = 0.90;
+
+	@Override
+	public String name() {
+		return "writes";
+	}
+
+	@Override
+	public ScenarioResult run(Workspace workspace, Sizes sizes) throws Exception {
+		List<Series> series = new ArrayList<>();
+		List<Check> checks = new ArrayList<>();
+		for (String synchronous : List.of("normal", "full")) {
+			try (ConfigurableApplicationContext context = BenchmarkApplication
+				.startStarter(workspace.newDatabase("writes-starter-" + synchronous), Map.of("synchronous", synchronous));
+					RawItems raw = RawItems.open(workspace.newDatabase("writes-raw-" + synchronous), synchronous)) {
+				CountingItems starter = new CountingItems(context.getBean(Items.class));
+				CountingItems baseline = new CountingItems(raw);
+				List<Series> measured = sizes.schedule()
+					.run(List.of(
+							new Variant("starter, synchronous=" + synchronous, "tx/s",
+									() -> Rounds.timed(sizes.round(), starter::insert)),
+							new Variant("raw sqlite-jdbc, synchronous=" + synchronous, "tx/s",
+									() -> Rounds.timed(sizes.round(), baseline::insert))));
+				starter.verify("starter");
+				baseline.verify("raw");
+				series.addAll(measured);
+				double[] ratios = measured.get(0).ratioTo(measured.get(1));
+				String label = "writes, synchronous=" + synchronous + ": starter / raw";
+				checks.add(synchronous.equals("normal") ? Check.atLeast(label, ratios, TARGET)
+						: Check.report(label, ratios));
+			}
+		}
+		return new ScenarioResult("1. single-row write transactions", series, checks, List.of());
+	}
+
+}
