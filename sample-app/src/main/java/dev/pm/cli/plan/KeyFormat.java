@@ -87,7 +87,7 @@ public enum KeyFormat {
 	 * @return for example {@code a feature key (like E04-F01)}
 	 */
 	public String describe() {
-		return "a " + this.kind + " key (like " + this.example + ")";
+		return (this == EPIC ? "an " : "a ") + this.kind + " key (like " + this.example + ")";
 	}
 
 }

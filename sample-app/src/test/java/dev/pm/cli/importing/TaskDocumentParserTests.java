@@ -1,0 +1,144 @@
+package dev.pm.cli.importing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pm.cli.plan.TaskStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Reading task documents, and the file and line of every problem.
+ */
+class TaskDocumentParserTests {
+
+	private final TaskDocumentParser parser = new TaskDocumentParser();
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void readsEveryFieldAndTheTitleWithoutItsPrpPrefix() throws Exception {
+		TaskDocument document = this.parser.parse(write("""
+				---
+				task_key: T-E07-F02-003
+				status: in_progress
+				feature: /home/me/plan/E07-mobile/E07-F02-sync-engine
+				created: 2025-01-15
+				assigned_agent: backend-dev
+				dependencies:
+				  - T-E07-F02-001
+				  - T-E07-F01-004
+				estimated_time: 6 hours
+				file_path: docs/tasks/T-E07-F02-003.md
+				priority: high
+				---
+
+				Some text before the title.
+
+				# PRP: Resolve conflicts on sync
+				## Goal
+				"""));
+
+		assertThat(document.key()).isEqualTo("T-E07-F02-003");
+		assertThat(document.title()).isEqualTo("Resolve conflicts on sync");
+		assertThat(document.status()).isEqualTo(TaskStatus.IN_PROGRESS);
+		assertThat(document.feature()).isEqualTo(new FeaturePath("E07-F02", "Sync engine", "E07", "Mobile"));
+		assertThat(document.created()).isEqualTo("2025-01-15");
+		assertThat(document.agent()).isEqualTo("backend-dev");
+		assertThat(document.dependsOn()).containsExactly("T-E07-F02-001", "T-E07-F01-004");
+		assertThat(document.estimate()).isEqualTo("6 hours");
+		assertThat(document.filePath()).isEqualTo("docs/tasks/T-E07-F02-003.md");
+	}
+
+	@Test
+	void optionalFieldsMayBeMissingOrEmpty() throws Exception {
+		TaskDocument document = this.parser.parse(write("""
+				---
+				task_key: T-E07-F02-003
+				feature: E07-F02
+				assigned_agent:
+				dependencies: []
+				---
+				# Resolve conflicts
+				"""));
+
+		assertThat(document.status()).isEqualTo(TaskStatus.TODO);
+		assertThat(document.agent()).isNull();
+		assertThat(document.dependsOn()).isEmpty();
+		assertThat(document.feature()).isEqualTo(new FeaturePath("E07-F02", "E07-F02", "E07", "E07"));
+	}
+
+	@Test
+	void aDocumentWithoutFrontMatterIsAnErrorOnLineOne() throws Exception {
+		assertError("# Just a title\n", 1, "expected YAML front matter starting with '---'");
+	}
+
+	@Test
+	void frontMatterThatIsNotClosedIsAnError() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\n# Title\n", 1, "front matter is not closed");
+	}
+
+	@Test
+	void malformedYamlIsAnErrorOnItsLine() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ndependencies: [T-E07-F02-001\n---\n# Title\n", 4,
+				"expected ',' or ']'");
+	}
+
+	@Test
+	void aMissingRequiredFieldIsNamed() throws Exception {
+		assertError("---\nfeature: E07-F02\n---\n# Title\n", 2, "missing required field 'task_key'");
+	}
+
+	@Test
+	void aMalformedTaskKeyIsAnErrorOnItsLine() throws Exception {
+		assertError("---\nfeature: E07-F02\ntask_key: T-7\n---\n# Title\n", 3, "'T-7' is not a task key");
+	}
+
+	@Test
+	void anUnknownStatusIsAnErrorOnItsLine() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\nstatus: done\n---\n# Title\n", 4,
+				"unknown status 'done' (expected one of todo, in_progress, blocked, completed)");
+	}
+
+	@Test
+	void aDependencyThatIsNotATaskKeyIsAnErrorOnItsLine() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ndependencies:\n  - T-E07-F02-001\n  - soon\n---\n# T\n",
+				6, "'dependencies' must be a list of task keys");
+	}
+
+	@Test
+	void aFeaturePathWithoutAFeatureKeyIsAnError() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: plan/sync-engine\n---\n# Title\n", 3,
+				"feature 'plan/sync-engine' must end with a folder named after a feature key");
+	}
+
+	@Test
+	void aTaskKeyOfAnotherFeatureIsAnError() throws Exception {
+		assertError("---\ntask_key: T-E07-F01-003\nfeature: plan/E07-F02-sync\n---\n# Title\n", 2,
+				"task T-E07-F01-003 does not belong to feature E07-F02");
+	}
+
+	@Test
+	void aDocumentWithoutTitleIsAnErrorAfterTheFrontMatter() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\n---\n## Not a title\n", 5, "no title");
+	}
+
+	private void assertError(String content, int line, String problem) throws Exception {
+		Path file = write(content);
+		assertThatExceptionOfType(TaskDocumentException.class).isThrownBy(() -> this.parser.parse(file))
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(line))
+			.satisfies((ex) -> assertThat(ex.getFile()).isEqualTo(file))
+			.withMessageStartingWith(file + ":" + line + ": ")
+			.withMessageContaining(problem);
+	}
+
+	private Path write(String content) throws Exception {
+		return Files.writeString(this.directory.resolve("task.md"), content);
+	}
+
+}
