@@ -4,12 +4,15 @@ import dev.pm.db.DatabaseMigrationException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Explains a {@link DatabaseMigrationException}.
  *
  * @author pm-db
  */
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // ahead of DatabaseFailureAnalyzer, which explains the base type
 class DatabaseMigrationFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseMigrationException> {
 
 	@Override

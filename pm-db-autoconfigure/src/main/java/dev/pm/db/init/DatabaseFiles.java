@@ -88,14 +88,20 @@ public class DatabaseFiles {
 			if (!Files.isDirectory(parent)) {
 				Files.createDirectories(parent, attributes(DIRECTORY_PERMISSIONS));
 			}
-			Files.createFile(this.file, attributes(this.permissions));
-		}
-		catch (FileAlreadyExistsException ex) {
-			// Another process created it between our look and our create: use theirs.
-			checkExisting();
+			createFile();
 		}
 		catch (IOException ex) {
 			throw new DatabaseException(this.file, "Cannot create database file " + this.file + ": " + ex, ex);
+		}
+	}
+
+	// Package-private: tests create the file first, as another process may between look and create.
+	void createFile() throws IOException {
+		try {
+			Files.createFile(this.file, attributes(this.permissions));
+		}
+		catch (FileAlreadyExistsException ex) {
+			checkExisting();
 		}
 	}
 
@@ -120,7 +126,7 @@ public class DatabaseFiles {
 		if (!this.posix) {
 			return true;
 		}
-		Set<PosixFilePermission> current = readPermissions(this.file);
+		Set<PosixFilePermission> current = readPermissionsOf(this.file);
 		return current.contains(PosixFilePermission.OWNER_READ) && current.contains(PosixFilePermission.OWNER_WRITE);
 	}
 
@@ -142,7 +148,7 @@ public class DatabaseFiles {
 	}
 
 	private void tighten(Path path) {
-		Set<PosixFilePermission> current = readPermissions(path);
+		Set<PosixFilePermission> current = readPermissionsOf(path);
 		Set<PosixFilePermission> tightened = EnumSet.noneOf(PosixFilePermission.class);
 		tightened.addAll(current);
 		tightened.retainAll(this.permissions);
@@ -160,10 +166,11 @@ public class DatabaseFiles {
 	}
 
 	private String describePermissions(Path path) {
-		return this.posix ? PosixFilePermissions.toString(readPermissions(path)) : "no POSIX permissions";
+		return this.posix ? PosixFilePermissions.toString(readPermissionsOf(path)) : "no POSIX permissions";
 	}
 
-	private Set<PosixFilePermission> readPermissions(Path path) {
+	// Package-private: a file can vanish between the look and the read; tests make it so.
+	Set<PosixFilePermission> readPermissionsOf(Path path) {
 		try {
 			return Files.getPosixFilePermissions(path);
 		}

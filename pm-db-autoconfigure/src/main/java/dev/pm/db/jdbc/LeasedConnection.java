@@ -66,6 +66,10 @@ final class LeasedConnection implements InvocationHandler {
 		switch (method.getName()) {
 			case "getTargetConnection":
 				return this.target;
+			case "unwrap":
+				return ((Class<?>) args[0]).isInstance(proxy) ? proxy : this.target.unwrap((Class<?>) args[0]);
+			case "isWrapperFor":
+				return ((Class<?>) args[0]).isInstance(proxy) || this.target.isWrapperFor((Class<?>) args[0]);
 			case "setReadOnly":
 				this.readOnly = (Boolean) args[0];
 				return null;

@@ -1,0 +1,112 @@
+package dev.pm.db;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.test.WriterApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What only real processes can show: a crash, and two processes on one file.
+ */
+class ChildProcessTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void everyCommitAcknowledgedBeforeAKillIsThereAfterRestart() throws Exception {
+		Path file = this.dir.resolve("pm.db");
+		Process writer = start(file, "loop");
+		int lastAcknowledged = 0;
+		try (BufferedReader output = reader(writer)) {
+			for (String line = output.readLine(); line != null && lastAcknowledged < 300; line = output.readLine()) {
+				if (line.startsWith("ack ")) {
+					lastAcknowledged = Integer.parseInt(line.substring(4));
+				}
+			}
+			// SIGKILL: no shutdown hook, no close, no checkpoint.
+			writer.destroyForcibly();
+			assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(lastAcknowledged).isEqualTo(300);
+		int acknowledged = lastAcknowledged;
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + file)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(DatabaseInitializer.class).checkIntegrity()).isTrue();
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE id <= ?", Integer.class, acknowledged))
+					.isEqualTo(acknowledged);
+				assertThat(jdbc.queryForObject("PRAGMA integrity_check", String.class)).isEqualTo("ok");
+			});
+	}
+
+	@Test
+	void twoProcessesStartingTogetherOnAFreshPathBothFinishWithoutBusyErrors() throws Exception {
+		Path file = this.dir.resolve("fresh/pm.db");
+		int rows = 150;
+		List<Process> writers = List.of(start(file, "count", Integer.toString(rows), "first"),
+				start(file, "count", Integer.toString(rows), "second"));
+		List<CompletableFuture<String>> outputs = new ArrayList<>();
+		for (Process writer : writers) {
+			outputs.add(CompletableFuture.supplyAsync(() -> readAll(writer)));
+		}
+		for (int i = 0; i < writers.size(); i++) {
+			assertThat(writers.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
+			String output = outputs.get(i).get(10, TimeUnit.SECONDS);
+			assertThat(output).contains("done " + rows).doesNotContain("SQLITE_BUSY");
+			assertThat(writers.get(i).exitValue()).as(output).isZero();
+		}
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + file)
+			.run((context) -> {
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE name LIKE 'first-%'", Integer.class))
+					.isEqualTo(rows);
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE name LIKE 'second-%'", Integer.class))
+					.isEqualTo(rows);
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class))
+					.isEqualTo(2);
+			});
+	}
+
+	private static Process start(Path file, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), WriterApplication.class.getName(), file.toString()));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).redirectErrorStream(true).start();
+	}
+
+	private static BufferedReader reader(Process process) {
+		return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	private static String readAll(Process process) {
+		try (BufferedReader output = reader(process)) {
+			StringBuilder text = new StringBuilder();
+			output.lines().forEach((line) -> text.append(line).append('\n'));
+			return text.toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.pm.db.init;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import dev.pm.db.DatabaseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.pm.db.test.Databases.permissions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DatabaseFilesTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void tightensEveryCompanionFileAndNeverAddsAPermission() throws IOException {
+		Path file = create("pm.db", "rw-r--r--");
+		Path wal = create("pm.db-wal", "rw-rw-rw-");
+		Path shm = create("pm.db-shm", "rw-------");
+		Path journal = create("pm.db-journal", "r--r-----");
+		Path unrelated = create("pm.db-backup", "rw-rw-rw-");
+		files(file).tightenPermissions();
+		assertThat(permissions(file)).isEqualTo("rw-------");
+		assertThat(permissions(wal)).isEqualTo("rw-------");
+		assertThat(permissions(shm)).isEqualTo("rw-------");
+		assertThat(permissions(journal)).isEqualTo("r--------");
+		assertThat(permissions(unrelated)).isEqualTo("rw-rw-rw-");
+	}
+
+	@Test
+	void existingFileCreatedMeanwhileByAnotherProcessIsChecked() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		DatabaseFiles files = files(file);
+		Files.writeString(file, "");
+		files.createFile();
+		assertThat(Files.size(file)).isZero();
+	}
+
+	@Test
+	void unwritableParentIsAClearError() throws IOException {
+		Path parent = Files.createFile(this.dir.resolve("not-a-dir"));
+		Path file = parent.resolve("pm.db");
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(file).prepare())
+			.withMessageContaining("Cannot create database file " + file);
+	}
+
+	@Test
+	void permissionsOfAVanishedFileAreAClearError() {
+		Path file = this.dir.resolve("gone.db");
+		DatabaseFiles files = files(file);
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files.readPermissionsOf(file))
+			.withMessageContaining("Cannot read the permissions of " + file);
+	}
+
+	@Test
+	void fileSystemWithoutPosixPermissionsCreatesAndChecksWithoutThem() throws IOException {
+		Path zip = this.dir.resolve("archive.zip");
+		try (FileSystem zipfs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "true"))) {
+			Path file = zipfs.getPath("/data/pm.db");
+			DatabaseFiles files = new DatabaseFiles(file, true, PosixFilePermissions.fromString("rw-------"));
+			files.prepare();
+			assertThat(file).exists();
+			files.prepare();
+			files.tightenPermissions();
+			assertThat(files.getFile()).isSameAs(file);
+		}
+	}
+
+	@Test
+	void symbolicLinkToNothingIsNotARegularFile() throws IOException {
+		Path file = Files.createSymbolicLink(this.dir.resolve("pm.db"), this.dir.resolve("nowhere"));
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(file).prepare())
+			.withMessageContaining("is not a regular file")
+			.withMessageNotContaining("directory");
+	}
+
+	private DatabaseFiles files(Path file) {
+		return new DatabaseFiles(file, true, PosixFilePermissions.fromString("rw-------"));
+	}
+
+	private Path create(String name, String permissions) throws IOException {
+		Path file = this.dir.resolve(name);
+		Files.createFile(file);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+		return file;
+	}
+
+}

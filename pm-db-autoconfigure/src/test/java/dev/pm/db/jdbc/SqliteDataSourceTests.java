@@ -1,0 +1,233 @@
+package dev.pm.db.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.pm.db.DatabasePath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
+
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.datasource.ConnectionProxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SqliteDataSourceTests {
+
+	@TempDir
+	Path dir;
+
+	private SqliteDataSource dataSource;
+
+	@BeforeEach
+	void createDataSource() throws SQLException {
+		this.dataSource = dataSource(Duration.ofMillis(200));
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE item (name TEXT)");
+		}
+	}
+
+	private SqliteDataSource dataSource(Duration busyTimeout) {
+		DatabasePath path = DatabasePath.of(this.dir.resolve("pm.db").toString());
+		PragmaApplier pragmas = new PragmaApplier(List.of(Pragma.of("foreign_keys", "on")), path.getFile());
+		return new SqliteDataSource(path, pragmas, busyTimeout, TransactionMode.IMMEDIATE);
+	}
+
+	@AfterEach
+	void close() {
+		this.dataSource.destroy();
+	}
+
+	@Test
+	void closingALeaseWithAnOpenTransactionRollsItBack() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			insert(connection, "abandoned");
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(connection.getAutoCommit()).isTrue();
+			assertThat(count(connection)).isZero();
+		}
+	}
+
+	@Test
+	void theSameThreadMayLeaseAgainAndTheInnerCloseKeepsTheOuterTransaction() throws SQLException {
+		try (Connection outer = this.dataSource.getConnection()) {
+			outer.setAutoCommit(false);
+			insert(outer, "outer");
+			this.dataSource.getConnection().close();
+			assertThat(outer.getAutoCommit()).isFalse();
+			outer.commit();
+			outer.setAutoCommit(true);
+			assertThat(count(outer)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void anotherThreadWaitsForTheLeaseThenFailsNamingTheHolder() throws Exception {
+		try (Connection held = this.dataSource.getConnection()) {
+			CompletableFuture<Throwable> waiter = CompletableFuture.supplyAsync(() -> {
+				Thread.currentThread().setName("waiter");
+				try (Connection connection = this.dataSource.getConnection()) {
+					return null;
+				}
+				catch (Throwable ex) {
+					return ex;
+				}
+			});
+			assertThat(waiter.get(5, TimeUnit.SECONDS)).isInstanceOf(CannotAcquireLockException.class)
+				.hasMessageContaining("200 ms")
+				.hasMessageContaining(Thread.currentThread().getName());
+		}
+	}
+
+	@Test
+	void interruptedWaiterGivesUpAndKeepsItsInterruptFlag() throws Exception {
+		SqliteDataSource patient = dataSource(Duration.ofMinutes(1));
+		try (Connection held = patient.getConnection()) {
+			CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+			Thread waiter = new Thread(() -> {
+				try {
+					patient.getConnection();
+					interrupted.complete(false);
+				}
+				catch (CannotAcquireLockException ex) {
+					interrupted.complete(Thread.currentThread().isInterrupted()
+							&& ex.getMessage().contains("Interrupted"));
+				}
+				catch (SQLException ex) {
+					interrupted.completeExceptionally(ex);
+				}
+			});
+			waiter.start();
+			Thread.sleep(100);
+			waiter.interrupt();
+			assertThat(interrupted.get(5, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			patient.destroy();
+		}
+	}
+
+	@Test
+	void aClosedLeaseRefusesWorkAndClosingTwiceIsHarmless() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.close();
+		connection.close();
+		assertThat(connection.isClosed()).isTrue();
+		assertThat(connection).hasToString("Lease of " + ((ConnectionProxy) this.dataSource.getConnection()
+			.unwrap(ConnectionProxy.class)).getTargetConnection() + " (closed)");
+		assertThatExceptionOfType(SQLException.class).isThrownBy(connection::createStatement)
+			.withMessageContaining("lease was closed");
+	}
+
+	@Test
+	void leasesAreProxiesOfTheOnePhysicalConnection() throws SQLException {
+		try (Connection first = this.dataSource.getConnection(); Connection second = this.dataSource.getConnection()) {
+			assertThat(first).isNotEqualTo(second).isEqualTo(first);
+			assertThat(first.hashCode()).isEqualTo(System.identityHashCode(first));
+			assertThat(first.isClosed()).isFalse();
+			SQLiteConnection target = first.unwrap(SQLiteConnection.class);
+			assertThat(((ConnectionProxy) first).getTargetConnection()).isSameAs(target);
+			assertThat(second.unwrap(SQLiteConnection.class)).isSameAs(target);
+			assertThat(first.unwrap(ConnectionProxy.class)).isSameAs(first);
+			assertThat(first.isWrapperFor(SQLiteConnection.class)).isTrue();
+			assertThat(first.isWrapperFor(ConnectionProxy.class)).isTrue();
+			assertThat(first.toString()).startsWith("Lease of ").doesNotContain("closed");
+		}
+	}
+
+	@Test
+	void readOnlyIsAFlagOfTheLeaseAndItsTransactionBeginsDeferred() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setReadOnly(true);
+			assertThat(connection.isReadOnly()).isTrue();
+			connection.setAutoCommit(false);
+			SQLiteConnection target = connection.unwrap(SQLiteConnection.class);
+			assertThat(target.getConnectionConfig().getTransactionMode()).hasToString("DEFERRED");
+			connection.rollback();
+			connection.setAutoCommit(true);
+			connection.setReadOnly(false);
+			connection.setAutoCommit(false);
+			assertThat(target.getConnectionConfig().getTransactionMode()).hasToString("IMMEDIATE");
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+	}
+
+	@Test
+	void switchingAutoCommitOnLeavesTheTransactionModeAlone() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setReadOnly(true);
+			connection.setAutoCommit(true);
+			assertThat(connection.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+				.hasToString("IMMEDIATE");
+		}
+	}
+
+	@Test
+	void aLeaseOfAConnectionClosedUnderneathReleasesWithoutRollingBack() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.unwrap(SQLiteConnection.class).close();
+		assertThat(connection.isClosed()).isTrue();
+		connection.close();
+		this.dataSource.resetConnection();
+		try (Connection fresh = this.dataSource.getConnection()) {
+			assertThat(fresh.isClosed()).isFalse();
+		}
+	}
+
+	@Test
+	void aFailureToOpenTheConnectionReleasesTheLease() throws Exception {
+		DatabasePath path = DatabasePath.of(this.dir.resolve("missing-dir/pm.db").toString());
+		SqliteDataSource broken = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE);
+		assertThatExceptionOfType(SQLException.class).isThrownBy(broken::getConnection);
+		// Had the lease leaked, another thread would now time out instead of failing to open.
+		CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
+			try {
+				broken.getConnection();
+				return null;
+			}
+			catch (Throwable ex) {
+				return ex;
+			}
+		});
+		assertThat(other.get(5, TimeUnit.SECONDS)).isInstanceOf(SQLException.class);
+	}
+
+	@Test
+	void inspectionConnectionOfAFileCannotWrite() throws SQLException {
+		try (Connection inspection = this.dataSource.openInspectionConnection()) {
+			assertThat(inspection.isReadOnly()).isTrue();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> insert(inspection, "refused"))
+				.withMessageContaining("SQLITE_READONLY");
+		}
+	}
+
+	private static void insert(Connection connection, String name) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO item (name) VALUES ('" + name + "')");
+		}
+	}
+
+	private static int count(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT count(*) FROM item")) {
+			result.next();
+			return result.getInt(1);
+		}
+	}
+
+}

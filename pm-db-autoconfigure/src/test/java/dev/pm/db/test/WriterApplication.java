@@ -1,0 +1,47 @@
+package dev.pm.db.test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A user application run as a child JVM: {@code PATH loop} writes one row per transaction
+ * forever and prints {@code ack N} after each commit; {@code PATH count N PREFIX} writes N
+ * rows, each in a read-then-write transaction, and exits.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class WriterApplication {
+
+	public static void main(String[] args) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WriterApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("pm.db.path=" + args[0], "logging.level.root=warn", "spring.main.banner-mode=off")
+			.run()) {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+			if (args[1].equals("loop")) {
+				for (int i = 1;; i++) {
+					int id = i;
+					transactions.executeWithoutResult(
+							(status) -> jdbc.update("INSERT INTO item (id, name) VALUES (?, ?)", id, "row-" + id));
+					System.out.println("ack " + id);
+				}
+			}
+			int rows = Integer.parseInt(args[2]);
+			for (int i = 0; i < rows; i++) {
+				String name = args[3] + "-" + i;
+				transactions.executeWithoutResult((status) -> {
+					jdbc.queryForObject("SELECT count(*) FROM item", Integer.class);
+					jdbc.update("INSERT INTO item (name) VALUES (?)", name);
+				});
+			}
+			System.out.println("done " + rows);
+		}
+	}
+
+}
