@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +72,9 @@ public class TaskDocumentParser {
 	private static List<String> readLines(Path file) {
 		try {
 			return Files.readAllLines(file, StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException ex) {
+			throw new TaskDocumentException(file, 1, "no such file");
 		}
 		catch (MalformedInputException ex) {
 			throw new TaskDocumentException(file, 1, "not UTF-8 text");

@@ -3,7 +3,6 @@ package dev.pm.cli.plan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,21 +155,6 @@ public class TaskRepository {
 	 */
 	public Map<String, List<String>> dependencyGraph() {
 		return edges("1 = 1", null, false);
-	}
-
-	/**
-	 * Returns the tasks among {@code keys} whose status is completed.
-	 * @param keys task keys
-	 * @return the completed ones
-	 */
-	public List<String> completedAmong(Collection<String> keys) {
-		if (keys.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.sql("SELECT key FROM task WHERE status = 'completed' AND key IN (:keys) ORDER BY key")
-			.param("keys", keys)
-			.query(String.class)
-			.list();
 	}
 
 	private Map<String, List<String>> edges(String condition, String key, boolean reversed) {

@@ -46,6 +46,7 @@ public class TaskService {
 		catch (DataIntegrityViolationException ex) {
 			throw new PlanException("feature " + feature + " does not exist; add it first with 'pm feature add'");
 		}
+		// No cycle check: nothing depends on a new task yet, so its dependencies cannot close a cycle.
 		this.rules.replaceDependencies(task.key(), task.dependsOn());
 	}
 

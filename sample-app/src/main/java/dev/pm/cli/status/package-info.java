@@ -1,0 +1,4 @@
+/**
+ * The state of the database file, for {@code pm db status}.
+ */
+package dev.pm.cli.status;
