@@ -29,6 +29,8 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -98,13 +100,17 @@ public class DatabaseInitializer implements InitializingBean {
 				+ (System.nanoTime() - start) / 1_000_000 + " ms");
 	}
 
-	private Optional<MigrationVersion> inspect() throws SQLException {
+	private Optional<MigrationVersion> inspect() {
 		try (Connection connection = this.dataSource.openInspectionConnection()) {
 			requireDatabase(connection);
 			if (this.integrityCheck != IntegrityCheck.NONE) {
 				requireIntegrity(connection, this.integrityCheck == IntegrityCheck.QUICK);
 			}
 			return this.schemaVersionPolicy.decide(schemaHistory(connection), getPath());
+		}
+		catch (SQLException ex) {
+			throw new DatabaseException(getPath(), "Cannot read database " + this.dataSource.getPath()
+					+ " to check it before use; it was left unchanged: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -123,13 +129,7 @@ public class DatabaseInitializer implements InitializingBean {
 	}
 
 	private void requireIntegrity(Connection connection, boolean quick) {
-		List<String> problems;
-		try {
-			problems = IntegrityChecker.run(connection, quick);
-		}
-		catch (SQLException ex) {
-			problems = List.of(String.valueOf(ex.getMessage()));
-		}
+		List<String> problems = IntegrityChecker.run(connection, quick);
 		if (!problems.isEmpty()) {
 			throw new DatabaseCorruptedException(getPath(), problems, null);
 		}
@@ -177,12 +177,9 @@ public class DatabaseInitializer implements InitializingBean {
 	 * @return {@code true} if SQLite found no problem
 	 */
 	public boolean checkIntegrity() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return IntegrityChecker.run(connection, this.integrityCheck == IntegrityCheck.QUICK).isEmpty();
-		}
-		catch (SQLException ex) {
-			return false;
-		}
+		Boolean sound = new JdbcTemplate(this.dataSource).execute((ConnectionCallback<Boolean>) (
+				connection) -> IntegrityChecker.run(connection, this.integrityCheck == IntegrityCheck.QUICK).isEmpty());
+		return Boolean.TRUE.equals(sound);
 	}
 
 	/**

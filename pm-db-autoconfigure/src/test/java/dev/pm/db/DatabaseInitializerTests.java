@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.test.Databases;
@@ -14,6 +17,8 @@ import dev.pm.db.test.Databases.Snapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -107,16 +112,17 @@ class DatabaseInitializerTests {
 		});
 	}
 
-	@Test
-	void fileItsOwnerMayNotReadOrWriteIsRefusedAndLeftUnchanged() throws IOException {
+	@ParameterizedTest
+	@ValueSource(strings = { "r--------", "-w-------", "---rw-rw-" })
+	void fileItsOwnerMayNotReadOrWriteIsRefusedAndLeftUnchanged(String permissions) throws IOException {
 		Path file = this.dir.resolve("pm.db");
 		Databases.execute(file, "CREATE TABLE t (x)");
-		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
 		Snapshot before = snapshot(file);
 		at(file).run((context) -> {
 			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
 			assertThat(failure).hasMessageContaining(file.toString())
-				.hasMessageContaining("not readable and writable by its owner (r--------)");
+				.hasMessageContaining("not readable and writable by its owner (" + permissions + ")");
 			assertThat(snapshot(file)).isEqualTo(before);
 		});
 	}
@@ -145,6 +151,47 @@ class DatabaseInitializerTests {
 			assertThat(failure).hasMessageContaining(file.toString());
 			assertThat(snapshot(file)).isEqualTo(before);
 		});
+	}
+
+	@Test
+	void databaseWhoseSchemaIsUnreadableIsRefusedAsCorruptedAndLeftUnchanged() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		Databases.execute(file, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+		scribble(file, 100, 1000);
+		Snapshot before = snapshot(file);
+		at(file).run((context) -> {
+			DatabaseCorruptedException failure = cause(context.getStartupFailure(), DatabaseCorruptedException.class);
+			assertThat(failure.getProblems()).singleElement().asString().contains("malformed");
+			assertThat(snapshot(file)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void databaseLockedByAnotherProcessFailsClearlyAfterTheBusyTimeout() throws Exception {
+		Path file = this.dir.resolve("pm.db");
+		Databases.execute(file, "CREATE TABLE t (x)");
+		try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+				Statement statement = other.createStatement()) {
+			statement.execute("BEGIN EXCLUSIVE");
+			at(file, "pm.db.busy-timeout=100ms").run((context) -> {
+				DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
+				assertThat(failure).hasMessageContaining("Cannot read database " + file)
+					.hasMessageContaining("left unchanged")
+					.hasMessageContaining("SQLITE_BUSY");
+			});
+			statement.execute("ROLLBACK");
+		}
+	}
+
+	@Test
+	void repeatableMigrationsAreNoSchemaVersionAndARemovedOneDoesNotBlock() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.locations=classpath:db/repeatable").run((context) -> {
+			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1");
+			assertThat(context.getBean(JdbcTemplate.class).queryForList("SELECT name FROM item_names")).isEmpty();
+		});
+		at(file, "pm.db.migration.locations=classpath:db/v1only")
+			.run((context) -> assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1"));
 	}
 
 	@Test
@@ -279,6 +326,12 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
+	void checkIntegrityRunsTheConfiguredQuickCheck() {
+		at(this.dir.resolve("pm.db"), "pm.db.integrity-check=quick")
+			.run((context) -> assertThat(context.getBean(DatabaseInitializer.class).checkIntegrity()).isTrue());
+	}
+
+	@Test
 	void databaseWithoutMigrationsHasNoSchemaVersion() {
 		at(this.dir.resolve("pm.db"), "pm.db.migration.locations=classpath:db/none").run((context) -> {
 			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
@@ -318,14 +371,18 @@ class DatabaseInitializerTests {
 		Databases.execute(file, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", "CREATE INDEX t_v ON t (v)",
 				"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
 						+ " INSERT INTO t (v) SELECT hex(randomblob(40)) FROM n");
+		// The second page, where the table's b-tree starts.
+		scribble(file, 4096, 3000);
+		return file;
+	}
+
+	private static void scribble(Path file, long offset, int length) throws IOException {
 		try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
-			// Scribble over the second page, where the table's b-tree starts.
-			byte[] garbage = new byte[3000];
+			byte[] garbage = new byte[length];
 			Arrays.fill(garbage, (byte) 0x5a);
-			raw.seek(4096);
+			raw.seek(offset);
 			raw.write(garbage);
 		}
-		return file;
 	}
 
 }

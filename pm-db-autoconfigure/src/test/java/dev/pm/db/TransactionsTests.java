@@ -126,6 +126,17 @@ class TransactionsTests {
 	}
 
 	@Test
+	void deferredTransactionModeLeavesTheWriteLockFreeUntilTheFirstWrite() {
+		contextRunner().withPropertyValues("pm.db.transaction-mode=deferred").run((context) -> {
+			Path file = this.dir.resolve("pm.db");
+			context.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> assertThatNoException()
+					.isThrownBy(() -> writeFromAnotherConnection(file, "other")));
+			assertThat(names(context.getBean(JdbcTemplate.class))).containsExactly("other");
+		});
+	}
+
+	@Test
 	void concurrentTransactionsNeverShareATransaction() {
 		contextRunner().withPropertyValues("pm.db.synchronous=normal").run((context) -> {
 			Outer outer = context.getBean(Outer.class);

@@ -32,6 +32,8 @@ public class DatabaseFiles {
 
 	private static final List<String> COMPANION_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
 
+	private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+
 	private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
 
 	private final Path file;
@@ -115,19 +117,15 @@ public class DatabaseFiles {
 			throw new DatabaseException(this.file, "Database path " + this.file + " exists but is not a regular file"
 					+ (Files.isDirectory(this.file) ? " (it is a directory)" : ""));
 		}
-		if (!Files.isReadable(this.file) || !Files.isWritable(this.file) || !ownerMayReadAndWrite()) {
-			throw new DatabaseException(this.file, "Database file " + this.file
-					+ " is not readable and writable by its owner (" + describePermissions(this.file) + ")");
+		// The owner's bits, not access(2): root may read anything, yet a file made read-only is
+		// meant so. A file of another user that we may not open fails when SQLite opens it.
+		if (this.posix) {
+			Set<PosixFilePermission> current = readPermissionsOf(this.file);
+			if (!current.containsAll(OWNER_READ_WRITE)) {
+				throw new DatabaseException(this.file, "Database file " + this.file
+						+ " is not readable and writable by its owner (" + PosixFilePermissions.toString(current) + ")");
+			}
 		}
-	}
-
-	// The owner's bits, not access(2): root may read anything, yet a file made read-only is meant so.
-	private boolean ownerMayReadAndWrite() {
-		if (!this.posix) {
-			return true;
-		}
-		Set<PosixFilePermission> current = readPermissionsOf(this.file);
-		return current.contains(PosixFilePermission.OWNER_READ) && current.contains(PosixFilePermission.OWNER_WRITE);
 	}
 
 	/**
@@ -155,28 +153,30 @@ public class DatabaseFiles {
 		if (tightened.equals(current)) {
 			return;
 		}
-		try {
-			Files.setPosixFilePermissions(path, tightened);
-		}
-		catch (IOException ex) {
-			throw new DatabaseException(this.file, "Cannot tighten the permissions of " + path + ": " + ex, ex);
-		}
+		onPermissionsOf(path, () -> Files.setPosixFilePermissions(path, tightened));
 		logger.warn("Permissions of " + path + " were " + PosixFilePermissions.toString(current)
 				+ ", looser than pm.db.file-permissions; changed to " + PosixFilePermissions.toString(tightened));
 	}
 
-	private String describePermissions(Path path) {
-		return this.posix ? PosixFilePermissions.toString(readPermissionsOf(path)) : "no POSIX permissions";
-	}
-
 	// Package-private: a file can vanish between the look and the read; tests make it so.
 	Set<PosixFilePermission> readPermissionsOf(Path path) {
+		return onPermissionsOf(path, () -> Files.getPosixFilePermissions(path));
+	}
+
+	private <T> T onPermissionsOf(Path path, PermissionsCall<T> call) {
 		try {
-			return Files.getPosixFilePermissions(path);
+			return call.run();
 		}
 		catch (IOException ex) {
-			throw new DatabaseException(this.file, "Cannot read the permissions of " + path + ": " + ex, ex);
+			throw new DatabaseException(this.file, "Cannot read or change the permissions of " + path + ": " + ex, ex);
 		}
+	}
+
+	@FunctionalInterface
+	private interface PermissionsCall<T> {
+
+		T run() throws IOException;
+
 	}
 
 }

@@ -24,10 +24,10 @@ public final class IntegrityChecker {
 	 * Run a check.
 	 * @param connection the connection to the database to check
 	 * @param quick whether to run {@code quick_check} rather than {@code integrity_check}
-	 * @return the first problems SQLite reported; empty when the database is sound
-	 * @throws SQLException if SQLite cannot read the database (which may itself mean corruption)
+	 * @return the first problems SQLite reported; empty when the database is sound. When
+	 * SQLite cannot even run the check (a damaged schema, say), its error is the problem.
 	 */
-	public static List<String> run(Connection connection, boolean quick) throws SQLException {
+	public static List<String> run(Connection connection, boolean quick) {
 		List<String> problems = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement
@@ -35,6 +35,9 @@ public final class IntegrityChecker {
 			while (result.next()) {
 				problems.add(result.getString(1));
 			}
+		}
+		catch (SQLException ex) {
+			return List.of(String.valueOf(ex.getMessage()));
 		}
 		return problems.equals(List.of("ok")) ? List.of() : problems;
 	}

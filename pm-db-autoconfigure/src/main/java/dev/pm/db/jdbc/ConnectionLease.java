@@ -36,8 +36,8 @@ final class ConnectionLease {
 			throw new CannotAcquireLockException("Interrupted while waiting for the pm-db database connection", ex);
 		}
 		throw new CannotAcquireLockException("Timed out after " + this.timeout.toMillis()
-				+ " ms (pm.db.busy-timeout) waiting for the database connection, which thread '"
-				+ this.lock.ownerName() + "' holds. pm-db serves the application from one SQLite connection:"
+				+ " ms (pm.db.busy-timeout) waiting for the database connection, which thread '" + holderName()
+				+ "' holds. pm-db serves the application from one SQLite connection:"
 				+ " keep transactions short, and do not wait inside a transaction for another thread that"
 				+ " needs the database");
 	}
@@ -54,6 +54,11 @@ final class ConnectionLease {
 		this.lock.unlock();
 	}
 
+	String holderName() {
+		Thread holder = this.lock.getHolder();
+		return (holder != null) ? holder.getName() : "(released meanwhile)";
+	}
+
 	@SuppressWarnings("serial")
 	private static final class OwnerAwareLock extends ReentrantLock {
 
@@ -61,9 +66,8 @@ final class ConnectionLease {
 			super(true);
 		}
 
-		String ownerName() {
-			Thread owner = getOwner();
-			return (owner != null) ? owner.getName() : "(released meanwhile)";
+		Thread getHolder() {
+			return getOwner();
 		}
 
 	}

@@ -34,14 +34,6 @@ public class PragmaApplier {
 	}
 
 	/**
-	 * Return the PRAGMAs this applier sets.
-	 * @return the PRAGMAs in order
-	 */
-	public List<Pragma> getPragmas() {
-		return this.pragmas;
-	}
-
-	/**
 	 * Set every PRAGMA, then read each back.
 	 * @param connection an open connection outside any transaction
 	 * @throws SQLException if SQLite refuses a statement
@@ -60,12 +52,27 @@ public class PragmaApplier {
 
 	private void verify(Statement statement, Pragma pragma) throws SQLException {
 		String reported = read(statement, pragma);
-		if (!pragma.expected().equals(reported)) {
+		if (reported == null) {
+			// An action such as optimize reports nothing to compare; a misspelt name reports nothing too.
+			requireKnown(statement, pragma);
+		}
+		else if (!pragma.expected().equals(reported)) {
 			throw new DatabaseException(this.path, "PRAGMA " + pragma.name() + " = " + pragma.value()
-					+ " did not take on database " + describePath() + ": SQLite reports "
-					+ ((reported != null) ? "'" + reported + "'" : "no value") + " where '" + pragma.expected()
-					+ "' was expected. Check the value, and that the file system supports it (WAL needs shared"
-					+ " memory, which network file systems often lack)");
+					+ " did not take on database " + describePath() + ": SQLite reports '" + reported + "' where '"
+					+ pragma.expected() + "' was expected. Check the value, and that the file system supports it"
+					+ " (WAL needs shared memory, which network file systems often lack)");
+		}
+	}
+
+	private void requireKnown(Statement statement, Pragma pragma) throws SQLException {
+		// The name is a checked identifier (see Pragma), so it can stand in the statement.
+		try (ResultSet known = statement.executeQuery(
+				"SELECT count(*) FROM pragma_pragma_list WHERE name = lower('" + pragma.name() + "')")) {
+			known.next();
+			if (known.getInt(1) == 0) {
+				throw new DatabaseException(this.path, "PRAGMA " + pragma.name() + " (set on database "
+						+ describePath() + ") is not a PRAGMA this SQLite knows; check its spelling");
+			}
 		}
 	}
 

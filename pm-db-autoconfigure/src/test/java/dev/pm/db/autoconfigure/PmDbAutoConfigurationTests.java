@@ -178,12 +178,18 @@ class PmDbAutoConfigurationTests {
 	}
 
 	@Test
-	void pragmaThatDoesNotTakeFailsStartUp() {
-		withFile().withPropertyValues("pm.db.pragmas.no_such_pragma=1").run((context) -> {
+	void misspeltPragmaFailsStartUp() {
+		withFile().withPropertyValues("pm.db.pragmas.cache_sise=100").run((context) -> {
 			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
-			assertThat(failure).hasMessageContaining("PRAGMA no_such_pragma = 1 did not take")
-				.hasMessageContaining(this.dir.resolve("pm.db").toString());
+			assertThat(failure).hasMessageContaining("PRAGMA cache_sise (set on database "
+					+ this.dir.resolve("pm.db") + ") is not a PRAGMA this SQLite knows");
 		});
+	}
+
+	@Test
+	void actionPragmasThatReportNothingAreAccepted() {
+		withFile().withPropertyValues("pm.db.pragmas.optimize=65538", "pm.db.pragmas.shrink_memory=0")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -202,6 +208,27 @@ class PmDbAutoConfigurationTests {
 	@Test
 	void negativeBusyTimeoutFailsNamingTheProperty() {
 		assertBindFailure("pm.db.busy-timeout=-1s", "pm.db.busy-timeout");
+	}
+
+	@Test
+	void busyTimeoutBeyondSqlitesRangeFailsNamingTheProperty() {
+		assertBindFailure("pm.db.busy-timeout=30d", "pm.db.busy-timeout");
+	}
+
+	@Test
+	void pragmaValueThatSqliteIgnoresFailsStartUpWithWhatSqliteReports() {
+		withFile().withPropertyValues("pm.db.pragmas.page_size=1000").run((context) -> {
+			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
+			assertThat(failure).hasMessageContaining("PRAGMA page_size = 1000 did not take")
+				.hasMessageContaining("SQLite reports '4096' where '1000' was expected");
+		});
+	}
+
+	@Test
+	void pragmaFailureOfAnInMemoryDatabaseSaysSo() {
+		this.contextRunner.withPropertyValues("pm.db.path=:memory:", "pm.db.pragmas.no_such_pragma=1")
+			.run((context) -> assertThat(cause(context.getStartupFailure(), DatabaseException.class))
+				.hasMessageContaining("(set on database :memory:)"));
 	}
 
 	@Test

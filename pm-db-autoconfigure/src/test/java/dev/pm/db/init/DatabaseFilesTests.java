@@ -59,7 +59,7 @@ class DatabaseFilesTests {
 		Path file = this.dir.resolve("gone.db");
 		DatabaseFiles files = files(file);
 		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files.readPermissionsOf(file))
-			.withMessageContaining("Cannot read the permissions of " + file);
+			.withMessageContaining("Cannot read or change the permissions of " + file);
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import org.sqlite.SQLiteConnection;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.datasource.ConnectionProxy;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -121,6 +123,31 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
+	void errorsOfThePhysicalConnectionReachTheCallerUnwrapped() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("SELEC 1"))
+				.withMessageContaining("syntax error");
+		}
+	}
+
+	@Test
+	void aFreeLeaseHasNoHolderToName() {
+		assertThat(new ConnectionLease(Duration.ZERO).holderName()).isEqualTo("(released meanwhile)");
+	}
+
+	@Test
+	void transactionThatCannotOpenTheConnectionFailsAsCannotCreateTransaction() {
+		DatabasePath path = DatabasePath.of(this.dir.resolve("missing-dir/pm.db").toString());
+		SqliteDataSource broken = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE);
+		SqliteTransactionManager transactionManager = new SqliteTransactionManager(broken,
+				new SqliteExceptionTranslator(path.getFile()));
+		assertThatExceptionOfType(CannotCreateTransactionException.class)
+			.isThrownBy(() -> transactionManager.getTransaction(TransactionDefinition.withDefaults()))
+			.withCauseInstanceOf(SQLException.class);
+	}
+
+	@Test
 	void aClosedLeaseRefusesWorkAndClosingTwiceIsHarmless() throws SQLException {
 		Connection connection = this.dataSource.getConnection();
 		connection.close();
@@ -144,6 +171,7 @@ class SqliteDataSourceTests {
 			assertThat(first.unwrap(ConnectionProxy.class)).isSameAs(first);
 			assertThat(first.isWrapperFor(SQLiteConnection.class)).isTrue();
 			assertThat(first.isWrapperFor(ConnectionProxy.class)).isTrue();
+			assertThat(first.isWrapperFor(String.class)).isFalse();
 			assertThat(first.toString()).startsWith("Lease of ").doesNotContain("closed");
 		}
 	}

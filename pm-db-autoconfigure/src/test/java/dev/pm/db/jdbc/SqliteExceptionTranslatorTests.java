@@ -89,6 +89,13 @@ class SqliteExceptionTranslatorTests {
 	}
 
 	@Test
+	void grammarErrorWithoutStatementIsStillBadGrammar() {
+		assertThat(this.translator.translate("task", null,
+				new SQLiteException("[SQLITE_ERROR] SQL error (no such table: x)", SQLiteErrorCode.SQLITE_ERROR)))
+			.isInstanceOf(BadSqlGrammarException.class);
+	}
+
+	@Test
 	void writeWhileAnotherProcessHoldsTheLockIsALockFailure() {
 		contextRunner().withPropertyValues("pm.db.busy-timeout=100ms").run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

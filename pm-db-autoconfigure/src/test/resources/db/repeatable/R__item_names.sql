@@ -1,0 +1,1 @@
+CREATE VIEW IF NOT EXISTS item_names AS SELECT name FROM item;
