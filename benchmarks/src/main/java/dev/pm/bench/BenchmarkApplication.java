@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -11,7 +13,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The smallest Spring Boot application with an {@link ItemStore}: what a user of the starter
@@ -60,13 +64,34 @@ public class BenchmarkApplication {
 		properties.put("spring.datasource.hikari.data-source-properties.journal_mode", "WAL");
 		properties.put("spring.datasource.hikari.data-source-properties.synchronous", synchronous.toUpperCase());
 		ConfigurableApplicationContext context = start(properties);
-		JdbcTemplate jdbcTemplate = context.getBean(JdbcTemplate.class);
+		createSchema(context.getBean(JdbcTemplate.class));
+		return context;
+	}
+
+	/**
+	 * Start the application on Spring's plain {@link SingleConnectionDataSource} with the
+	 * starter's PRAGMAs in the URL and Boot's own transaction manager and templates: what
+	 * Spring costs on one connection without pm-db. Creates the schema.
+	 * @param database the database file
+	 * @param synchronous {@code normal} or {@code full}
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext startPlainSpring(Path database, String synchronous) {
+		String url = "jdbc:sqlite:" + database + "?busy_timeout=5000&journal_mode=WAL&synchronous="
+				+ synchronous.toUpperCase() + "&foreign_keys=true";
+		ConfigurableApplicationContext context = start(new LinkedHashMap<>(),
+				(starting) -> ((GenericApplicationContext) starting).registerBean("dataSource", DataSource.class,
+						() -> new SingleConnectionDataSource(url, true)));
+		createSchema(context.getBean(JdbcTemplate.class));
+		return context;
+	}
+
+	private static void createSchema(JdbcTemplate jdbcTemplate) {
 		for (String sql : Schema.statements()) {
 			if (!sql.isBlank()) {
 				jdbcTemplate.execute(sql);
 			}
 		}
-		return context;
 	}
 
 	@SafeVarargs

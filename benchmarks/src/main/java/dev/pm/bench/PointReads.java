@@ -24,20 +24,28 @@ public final class PointReads implements Scenario {
 	public ScenarioResult run(Workspace workspace, Sizes sizes) throws Exception {
 		try (ConfigurableApplicationContext context = BenchmarkApplication
 			.startStarter(workspace.newDatabase("reads-starter"), Map.of("synchronous", "normal"));
+				ConfigurableApplicationContext plainContext = BenchmarkApplication
+					.startPlainSpring(workspace.newDatabase("reads-plain"), "normal");
 				RawItems raw = RawItems.open(workspace.newDatabase("reads-raw"), "normal")) {
 			Items starter = context.getBean(Items.class);
+			Items plain = plainContext.getBean(Items.class);
 			int rows = sizes.rows();
 			starter.insertBatch(rows);
+			plain.insertBatch(rows);
 			raw.insertBatch(rows);
 			List<Series> series = sizes.schedule()
 				.run(List.of(
 						new Variant("starter, read-only", "tx/s",
 								() -> Rounds.timed(sizes.round(), (n) -> expect(starter.find(id(n, rows)), n, rows))),
+						new Variant(WriteTransactions.PLAIN_SPRING + ", read-only", "tx/s",
+								() -> Rounds.timed(sizes.round(), (n) -> expect(plain.find(id(n, rows)), n, rows))),
 						new Variant("raw sqlite-jdbc", "tx/s",
 								() -> Rounds.timed(sizes.round(), (n) -> expect(raw.find(id(n, rows)), n, rows)))));
-			Check check = Check.atLeast("point reads: starter / raw", series.get(0).ratioTo(series.get(1)),
-					WriteTransactions.TARGET);
-			return new ScenarioResult("2. point reads", series, List.of(check), List.of());
+			List<Check> checks = List.of(
+					Check.atLeast("point reads: starter / raw", series.get(0).ratioTo(series.get(2)),
+							WriteTransactions.TARGET),
+					Check.report("point reads: plain Spring / raw", series.get(1).ratioTo(series.get(2))));
+			return new ScenarioResult("2. point reads", series, checks, List.of());
 		}
 	}
 

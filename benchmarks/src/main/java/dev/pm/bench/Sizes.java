@@ -24,7 +24,7 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	 * @return the full sizes
 	 */
 	public static Sizes full() {
-		return new Sizes(Duration.ofSeconds(1), 2, 7, 10_000, 100_000, 8, 5, 100L * 1024 * 1024);
+		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, 100L * 1024 * 1024);
 	}
 
 	/**

@@ -1,0 +1,98 @@
+package dev.pm.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every scenario once with tiny sizes, so the benchmarks cannot rot: each scenario
+ * verifies that its rows were really written, and these tests check that every series and
+ * ratio came out as a number and that the starter failed no transaction. The numbers
+ * themselves mean nothing at these sizes.
+ *
+ * @author pm-db
+ */
+class ScenarioSmokeTests {
+
+	@TempDir
+	static Path directory;
+
+	private static Workspace workspace;
+
+	@BeforeAll
+	static void createWorkspace() throws Exception {
+		workspace = Workspace.createIn(directory);
+	}
+
+	@AfterAll
+	static void removeWorkspace() throws Exception {
+		workspace.close();
+	}
+
+	@Test
+	void writeTransactionsMeasureStarterAndRawWithBothSynchronousModes() throws Exception {
+		ScenarioResult result = new WriteTransactions().run(workspace, Sizes.smoke());
+		assertThat(result.series()).extracting(Series::variant)
+			.containsExactly("starter, synchronous=normal", WriteTransactions.PLAIN_SPRING + ", synchronous=normal",
+					"raw sqlite-jdbc, synchronous=normal", "starter, synchronous=full",
+					WriteTransactions.PLAIN_SPRING + ", synchronous=full", "raw sqlite-jdbc, synchronous=full");
+		assertMeasured(result);
+		assertThat(result.checks()).hasSize(4).first().satisfies((check) -> assertThat(check.hasTarget()).isTrue());
+	}
+
+	@Test
+	void pointReadsCompareStarterWithPlainSpringAndRaw() throws Exception {
+		ScenarioResult result = new PointReads().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(3);
+		assertMeasured(result);
+	}
+
+	@Test
+	void batchInsertCompareStarterWithRaw() throws Exception {
+		ScenarioResult result = new BatchInsert().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(2);
+		assertMeasured(result);
+	}
+
+	@Test
+	void concurrencyFailsNoTransactionThroughTheStarterAndCountsThePoolsFailures() throws Exception {
+		ScenarioResult result = new Concurrency().run(workspace, Sizes.smoke());
+		assertThat(result.series("starter, 8 threads").failures()).isZero();
+		assertThat(result.series("HikariCP pool of 10, 8 threads").failures()).isNotNegative();
+		assertMeasured(result);
+		assertThat(result.checks()).filteredOn((check) -> check.label().contains("failed transactions, starter"))
+			.singleElement()
+			.satisfies((check) -> assertThat(check.met()).isTrue());
+	}
+
+	@Test
+	void startupTimesTheInitializerInChildJvms() throws Exception {
+		ScenarioResult result = new InitializerStartup().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(10);
+		assertMeasured(result);
+	}
+
+	@Test
+	void processStartupIsSkippedWithANoteWhenTheSampleAppIsNotBuilt() throws Exception {
+		ScenarioResult result = new ProcessStartup(directory.resolve("no-sample-app")).run(workspace,
+				Sizes.smoke());
+		assertThat(result.series()).isEmpty();
+		assertThat(result.notes()).singleElement().asString().startsWith("skipped: ").contains("pm.jar is missing");
+	}
+
+	private static void assertMeasured(ScenarioResult result) {
+		assertThat(result.series()).allSatisfy((series) -> {
+			assertThat(series.values()).isNotEmpty();
+			assertThat(Arrays.stream(series.values())).allSatisfy((value) -> assertThat(value).isPositive().isFinite());
+		});
+		assertThat(result.checks()).isNotEmpty()
+			.allSatisfy((check) -> assertThat(check.median()).isNotNaN().isGreaterThanOrEqualTo(0));
+	}
+
+}
