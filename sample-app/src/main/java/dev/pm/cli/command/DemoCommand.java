@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
  * with {@code --here}, and removes its temporary files afterwards.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-		description = { "Show pm and pm-db at work: plan a small project, import task documents, watch a failed "
-				+ "transaction roll back and the rules refuse changes, then print the database status.",
-				"Runs on a fresh temporary database unless --here is given." })
+		description = { "Tour pm and pm-db on a fresh temporary database.",
+				"Plans a small project, imports task documents, shows a failed transaction rolled back and the "
+						+ "rules refusing changes, then prints the database status. --here uses the configured "
+						+ "database instead." })
 final class DemoCommand implements Callable<Integer> {
 
 	private final LazyApplicationContext context;
