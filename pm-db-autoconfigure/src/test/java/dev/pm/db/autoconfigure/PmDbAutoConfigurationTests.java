@@ -1,6 +1,10 @@
 package dev.pm.db.autoconfigure;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -24,6 +28,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -140,6 +145,14 @@ class PmDbAutoConfigurationTests {
 		withFile().withUserConfiguration(EagerUser.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(EagerUser.class).tables).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void beansMarkedAsDependingOnDatabaseInitializationWaitToo() {
+		withFile().withUserConfiguration(AnnotatedDataSourceUser.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(AnnotatedDataSourceUser.class).historyRows).isEqualTo(2);
 		});
 	}
 
@@ -293,6 +306,23 @@ class PmDbAutoConfigurationTests {
 		@Bean
 		JdbcTemplate userJdbcTemplate(DataSource dataSource) {
 			return new JdbcTemplate(dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@DependsOnDatabaseInitialization
+	static class AnnotatedDataSourceUser {
+
+		final int historyRows;
+
+		AnnotatedDataSourceUser(DataSource dataSource) throws SQLException {
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+				result.next();
+				this.historyRows = result.getInt(1);
+			}
 		}
 
 	}
