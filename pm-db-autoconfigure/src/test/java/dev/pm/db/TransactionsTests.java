@@ -23,6 +23,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Propagation;
@@ -63,6 +64,25 @@ class TransactionsTests {
 			assertThatExceptionOfType(IllegalStateException.class)
 				.isThrownBy(() -> context.getBean(Outer.class).addThenFail("lost"));
 			assertThat(names(context.getBean(JdbcTemplate.class))).isEmpty();
+		});
+	}
+
+	@Test
+	void commitThatSqliteRefusesRollsBackAndLeavesTheConnectionUsable() {
+		contextRunner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.execute("CREATE TABLE note (item_id INTEGER REFERENCES item (id) DEFERRABLE INITIALLY DEFERRED)");
+			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+			// A deferred foreign key is checked only at COMMIT, which then fails.
+			assertThatExceptionOfType(DataIntegrityViolationException.class)
+				.isThrownBy(() -> transactions.executeWithoutResult((status) -> {
+					jdbc.update("INSERT INTO item (name) VALUES ('with orphan note')");
+					jdbc.update("INSERT INTO note (item_id) VALUES (42)");
+				}))
+				.withMessageContaining("FOREIGN KEY");
+			assertThat(names(jdbc)).isEmpty();
+			context.getBean(Outer.class).add("after");
+			assertThat(names(jdbc)).containsExactly("after");
 		});
 	}
 
