@@ -15,6 +15,7 @@ import dev.pm.db.init.FailedMigrationRecorder;
 import dev.pm.db.init.IntegrityCheck;
 import dev.pm.db.init.IntegrityChecker;
 import dev.pm.db.init.SchemaVersionPolicy;
+import dev.pm.db.init.SchemaVersionPolicy.Decision;
 import dev.pm.db.jdbc.SqliteDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -81,12 +82,12 @@ public class DatabaseInitializer implements InitializingBean {
 		if (this.files != null) {
 			this.files.prepare();
 		}
-		Optional<MigrationVersion> target = inspect();
+		Decision decision = inspect();
 		if (this.files != null) {
 			this.files.tightenPermissions();
 		}
-		if (target.isPresent()) {
-			migrate(target.get());
+		if (decision.migrateTo() != null) {
+			migrate(decision.migrateTo());
 			// Flyway's SQLite support toggles foreign_keys while it migrates.
 			this.dataSource.reapplyPragmas();
 		}
@@ -95,12 +96,12 @@ public class DatabaseInitializer implements InitializingBean {
 			this.dataSource.getConnection().close();
 		}
 		logger.info("Database " + this.dataSource.getPath() + " ready: schema version "
-				+ getSchemaVersion().orElse("none") + ", journal mode " + readJournalMode() + ", integrity "
+				+ decision.resultingVersion().orElse("none") + ", journal mode " + readJournalMode() + ", integrity "
 				+ ((this.integrityCheck != IntegrityCheck.NONE) ? "ok" : "not checked") + ", "
 				+ (System.nanoTime() - start) / 1_000_000 + " ms");
 	}
 
-	private Optional<MigrationVersion> inspect() {
+	private Decision inspect() {
 		try (Connection connection = this.dataSource.openInspectionConnection()) {
 			requireDatabase(connection);
 			if (this.integrityCheck != IntegrityCheck.NONE) {

@@ -62,7 +62,8 @@ public final class PmDbAutoConfiguration {
 	SqliteDataSource dataSource(PmDbProperties properties) {
 		DatabasePath path = DatabasePath.of(properties.getPath());
 		PragmaApplier pragmas = new PragmaApplier(pragmas(properties, path), path.getFile());
-		return new SqliteDataSource(path, pragmas, properties.getBusyTimeout(), properties.getTransactionMode());
+		return new SqliteDataSource(path, pragmas, properties.getBusyTimeout(), properties.getTransactionMode(),
+				properties.getStatementCacheSize());
 	}
 
 	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {

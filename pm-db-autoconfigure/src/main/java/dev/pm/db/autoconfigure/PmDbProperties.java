@@ -70,6 +70,12 @@ public class PmDbProperties {
 	private TransactionMode transactionMode = TransactionMode.IMMEDIATE;
 
 	/**
+	 * Number of prepared statements kept for reuse on the shared connection; 0 disables the
+	 * cache.
+	 */
+	private int statementCacheSize = 64;
+
+	/**
 	 * Further PRAGMAs applied to every connection, for example 'cache_size=-20000'.
 	 */
 	private Map<String, String> pragmas = new LinkedHashMap<>();
@@ -148,6 +154,18 @@ public class PmDbProperties {
 
 	public void setTransactionMode(TransactionMode transactionMode) {
 		this.transactionMode = transactionMode;
+	}
+
+	public int getStatementCacheSize() {
+		return this.statementCacheSize;
+	}
+
+	public void setStatementCacheSize(int statementCacheSize) {
+		if (statementCacheSize < 0) {
+			throw new IllegalArgumentException(
+					"pm.db.statement-cache-size must not be negative, not " + statementCacheSize);
+		}
+		this.statementCacheSize = statementCacheSize;
 	}
 
 	public Map<String, String> getPragmas() {

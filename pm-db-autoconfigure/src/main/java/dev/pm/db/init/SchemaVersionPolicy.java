@@ -40,10 +40,10 @@ public class SchemaVersionPolicy {
 	 * Decide what to do with a database.
 	 * @param info Flyway's view of the database's schema history and the known migrations
 	 * @param path the database file, for messages
-	 * @return the version to migrate to, or empty when the database is up to date
+	 * @return the version found and, when the database is older, the version to migrate to
 	 * @throws SchemaVersionMismatchException if the database must not be used
 	 */
-	public Optional<MigrationVersion> decide(MigrationInfoService info, @Nullable Path path) {
+	public Decision decide(MigrationInfoService info, @Nullable Path path) {
 		List<MigrationInfo> all = Arrays.asList(info.all());
 		List<MigrationVersion> known = all.stream()
 			.filter((migration) -> migration.getVersion() != null && migration.getState().isResolved())
@@ -68,7 +68,7 @@ public class SchemaVersionPolicy {
 					+ " Run the newer application, or restore a backup made for this version");
 		}
 		if (expected == null || (found != null && found.compareTo(expected) == 0)) {
-			return Optional.empty();
+			return new Decision(found, null);
 		}
 		if (found != null && found.isNewerThan(expected.getVersion())) {
 			throw mismatch.because("the database is newer than this application; it was left unchanged."
@@ -78,7 +78,27 @@ public class SchemaVersionPolicy {
 			throw mismatch.because("the database is older and pm.db.migration.enabled is false;"
 					+ " enable migration to bring it up to date");
 		}
-		return Optional.of(expected);
+		return new Decision(found, expected);
+	}
+
+	/**
+	 * What to do with a database that may be used.
+	 *
+	 * @param found the schema version found, or {@code null} for none
+	 * @param migrateTo the version to migrate to, or {@code null} when the database is up to
+	 * date
+	 */
+	public record Decision(@Nullable MigrationVersion found, @Nullable MigrationVersion migrateTo) {
+
+		/**
+		 * Return the schema version the database has once the decision is carried out.
+		 * @return the version, or empty for a database without migrations
+		 */
+		public Optional<String> resultingVersion() {
+			MigrationVersion version = (this.migrateTo != null) ? this.migrateTo : this.found;
+			return Optional.ofNullable(version).map(MigrationVersion::getVersion);
+		}
+
 	}
 
 	private record Mismatch(@Nullable Path path, @Nullable MigrationVersion found,

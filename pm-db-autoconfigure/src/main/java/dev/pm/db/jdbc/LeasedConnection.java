@@ -13,8 +13,9 @@ import org.sqlite.SQLiteConnection;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 
 /**
- * The shared connection as one thread sees it for one lease. Closing it returns the lease;
- * it also makes read-only transactions work on sqlite-jdbc, which refuses
+ * The shared connection as one thread sees it for one lease. Closing it returns the lease.
+ * Plain {@code prepareStatement(sql)} calls reuse the connection's cached statements. It
+ * also makes read-only transactions work on sqlite-jdbc, which refuses
  * {@code setReadOnly} on an open connection: the flag is kept here, and a transaction begun
  * while it is set begins {@code DEFERRED}, so it takes no write lock.
  *
@@ -28,19 +29,24 @@ final class LeasedConnection implements InvocationHandler {
 
 	private final TransactionMode writeMode;
 
+	private final StatementCache statements;
+
 	private boolean readOnly;
 
 	private boolean closed;
 
-	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode) {
+	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode,
+			StatementCache statements) {
 		this.target = target;
 		this.lease = lease;
 		this.writeMode = writeMode;
+		this.statements = statements;
 	}
 
-	static Connection create(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode) {
+	static Connection create(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode,
+			StatementCache statements) {
 		return (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
-				new Class<?>[] { ConnectionProxy.class }, new LeasedConnection(target, lease, writeMode));
+				new Class<?>[] { ConnectionProxy.class }, new LeasedConnection(target, lease, writeMode, statements));
 	}
 
 	@Override
@@ -70,6 +76,11 @@ final class LeasedConnection implements InvocationHandler {
 				return ((Class<?>) args[0]).isInstance(proxy) ? proxy : this.target.unwrap((Class<?>) args[0]);
 			case "isWrapperFor":
 				return ((Class<?>) args[0]).isInstance(proxy) || this.target.isWrapperFor((Class<?>) args[0]);
+			case "prepareStatement":
+				if (args.length == 1) {
+					return this.statements.prepare(this.target, (String) args[0]);
+				}
+				break;
 			case "setReadOnly":
 				this.readOnly = (Boolean) args[0];
 				return null;

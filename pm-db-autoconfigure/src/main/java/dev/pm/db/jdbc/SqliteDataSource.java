@@ -39,21 +39,30 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	private final TransactionMode writeMode;
 
+	private final int statementCacheSize;
+
+	// Statements belong to the physical connection: a new one starts with a new cache.
+	private volatile StatementCache statements;
+
 	/**
 	 * Create a data source.
 	 * @param path the database
 	 * @param pragmaApplier the PRAGMAs to apply to every physical connection
 	 * @param busyTimeout how long a thread waits for the connection (and SQLite for a lock)
 	 * @param writeMode how read-write transactions begin
+	 * @param statementCacheSize how many prepared statements to keep for reuse; {@code 0}
+	 * keeps none
 	 */
 	public SqliteDataSource(DatabasePath path, PragmaApplier pragmaApplier, Duration busyTimeout,
-			TransactionMode writeMode) {
+			TransactionMode writeMode, int statementCacheSize) {
 		super(path.getJdbcUrl(), false);
 		this.path = path;
 		this.pragmaApplier = pragmaApplier;
 		this.lease = new ConnectionLease(busyTimeout);
 		this.busyTimeout = busyTimeout;
 		this.writeMode = writeMode;
+		this.statementCacheSize = statementCacheSize;
+		this.statements = new StatementCache(statementCacheSize);
 	}
 
 	/**
@@ -76,7 +85,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		this.lease.acquire();
 		try {
 			SQLiteConnection shared = (SQLiteConnection) super.getConnection();
-			return LeasedConnection.create(shared, this.lease, this.writeMode);
+			return LeasedConnection.create(shared, this.lease, this.writeMode, this.statements);
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.lease.release();
@@ -124,6 +133,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	@Override
 	protected void prepareConnection(Connection connection) throws SQLException {
 		super.prepareConnection(connection);
+		this.statements = new StatementCache(this.statementCacheSize);
 		this.pragmaApplier.apply(connection);
 	}
 

@@ -28,7 +28,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("pm.db.path", "pm.db.create-if-missing", "pm.db.busy-timeout",
 					"pm.db.journal-mode", "pm.db.synchronous", "pm.db.foreign-keys", "pm.db.transaction-mode",
-					"pm.db.pragmas", "pm.db.file-permissions", "pm.db.integrity-check", "pm.db.migration.enabled",
+					"pm.db.statement-cache-size", "pm.db.pragmas", "pm.db.file-permissions", "pm.db.integrity-check", "pm.db.migration.enabled",
 					"pm.db.migration.locations", "pm.db.migration.expected-version");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.isNotBlank()

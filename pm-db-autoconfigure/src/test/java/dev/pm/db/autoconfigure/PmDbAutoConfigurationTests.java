@@ -1,7 +1,9 @@
 package dev.pm.db.autoconfigure;
 
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -191,6 +193,16 @@ class PmDbAutoConfigurationTests {
 	}
 
 	@Test
+	void statementCacheSizeZeroTurnsTheCacheOff() {
+		withFile().withPropertyValues("pm.db.statement-cache-size=0").run((context) -> {
+			try (Connection connection = context.getBean(DataSource.class).getConnection();
+					PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
+				assertThat(Proxy.isProxyClass(statement.getClass())).isFalse();
+			}
+		});
+	}
+
+	@Test
 	void misspeltPragmaFailsStartUp() {
 		withFile().withPropertyValues("pm.db.pragmas.cache_sise=100").run((context) -> {
 			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
@@ -242,6 +254,11 @@ class PmDbAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("pm.db.path=:memory:", "pm.db.pragmas.no_such_pragma=1")
 			.run((context) -> assertThat(cause(context.getStartupFailure(), DatabaseException.class))
 				.hasMessageContaining("(set on database :memory:)"));
+	}
+
+	@Test
+	void negativeStatementCacheSizeFailsNamingTheProperty() {
+		assertBindFailure("pm.db.statement-cache-size=-1", "pm.db.statement-cache-size");
 	}
 
 	@Test

@@ -24,6 +24,7 @@ class PmDbPropertiesTests {
 		assertThat(properties.isForeignKeys()).isTrue();
 		assertThat(properties.getTransactionMode()).isEqualTo(TransactionMode.IMMEDIATE);
 		assertThat(properties.getPragmas()).isEmpty();
+		assertThat(properties.getStatementCacheSize()).isEqualTo(64);
 		assertThat(properties.getFilePermissions()).isEqualTo("rw-------");
 		assertThat(properties.getIntegrityCheck()).isEqualTo(IntegrityCheck.FULL);
 		assertThat(properties.getMigration().isEnabled()).isTrue();

@@ -1,7 +1,9 @@
 package dev.pm.db.jdbc;
 
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,7 +45,7 @@ class SqliteDataSourceTests {
 	private SqliteDataSource dataSource(Duration busyTimeout) {
 		DatabasePath path = DatabasePath.of(this.dir.resolve("pm.db").toString());
 		PragmaApplier pragmas = new PragmaApplier(List.of(Pragma.of("foreign_keys", "on")), path.getFile());
-		return new SqliteDataSource(path, pragmas, busyTimeout, TransactionMode.IMMEDIATE);
+		return new SqliteDataSource(path, pragmas, busyTimeout, TransactionMode.IMMEDIATE, 4);
 	}
 
 	@AfterEach
@@ -131,6 +133,19 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
+	void plainPreparedStatementsAreCachedAndOthersAreNot() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			PreparedStatement plain = connection.prepareStatement("INSERT INTO item (name) VALUES (?)");
+			assertThat(Proxy.isProxyClass(plain.getClass())).isTrue();
+			plain.close();
+			try (PreparedStatement withKeys = connection.prepareStatement("INSERT INTO item (name) VALUES (?)",
+					Statement.RETURN_GENERATED_KEYS)) {
+				assertThat(Proxy.isProxyClass(withKeys.getClass())).isFalse();
+			}
+		}
+	}
+
+	@Test
 	void aFreeLeaseHasNoHolderToName() {
 		assertThat(new ConnectionLease(Duration.ZERO).holderName()).isEqualTo("(released meanwhile)");
 	}
@@ -139,7 +154,7 @@ class SqliteDataSourceTests {
 	void transactionThatCannotOpenTheConnectionFailsAsCannotCreateTransaction() {
 		DatabasePath path = DatabasePath.of(this.dir.resolve("missing-dir/pm.db").toString());
 		SqliteDataSource broken = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
-				Duration.ofMillis(100), TransactionMode.IMMEDIATE);
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 4);
 		SqliteTransactionManager transactionManager = new SqliteTransactionManager(broken,
 				new SqliteExceptionTranslator(path.getFile()));
 		assertThatExceptionOfType(CannotCreateTransactionException.class)
@@ -220,7 +235,7 @@ class SqliteDataSourceTests {
 	void aFailureToOpenTheConnectionReleasesTheLease() throws Exception {
 		DatabasePath path = DatabasePath.of(this.dir.resolve("missing-dir/pm.db").toString());
 		SqliteDataSource broken = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
-				Duration.ofMillis(100), TransactionMode.IMMEDIATE);
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 4);
 		assertThatExceptionOfType(SQLException.class).isThrownBy(broken::getConnection);
 		// Had the lease leaked, another thread would now time out instead of failing to open.
 		CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
