@@ -50,7 +50,8 @@ public class TaskDocumentParser {
 	 */
 	public TaskDocument parse(Path file) {
 		List<String> lines = readLines(file);
-		if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
+		// Some editors start UTF-8 files with a byte-order mark.
+		if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").strip().equals(FENCE)) {
 			throw new TaskDocumentException(file, 1, "expected YAML front matter starting with '---'");
 		}
 		int end = closingFence(lines);
