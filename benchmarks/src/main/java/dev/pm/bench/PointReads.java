@@ -24,27 +24,36 @@ public final class PointReads implements Scenario {
 	public ScenarioResult run(Workspace workspace, Sizes sizes) throws Exception {
 		try (ConfigurableApplicationContext context = BenchmarkApplication
 			.startStarter(workspace.newDatabase("reads-starter"), Map.of("synchronous", "normal"));
+				ConfigurableApplicationContext uncachedContext = BenchmarkApplication.startStarter(
+						workspace.newDatabase("reads-starter-uncached"),
+						Map.of("synchronous", "normal", "statement-cache-size", "0"));
 				ConfigurableApplicationContext plainContext = BenchmarkApplication
 					.startPlainSpring(workspace.newDatabase("reads-plain"), "normal");
 				RawItems raw = RawItems.open(workspace.newDatabase("reads-raw"), "normal")) {
 			Items starter = context.getBean(Items.class);
+			Items uncached = uncachedContext.getBean(Items.class);
 			Items plain = plainContext.getBean(Items.class);
 			int rows = sizes.rows();
 			starter.insertBatch(rows);
+			uncached.insertBatch(rows);
 			plain.insertBatch(rows);
 			raw.insertBatch(rows);
 			List<Series> series = sizes.schedule()
 				.run(List.of(
 						new Variant("starter, read-only", "tx/s",
 								() -> Rounds.timed(sizes.round(), (n) -> expect(starter.find(id(n, rows)), n, rows))),
+						new Variant(WriteTransactions.UNCACHED + ", read-only", "tx/s",
+								() -> Rounds.timed(sizes.round(), (n) -> expect(uncached.find(id(n, rows)), n, rows))),
 						new Variant(WriteTransactions.PLAIN_SPRING + ", read-only", "tx/s",
 								() -> Rounds.timed(sizes.round(), (n) -> expect(plain.find(id(n, rows)), n, rows))),
 						new Variant("raw sqlite-jdbc", "tx/s",
 								() -> Rounds.timed(sizes.round(), (n) -> expect(raw.find(id(n, rows)), n, rows)))));
+			Series baseline = series.get(3);
 			List<Check> checks = List.of(
-					Check.atLeast("point reads: starter / raw", series.get(0).ratioTo(series.get(2)),
+					Check.atLeast("point reads: starter / raw", series.get(0).ratioTo(baseline),
 							WriteTransactions.TARGET),
-					Check.report("point reads: plain Spring / raw", series.get(1).ratioTo(series.get(2))));
+					Check.report("point reads: starter without statement cache / raw", series.get(1).ratioTo(baseline)),
+					Check.report("point reads: plain Spring / raw", series.get(2).ratioTo(baseline)));
 			return new ScenarioResult("2. point reads", series, checks, List.of());
 		}
 	}

@@ -23,6 +23,9 @@ public final class WriteTransactions implements Scenario {
 	/** What Spring alone costs: its transactions and templates on one plain connection. */
 	static final String PLAIN_SPRING = "plain Spring, SingleConnectionDataSource (no pm-db)";
 
+	/** The starter with pm.db.statement-cache-size=0: what the statement cache buys. */
+	static final String UNCACHED = "starter, statement cache off";
+
 	@Override
 	public String name() {
 		return "writes";
@@ -35,30 +38,40 @@ public final class WriteTransactions implements Scenario {
 		for (String synchronous : List.of("normal", "full")) {
 			try (ConfigurableApplicationContext context = BenchmarkApplication
 				.startStarter(workspace.newDatabase("writes-starter-" + synchronous), Map.of("synchronous", synchronous));
+					ConfigurableApplicationContext uncachedContext = BenchmarkApplication.startStarter(
+							workspace.newDatabase("writes-starter-uncached-" + synchronous),
+							Map.of("synchronous", synchronous, "statement-cache-size", "0"));
 					ConfigurableApplicationContext plainContext = BenchmarkApplication
 						.startPlainSpring(workspace.newDatabase("writes-plain-" + synchronous), synchronous);
 					RawItems raw = RawItems.open(workspace.newDatabase("writes-raw-" + synchronous), synchronous)) {
 				CountingItems starter = new CountingItems(context.getBean(Items.class));
+				CountingItems uncached = new CountingItems(uncachedContext.getBean(Items.class));
 				CountingItems plain = new CountingItems(plainContext.getBean(Items.class));
 				CountingItems baseline = new CountingItems(raw);
 				List<Series> measured = sizes.schedule()
 					.run(List.of(
 							new Variant("starter, synchronous=" + synchronous, "tx/s",
 									() -> Rounds.timed(sizes.round(), starter::insert)),
+							new Variant(UNCACHED + ", synchronous=" + synchronous, "tx/s",
+									() -> Rounds.timed(sizes.round(), uncached::insert)),
 							new Variant(PLAIN_SPRING + ", synchronous=" + synchronous, "tx/s",
 									() -> Rounds.timed(sizes.round(), plain::insert)),
 							new Variant("raw sqlite-jdbc, synchronous=" + synchronous, "tx/s",
 									() -> Rounds.timed(sizes.round(), baseline::insert))));
 				starter.verify("starter");
+				uncached.verify("starter without statement cache");
 				plain.verify("plain Spring");
 				baseline.verify("raw");
 				series.addAll(measured);
-				double[] ratios = measured.get(0).ratioTo(measured.get(2));
+				Series rawSeries = measured.get(3);
+				double[] ratios = measured.get(0).ratioTo(rawSeries);
 				String label = "writes, synchronous=" + synchronous + ": starter / raw";
 				checks.add(synchronous.equals("normal") ? Check.atLeast(label, ratios, TARGET)
 						: Check.report(label, ratios));
+				checks.add(Check.report("writes, synchronous=" + synchronous + ": starter without statement cache / raw",
+						measured.get(1).ratioTo(rawSeries)));
 				checks.add(Check.report("writes, synchronous=" + synchronous + ": plain Spring / raw",
-						measured.get(1).ratioTo(measured.get(2))));
+						measured.get(2).ratioTo(rawSeries)));
 			}
 		}
 		return new ScenarioResult("1. single-row write transactions", series, checks, List.of());

@@ -39,17 +39,18 @@ class ScenarioSmokeTests {
 	void writeTransactionsMeasureStarterAndRawWithBothSynchronousModes() throws Exception {
 		ScenarioResult result = new WriteTransactions().run(workspace, Sizes.smoke());
 		assertThat(result.series()).extracting(Series::variant)
-			.containsExactly("starter, synchronous=normal", WriteTransactions.PLAIN_SPRING + ", synchronous=normal",
-					"raw sqlite-jdbc, synchronous=normal", "starter, synchronous=full",
+			.containsExactly("starter, synchronous=normal", WriteTransactions.UNCACHED + ", synchronous=normal",
+					WriteTransactions.PLAIN_SPRING + ", synchronous=normal", "raw sqlite-jdbc, synchronous=normal",
+					"starter, synchronous=full", WriteTransactions.UNCACHED + ", synchronous=full",
 					WriteTransactions.PLAIN_SPRING + ", synchronous=full", "raw sqlite-jdbc, synchronous=full");
 		assertMeasured(result);
-		assertThat(result.checks()).hasSize(4).first().satisfies((check) -> assertThat(check.hasTarget()).isTrue());
+		assertThat(result.checks()).hasSize(6).first().satisfies((check) -> assertThat(check.hasTarget()).isTrue());
 	}
 
 	@Test
 	void pointReadsCompareStarterWithPlainSpringAndRaw() throws Exception {
 		ScenarioResult result = new PointReads().run(workspace, Sizes.smoke());
-		assertThat(result.series()).hasSize(3);
+		assertThat(result.series()).hasSize(4);
 		assertMeasured(result);
 	}
 
