@@ -42,6 +42,8 @@ final class DemoCommand implements Callable<Integer> {
 			if (!this.here) {
 				this.context.setProperty("pm.db.path", workDirectory.resolve("pm.db").toString());
 			}
+			// A database that cannot be opened stops the demo with one error, not one per step.
+			this.context.start();
 			boolean asExpected = new DemoScript(this.context, this.output.out(), workDirectory).run();
 			return asExpected ? 0 : PmCommandLine.REFUSED;
 		}

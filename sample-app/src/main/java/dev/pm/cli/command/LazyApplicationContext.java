@@ -47,6 +47,14 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * @return the bean
 	 */
 	public <T> T getBean(Class<T> type) {
+		return start().getBean(type);
+	}
+
+	/**
+	 * Starts the application, and with it the database, unless it has started.
+	 * @return the application's context
+	 */
+	public ConfigurableApplicationContext start() {
 		if (this.context == null) {
 			// Command-line arguments outrank environment variables such as PM_DB_PATH.
 			String[] args = this.properties.entrySet()
@@ -55,7 +63,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 				.toArray(String[]::new);
 			this.context = new SpringApplication(this.application).run(args);
 		}
-		return this.context.getBean(type);
+		return this.context;
 	}
 
 	/**
