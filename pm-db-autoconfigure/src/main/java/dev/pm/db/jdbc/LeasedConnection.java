@@ -1,7 +1,6 @@
 package dev.pm.db.jdbc;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -10,6 +9,7 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConnection;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 
 /**
@@ -97,12 +97,7 @@ final class LeasedConnection implements InvocationHandler {
 			default:
 				break;
 		}
-		try {
-			return method.invoke(this.target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
-		}
+		return AopUtils.invokeJoinpointUsingReflection(this.target, method, args);
 	}
 
 	private void close() throws SQLException {

@@ -1,7 +1,6 @@
 package dev.pm.db.jdbc;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -13,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
 
 /**
  * Prepared statements of one physical connection, kept for reuse. SQLite compiles a statement
@@ -162,16 +163,11 @@ final class StatementCache {
 			if (SETTINGS.contains(name)) {
 				this.reusable = false;
 			}
-			try {
-				Object result = method.invoke(this.entry.statement, args);
-				if (result instanceof ResultSet produced) {
-					this.resultSet = produced;
-				}
-				return result;
+			Object result = AopUtils.invokeJoinpointUsingReflection(this.entry.statement, method, args);
+			if (result instanceof ResultSet produced) {
+				this.resultSet = produced;
 			}
-			catch (InvocationTargetException ex) {
-				throw ex.getTargetException();
-			}
+			return result;
 		}
 
 		private void close() throws SQLException {
