@@ -25,6 +25,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -137,11 +138,13 @@ public class DatabaseInitializer implements InitializingBean {
 	}
 
 	private MigrationInfoService schemaHistory(Connection readOnly) {
+		return copyOfFlyway().dataSource(new SingleConnectionDataSource(readOnly, true)).load().info();
+	}
+
+	// The application's Flyway, to be adjusted for one use without changing the bean.
+	private FluentConfiguration copyOfFlyway() {
 		return Flyway.configure(this.flyway.getConfiguration().getClassLoader())
-			.configuration(this.flyway.getConfiguration())
-			.dataSource(new SingleConnectionDataSource(readOnly, true))
-			.load()
-			.info();
+			.configuration(this.flyway.getConfiguration());
 	}
 
 	private void migrate(MigrationVersion target) {
@@ -150,12 +153,7 @@ public class DatabaseInitializer implements InitializingBean {
 				Stream.of(recorder))
 			.toArray(Callback[]::new);
 		try {
-			Flyway.configure(this.flyway.getConfiguration().getClassLoader())
-				.configuration(this.flyway.getConfiguration())
-				.target(target)
-				.callbacks(callbacks)
-				.load()
-				.migrate();
+			copyOfFlyway().target(target).callbacks(callbacks).load().migrate();
 		}
 		catch (FlywayException ex) {
 			throw new DatabaseMigrationException(getPath(), recorder.getFailedMigration(),

@@ -59,16 +59,6 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
-	void createsTheFileWithItsPermissionsAlreadySetSoThereIsNoWindow() {
-		Path file = this.dir.resolve("pm.db");
-		at(file, "pm.db.file-permissions=rw-r-----").run((context) -> {
-			assertThat(context).hasNotFailed();
-			// Only creation sets group read: tightening never adds a permission.
-			assertThat(permissions(file)).isEqualTo("rw-r-----");
-		});
-	}
-
-	@Test
 	void walAndSharedMemoryFilesGetTheDatabasePermissions() {
 		Path file = this.dir.resolve("pm.db");
 		at(file).run((context) -> {

@@ -38,6 +38,14 @@ class DatabaseFilesTests {
 	}
 
 	@Test
+	void theFileIsCreatedWithItsPermissionsSoThereIsNoWindow() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		// Creation alone, no tightening after it: under the usual umask a plain create gives rw-r--r--.
+		files(file).createFile();
+		assertThat(permissions(file)).isEqualTo("rw-------");
+	}
+
+	@Test
 	void existingFileCreatedMeanwhileByAnotherProcessIsChecked() throws IOException {
 		Path file = this.dir.resolve("pm.db");
 		DatabaseFiles files = files(file);
