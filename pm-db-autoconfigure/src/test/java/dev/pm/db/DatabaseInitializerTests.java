@@ -59,6 +59,15 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
+	void createsTheFileWithTheConfiguredPermissions() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.file-permissions=rw-r-----").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(permissions(file)).isEqualTo("rw-r-----");
+		});
+	}
+
+	@Test
 	void walAndSharedMemoryFilesGetTheDatabasePermissions() {
 		Path file = this.dir.resolve("pm.db");
 		at(file).run((context) -> {
