@@ -2,8 +2,6 @@ package dev.pm.db;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.test.ChildJvm;
 import dev.pm.db.test.WriterApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ class ChildProcessTests {
 		Path file = this.dir.resolve("pm.db");
 		Process writer = start(file, "loop");
 		int lastAcknowledged = 0;
-		try (BufferedReader output = reader(writer)) {
+		try (BufferedReader output = ChildJvm.output(writer)) {
 			for (String line = output.readLine(); line != null && lastAcknowledged < 300; line = output.readLine()) {
 				if (line.startsWith("ack ")) {
 					lastAcknowledged = Integer.parseInt(line.substring(4));
@@ -87,19 +86,14 @@ class ChildProcessTests {
 			});
 	}
 
-	private static Process start(Path file, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), WriterApplication.class.getName(), file.toString()));
-		command.addAll(List.of(args));
-		return new ProcessBuilder(command).redirectErrorStream(true).start();
-	}
-
-	private static BufferedReader reader(Process process) {
-		return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+	private static Process start(Path file, String... args) {
+		List<String> arguments = new ArrayList<>(List.of(file.toString()));
+		arguments.addAll(List.of(args));
+		return ChildJvm.start(WriterApplication.class, arguments.toArray(String[]::new));
 	}
 
 	private static String readAll(Process process) {
-		try (BufferedReader output = reader(process)) {
+		try (BufferedReader output = ChildJvm.output(process)) {
 			StringBuilder text = new StringBuilder();
 			output.lines().forEach((line) -> text.append(line).append('\n'));
 			return text.toString();

@@ -1,8 +1,10 @@
 package dev.pm.db.jdbc;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.CannotAcquireLockException;
 
@@ -10,7 +12,15 @@ import org.springframework.dao.CannotAcquireLockException;
  * The right to use the one shared connection. A thread holds it from the moment it asks the
  * data source for a connection until it closes that connection (for a transaction: until the
  * transaction ends), so two threads never share a transaction. The same thread may lease again
- * while it holds the lease.
+ * while it holds the lease; the connection is free again when every lease is closed.
+ * <p>
+ * A lease belongs to the connection handed out, not to the thread: closing it from another
+ * thread (a callback, a clean-up task) ends it like closing it on its own thread. A thread
+ * whose interrupt flag is set still gets a free connection at once (the flag stays set); only
+ * waiting for a busy one is cut short by an interrupt.
+ * <p>
+ * Leases can be {@linkplain #reclaim() reclaimed}: every lease open at that moment ends, and
+ * closing or using one of them afterwards releases nothing.
  * <p>
  * The lock is not fair: a thread that asks while the connection is free takes it, rather than
  * handing it to a parked waiter that first has to be woken up, with the connection idle
@@ -23,17 +33,39 @@ import org.springframework.dao.CannotAcquireLockException;
  */
 final class ConnectionLease {
 
-	private final OwnerAwareLock lock = new OwnerAwareLock();
+	private final Holder holder = new Holder();
+
+	// How many leases the holding thread has open; the connection is free at zero.
+	private final AtomicInteger open = new AtomicInteger();
 
 	private final Duration timeout;
+
+	// Bumped by reclaim(): leases handed out before it are over.
+	private volatile int generation;
 
 	ConnectionLease(Duration timeout) {
 		this.timeout = timeout;
 	}
 
-	void acquire() {
+	/**
+	 * Take a lease, waiting up to the timeout while another thread holds the connection.
+	 * @return the generation the lease belongs to, for {@link #isCurrent(int)}
+	 */
+	int acquire() {
+		if (isHeldByCurrentThread()) {
+			this.open.incrementAndGet();
+			return this.generation;
+		}
+		if (!this.holder.take()) {
+			await();
+		}
+		this.open.set(1);
+		return this.generation;
+	}
+
+	private void await() {
 		try {
-			if (this.lock.tryLock(this.timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+			if (this.holder.tryAcquireNanos(1, this.timeout.toNanos())) {
 				return;
 			}
 		}
@@ -49,31 +81,84 @@ final class ConnectionLease {
 	}
 
 	/**
-	 * Return whether the current thread holds the lease exactly once, so releasing it hands
-	 * the connection to another thread.
+	 * Return whether a lease of {@code generation} is still current, that is, was not
+	 * reclaimed.
 	 */
-	boolean isOutermost() {
-		return this.lock.getHoldCount() == 1;
+	boolean isCurrent(int generation) {
+		return generation == this.generation;
 	}
 
+	/**
+	 * Return whether exactly one lease is open, so releasing it hands the connection on.
+	 */
+	boolean isLast() {
+		return this.open.get() == 1;
+	}
+
+	/**
+	 * Return whether the current thread holds the connection.
+	 */
+	boolean isHeldByCurrentThread() {
+		return this.holder.isHeldBy(Thread.currentThread());
+	}
+
+	/**
+	 * End one current lease.
+	 */
 	void release() {
-		this.lock.unlock();
+		if (this.open.decrementAndGet() == 0) {
+			this.holder.release(1);
+		}
+	}
+
+	/**
+	 * End every open lease of the current thread, which must hold the connection, and make
+	 * the connection free.
+	 */
+	void reclaim() {
+		this.generation++;
+		this.open.set(0);
+		this.holder.release(1);
 	}
 
 	String holderName() {
-		Thread holder = this.lock.getHolder();
-		return (holder != null) ? holder.getName() : "(released meanwhile)";
+		Thread owner = this.holder.owner();
+		return (owner != null) ? owner.getName() : "(released meanwhile)";
 	}
 
+	/**
+	 * Who holds the connection; any thread may hand it back.
+	 */
 	@SuppressWarnings("serial")
-	private static final class OwnerAwareLock extends ReentrantLock {
+	private static final class Holder extends AbstractQueuedSynchronizer {
 
-		OwnerAwareLock() {
-			super(false);
+		boolean take() {
+			return tryAcquire(1);
 		}
 
-		Thread getHolder() {
-			return getOwner();
+		@Nullable Thread owner() {
+			return getExclusiveOwnerThread();
+		}
+
+		boolean isHeldBy(Thread thread) {
+			// The state first: its volatile read makes the owner written before it visible.
+			return getState() != 0 && getExclusiveOwnerThread() == thread;
+		}
+
+		@Override
+		protected boolean tryAcquire(int unused) {
+			if (compareAndSetState(0, 1)) {
+				setExclusiveOwnerThread(Thread.currentThread());
+				return true;
+			}
+			return false;
+		}
+
+		@Override
+		protected boolean tryRelease(int unused) {
+			setExclusiveOwnerThread(null);
+			setState(0);
+			return true;
 		}
 
 	}

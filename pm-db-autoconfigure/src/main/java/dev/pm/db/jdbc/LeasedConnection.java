@@ -31,22 +31,29 @@ final class LeasedConnection implements InvocationHandler {
 
 	private final StatementCache statements;
 
+	private final int generation;
+
 	private boolean readOnly;
 
 	private boolean closed;
 
-	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode,
-			StatementCache statements) {
+	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, int generation,
+			TransactionMode writeMode, StatementCache statements) {
 		this.target = target;
 		this.lease = lease;
+		this.generation = generation;
 		this.writeMode = writeMode;
 		this.statements = statements;
 	}
 
-	static Connection create(SQLiteConnection target, ConnectionLease lease, TransactionMode writeMode,
-			StatementCache statements) {
+	/**
+	 * Hand out a lease of {@code generation}, taken from {@code lease} by the caller.
+	 */
+	static Connection create(SQLiteConnection target, ConnectionLease lease, int generation,
+			TransactionMode writeMode, StatementCache statements) {
 		return (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
-				new Class<?>[] { ConnectionProxy.class }, new LeasedConnection(target, lease, writeMode, statements));
+				new Class<?>[] { ConnectionProxy.class },
+				new LeasedConnection(target, lease, generation, writeMode, statements));
 	}
 
 	@Override
@@ -62,12 +69,17 @@ final class LeasedConnection implements InvocationHandler {
 				close();
 				return null;
 			case "isClosed":
-				return this.closed || this.target.isClosed();
+				return this.closed || !this.lease.isCurrent(this.generation) || this.target.isClosed();
 			default:
 				break;
 		}
 		if (this.closed) {
 			throw new SQLException("This connection lease was closed; get a new connection from the DataSource");
+		}
+		if (!this.lease.isCurrent(this.generation)) {
+			throw new SQLException("This connection lease was ended and its transaction rolled back, because it"
+					+ " was left open while a new transaction began; get a new connection from the DataSource"
+					+ " and close it when done");
 		}
 		switch (method.getName()) {
 			case "getTargetConnection":
@@ -88,10 +100,8 @@ final class LeasedConnection implements InvocationHandler {
 				return this.readOnly;
 			case "setAutoCommit":
 				if (!((Boolean) args[0])) {
-					// sqlite-jdbc issues BEGIN as auto-commit is switched off, in the mode its config holds.
-					this.target.getConnectionConfig()
-						.setTransactionMode(
-								(this.readOnly ? TransactionMode.DEFERRED : this.writeMode).driverMode());
+					begin();
+					return null;
 				}
 				break;
 			default:
@@ -100,16 +110,34 @@ final class LeasedConnection implements InvocationHandler {
 		return AopUtils.invokeJoinpointUsingReflection(this.target, method, args);
 	}
 
+	private void begin() throws SQLException {
+		// sqlite-jdbc issues BEGIN as auto-commit is switched off, in the mode its config holds.
+		this.target.getConnectionConfig()
+			.setTransactionMode((this.readOnly ? TransactionMode.DEFERRED : this.writeMode).driverMode());
+		try {
+			this.target.setAutoCommit(false);
+		}
+		catch (SQLException ex) {
+			// sqlite-jdbc flagged the transaction before its BEGIN failed (timed out behind another
+			// process, say): unflagged, the next transaction begins for real instead of running
+			// its statements in auto-commit.
+			TransactionState.resynchronize(this.target);
+			throw ex;
+		}
+	}
+
 	private void close() throws SQLException {
 		if (this.closed) {
 			return;
 		}
 		this.closed = true;
+		if (!this.lease.isCurrent(this.generation)) {
+			return;
+		}
 		try {
 			// A transaction left open must not pass to the next thread with the connection.
-			if (this.lease.isOutermost() && !this.target.isClosed() && !this.target.getAutoCommit()) {
-				this.target.rollback();
-				this.target.setAutoCommit(true);
+			if (this.lease.isLast() && !this.target.isClosed() && !this.target.getAutoCommit()) {
+				TransactionState.rollBack(this.target);
 			}
 		}
 		finally {

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Properties;
 
 import dev.pm.db.DatabasePath;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -29,6 +32,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public class SqliteDataSource extends SingleConnectionDataSource {
 
+	private static final Log logger = LogFactory.getLog(SqliteDataSource.class);
+
 	private final DatabasePath path;
 
 	private final PragmaApplier pragmaApplier;
@@ -43,6 +48,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	// Statements belong to the physical connection: a new one starts with a new cache.
 	private volatile StatementCache statements;
+
+	// The open physical connection, once PRAGMAs were applied to it.
+	private volatile @Nullable SQLiteConnection physical;
 
 	/**
 	 * Create a data source.
@@ -82,15 +90,50 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	@Override
 	public Connection getConnection() throws SQLException {
-		this.lease.acquire();
+		int generation = this.lease.acquire();
 		try {
-			SQLiteConnection shared = (SQLiteConnection) super.getConnection();
-			return LeasedConnection.create(shared, this.lease, this.writeMode, this.statements);
+			return LeasedConnection.create(openPhysicalConnection(), this.lease, generation, this.writeMode,
+					this.statements);
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.lease.release();
 			throw ex;
 		}
+	}
+
+	// Called with the lease held.
+	private SQLiteConnection openPhysicalConnection() throws SQLException {
+		SQLiteConnection shared = this.physical;
+		if (shared != null && !shared.isClosed()) {
+			return shared;
+		}
+		if (shared != null) {
+			logger.warn("The connection to " + this.path + " was closed by application code (through"
+					+ " getTargetConnection() or unwrap()); opening it again. Close the connection you got from"
+					+ " the DataSource instead: that ends the lease and keeps the physical connection");
+			resetConnection();
+		}
+		return (SQLiteConnection) super.getConnection();
+	}
+
+	/**
+	 * Before a new transaction begins on the current thread: if the thread still holds a
+	 * lease with a transaction open, that transaction belongs to a connection taken and never
+	 * closed (an exception skipped the {@code close()}), and the new transaction would
+	 * otherwise join it and commit its work. Roll it back, end the thread's leases and log it.
+	 * @throws SQLException if SQLite cannot roll back
+	 */
+	void rollBackAbandonedTransaction() throws SQLException {
+		SQLiteConnection shared = this.physical;
+		if (shared == null || !this.lease.isHeldByCurrentThread() || shared.isClosed() || shared.getAutoCommit()) {
+			return;
+		}
+		TransactionState.rollBack(shared);
+		this.lease.reclaim();
+		logger.error("Rolled back a transaction that thread '" + Thread.currentThread().getName()
+				+ "' left open on " + this.path + " through a connection it took and never closed, before a new"
+				+ " transaction began on that thread; that connection can no longer be used. Close every"
+				+ " connection taken from the DataSource (try-with-resources), or use JdbcTemplate/JdbcClient");
 	}
 
 	/**
@@ -135,6 +178,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		super.prepareConnection(connection);
 		this.statements = new StatementCache(this.statementCacheSize);
 		this.pragmaApplier.apply(connection);
+		this.physical = (SQLiteConnection) connection;
 	}
 
 }

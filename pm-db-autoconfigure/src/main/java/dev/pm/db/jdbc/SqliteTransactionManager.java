@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.sqlite.SQLiteConnection;
 
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  */
 public class SqliteTransactionManager extends JdbcTransactionManager {
 
+	private final SqliteDataSource sqliteDataSource;
+
 	/**
 	 * Create a transaction manager.
 	 * @param dataSource the data source of the shared connection
@@ -42,40 +45,77 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 	public SqliteTransactionManager(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
 		super(dataSource);
 		setExceptionTranslator(exceptionTranslator);
+		this.sqliteDataSource = unwrap(dataSource);
+	}
+
+	private static SqliteDataSource unwrap(DataSource dataSource) {
+		try {
+			return dataSource.unwrap(SqliteDataSource.class);
+		}
+		catch (SQLException ex) {
+			throw new IllegalArgumentException("SqliteTransactionManager needs a SqliteDataSource (or a wrapper"
+					+ " that unwraps to one), not " + dataSource, ex);
+		}
 	}
 
 	@Override
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
 		try {
+			this.sqliteDataSource.rollBackAbandonedTransaction();
 			super.doBegin(transaction, definition);
 		}
-		catch (CannotCreateTransactionException ex) {
-			if (ex.getCause() instanceof CannotAcquireLockException lockFailure) {
-				throw lockFailure;
-			}
-			throw ex;
+		catch (SQLException ex) {
+			throw translateException("JDBC begin", ex);
 		}
+		catch (CannotCreateTransactionException ex) {
+			throw lockFailureOr(ex);
+		}
+	}
+
+	// A BEGIN that waited too long behind another process is a lock failure, as a statement's is.
+	private RuntimeException lockFailureOr(CannotCreateTransactionException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof SQLException sqlException) {
+			cause = translateException("JDBC begin", sqlException);
+		}
+		return (cause instanceof PessimisticLockingFailureException lockFailure) ? lockFailure : ex;
 	}
 
 	@Override
 	protected void doCommit(DefaultTransactionStatus status) {
-		Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder()
-			.getConnection();
+		Connection connection = connectionOf(status);
 		try {
 			SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
 			try {
 				connection.setAutoCommit(true);
 			}
 			catch (SQLException ex) {
-				// sqlite-jdbc flags auto-commit before COMMIT runs, and a failed COMMIT leaves the
-				// transaction open: flag it open again, so the rollback that follows reaches SQLite.
-				sqlite.getConnectionConfig().setAutoCommit(false);
+				// sqlite-jdbc flags auto-commit before COMMIT runs; a failed COMMIT may leave the
+				// transaction open (busy) or SQLite may have rolled it back (disk full): flag what is
+				// true, so the rollback that follows reaches SQLite, or is not needed.
+				TransactionState.resynchronize(sqlite);
 				throw ex;
 			}
 		}
 		catch (SQLException ex) {
 			throw translateException("JDBC commit", ex);
 		}
+	}
+
+	@Override
+	protected void doRollback(DefaultTransactionStatus status) {
+		try {
+			// One ROLLBACK, where sqlite-jdbc's rollback() also begins the next transaction; and no
+			// error when SQLite already rolled back by itself, which would hide the real failure.
+			TransactionState.rollBack(connectionOf(status).unwrap(SQLiteConnection.class));
+		}
+		catch (SQLException ex) {
+			throw translateException("JDBC rollback", ex);
+		}
+	}
+
+	private static Connection connectionOf(DefaultTransactionStatus status) {
+		return ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder().getConnection();
 	}
 
 	@Override

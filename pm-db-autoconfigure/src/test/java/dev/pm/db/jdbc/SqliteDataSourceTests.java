@@ -18,14 +18,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class SqliteDataSourceTests {
 
@@ -220,15 +229,128 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
-	void aLeaseOfAConnectionClosedUnderneathReleasesWithoutRollingBack() throws SQLException {
+	void physicalConnectionClosedByApplicationCodeIsOpenedAgainWithItsPragmas() throws SQLException {
 		Connection connection = this.dataSource.getConnection();
-		connection.unwrap(SQLiteConnection.class).close();
+		((ConnectionProxy) connection).getTargetConnection().close();
 		assertThat(connection.isClosed()).isTrue();
 		connection.close();
-		this.dataSource.resetConnection();
-		try (Connection fresh = this.dataSource.getConnection()) {
+		try (Connection fresh = this.dataSource.getConnection(); Statement statement = fresh.createStatement();
+				ResultSet foreignKeys = statement.executeQuery("PRAGMA foreign_keys")) {
 			assertThat(fresh.isClosed()).isFalse();
+			foreignKeys.next();
+			assertThat(foreignKeys.getInt(1)).isOne();
+			insert(fresh, "after reopening");
+			assertThat(count(fresh)).isOne();
 		}
+	}
+
+	@Test
+	void leaseClosedOnAnotherThreadEndsItThere() throws Exception {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		insert(connection, "abandoned");
+		CompletableFuture.runAsync(() -> {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).get(5, TimeUnit.SECONDS);
+		// Free for other threads at once, and the transaction it left open was rolled back.
+		Integer rows = CompletableFuture.supplyAsync(() -> {
+			try (Connection other = this.dataSource.getConnection()) {
+				return count(other);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).get(5, TimeUnit.SECONDS);
+		assertThat(rows).isZero();
+	}
+
+	@Test
+	void interruptedThreadStillGetsAFreeConnectionAndKeepsItsFlag() throws SQLException {
+		Thread.currentThread().interrupt();
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(count(connection)).isZero();
+		}
+		finally {
+			assertThat(Thread.interrupted()).isTrue();
+		}
+	}
+
+	@Test
+	void transactionManagerNeedsTheSqliteDataSource() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SqliteTransactionManager(new DriverManagerDataSource("jdbc:sqlite::memory:"),
+					new SqliteExceptionTranslator(null)))
+			.withMessageContaining("needs a SqliteDataSource");
+	}
+
+	@Test
+	void transactionBeginsAfterAnAbandonedOneWhoseConnectionWasClosedUnderneath() throws SQLException {
+		Connection abandoned = this.dataSource.getConnection();
+		abandoned.setAutoCommit(false);
+		insert(abandoned, "abandoned");
+		((ConnectionProxy) abandoned).getTargetConnection().close();
+		SqliteTransactionManager transactionManager = new SqliteTransactionManager(this.dataSource,
+				new SqliteExceptionTranslator(null));
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		new TransactionTemplate(transactionManager)
+			.executeWithoutResult((status) -> jdbc.update("INSERT INTO item (name) VALUES ('own')"));
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(count(connection)).isOne();
+		}
+	}
+
+	@Test
+	void transactionBeginningWhileTheThreadHoldsAConnectionWithoutATransactionUsesIt() throws SQLException {
+		SqliteTransactionManager transactionManager = new SqliteTransactionManager(this.dataSource,
+				new SqliteExceptionTranslator(null));
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		try (Connection held = this.dataSource.getConnection()) {
+			insert(held, "auto-committed");
+			new TransactionTemplate(transactionManager)
+				.executeWithoutResult((status) -> jdbc.update("INSERT INTO item (name) VALUES ('in transaction')"));
+			assertThat(held.isClosed()).isFalse();
+			assertThat(count(held)).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void rollbackOfATransactionWhoseConnectionWasClosedUnderneathIsReported() {
+		SqliteTransactionManager transactionManager = new SqliteTransactionManager(this.dataSource,
+				new SqliteExceptionTranslator(null));
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		assertThatExceptionOfType(TransactionSystemException.class)
+			.isThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult((status) -> {
+				jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+					((ConnectionProxy) connection).getTargetConnection().close();
+					return null;
+				});
+				status.setRollbackOnly();
+			}))
+			.withMessageContaining("JDBC rollback");
+	}
+
+	@Test
+	void failureToRollBackAnAbandonedTransactionFailsTheBeginTranslated() {
+		DatabasePath path = DatabasePath.of(this.dir.resolve("pm.db").toString());
+		SqliteDataSource failing = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 4) {
+
+			@Override
+			void rollBackAbandonedTransaction() throws SQLException {
+				throw new SQLiteException("disk I/O error", SQLiteErrorCode.SQLITE_IOERR);
+			}
+
+		};
+		SqliteTransactionManager transactionManager = new SqliteTransactionManager(failing,
+				new SqliteExceptionTranslator(path.getFile()));
+		assertThatExceptionOfType(DataAccessResourceFailureException.class)
+			.isThrownBy(() -> transactionManager.getTransaction(TransactionDefinition.withDefaults()))
+			.withMessageContaining("JDBC begin");
 	}
 
 	@Test
