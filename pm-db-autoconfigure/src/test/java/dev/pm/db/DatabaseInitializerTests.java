@@ -61,7 +61,7 @@ class DatabaseInitializerTests {
 	@Test
 	void createsTheFileWithTheConfiguredPermissions() {
 		Path file = this.dir.resolve("pm.db");
-		at(file, "pm.db.file-permissions=rw-r-----").run((context) -> {
+		at(file, "pm.db.file-permissions=rw-r-----", "pm.db.allow-shared-file-permissions=true").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(permissions(file)).isEqualTo("rw-r-----");
 		});

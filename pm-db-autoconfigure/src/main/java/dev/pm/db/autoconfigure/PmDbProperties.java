@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.pm.db.DatabasePath;
 import dev.pm.db.init.IntegrityCheck;
 import dev.pm.db.jdbc.JournalMode;
 import dev.pm.db.jdbc.Pragma;
@@ -16,7 +17,9 @@ import dev.pm.db.jdbc.Synchronous;
 import dev.pm.db.jdbc.TransactionMode;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Configuration properties of pm-db's embedded SQLite database. Setters refuse malformed
@@ -25,7 +28,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @author pm-db
  */
 @ConfigurationProperties("pm.db")
-public class PmDbProperties {
+public class PmDbProperties implements InitializingBean {
+
+	private static final Set<PosixFilePermission> OWNER_READ_WRITE = Set.of(PosixFilePermission.OWNER_READ,
+			PosixFilePermission.OWNER_WRITE);
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	// PRAGMAs that have a property of their own; setting them twice would be ambiguous.
 	private static final Map<String, String> DEDICATED_PRAGMAS = Map.of("busy_timeout", "pm.db.busy-timeout",
@@ -50,9 +58,18 @@ public class PmDbProperties {
 	private Duration busyTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Journal mode of the database.
+	 * Journal mode of the database: 'wal', or a rollback journal ('delete', 'truncate',
+	 * 'persist'). 'memory' (for a file) and 'off' can corrupt the database on a crash or on
+	 * an ordinary rollback, and need pm.db.allow-unsafe-journal-mode.
 	 */
 	private JournalMode journalMode = JournalMode.WAL;
+
+	/**
+	 * Whether to accept the journal modes 'memory' (for a database file) and 'off', which give
+	 * up crash safety: a crash, or the rollback of a large transaction, can corrupt the
+	 * database.
+	 */
+	private boolean allowUnsafeJournalMode;
 
 	/**
 	 * How often SQLite syncs to disk; 'normal' trades durability on power loss for speed.
@@ -82,9 +99,16 @@ public class PmDbProperties {
 
 	/**
 	 * POSIX permissions of the database and its -wal, -shm and -journal files. Ignored on
-	 * file systems without POSIX permissions.
+	 * file systems without POSIX permissions. Anything other than 'rw-------' needs
+	 * pm.db.allow-shared-file-permissions.
 	 */
 	private String filePermissions = "rw-------";
+
+	/**
+	 * Whether pm.db.file-permissions may let the group or others read or write the database;
+	 * new files then get exactly those permissions, whatever the umask.
+	 */
+	private boolean allowSharedFilePermissions;
 
 	/**
 	 * Integrity check run on an existing database at start-up.
@@ -100,6 +124,11 @@ public class PmDbProperties {
 	public void setPath(String path) {
 		if (path.isBlank()) {
 			throw new IllegalArgumentException("pm.db.path must not be blank");
+		}
+		if (path.startsWith("file:") || path.startsWith("jdbc:") || path.contains("?")) {
+			// sqlite-jdbc would read these as a URI and open another file than the one pm-db checks.
+			throw new IllegalArgumentException("pm.db.path must be a plain file path, not a URI or a path with"
+					+ " SQLite URI parameters ('" + path + "'); set PRAGMAs with pm.db.pragmas.* instead");
 		}
 		this.path = path;
 	}
@@ -130,6 +159,14 @@ public class PmDbProperties {
 
 	public void setJournalMode(JournalMode journalMode) {
 		this.journalMode = journalMode;
+	}
+
+	public boolean isAllowUnsafeJournalMode() {
+		return this.allowUnsafeJournalMode;
+	}
+
+	public void setAllowUnsafeJournalMode(boolean allowUnsafeJournalMode) {
+		this.allowUnsafeJournalMode = allowUnsafeJournalMode;
 	}
 
 	public Synchronous getSynchronous() {
@@ -194,14 +231,27 @@ public class PmDbProperties {
 	}
 
 	public void setFilePermissions(String filePermissions) {
+		Set<PosixFilePermission> permissions;
 		try {
-			PosixFilePermissions.fromString(filePermissions);
+			permissions = PosixFilePermissions.fromString(filePermissions);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("pm.db.file-permissions must be nine characters such as rw-------,"
 					+ " not '" + filePermissions + "'", ex);
 		}
+		if (!permissions.containsAll(OWNER_READ_WRITE) || filePermissions.contains("x")) {
+			throw new IllegalArgumentException("pm.db.file-permissions must let the owner read and write and"
+					+ " execute nothing (a database file is never run), not '" + filePermissions + "'");
+		}
 		this.filePermissions = filePermissions;
+	}
+
+	public boolean isAllowSharedFilePermissions() {
+		return this.allowSharedFilePermissions;
+	}
+
+	public void setAllowSharedFilePermissions(boolean allowSharedFilePermissions) {
+		this.allowSharedFilePermissions = allowSharedFilePermissions;
 	}
 
 	public IntegrityCheck getIntegrityCheck() {
@@ -261,6 +311,27 @@ public class PmDbProperties {
 			this.expectedVersion = expectedVersion;
 		}
 
+	}
+
+	/**
+	 * Refuse settings that are well-formed but unsafe without their opt-in.
+	 * @throws InvalidConfigurationPropertyValueException naming the property
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		boolean unsafeJournal = this.journalMode == JournalMode.OFF
+				|| (this.journalMode == JournalMode.MEMORY && !DatabasePath.IN_MEMORY.equals(this.path));
+		if (unsafeJournal && !this.allowUnsafeJournalMode) {
+			throw new InvalidConfigurationPropertyValueException("pm.db.journal-mode", this.journalMode,
+					"With this journal mode a crash, or the rollback of a large transaction, can corrupt the"
+							+ " database. Use wal (the default) or delete, or accept the risk with"
+							+ " pm.db.allow-unsafe-journal-mode=true");
+		}
+		if (!filePermissionSet().equals(OWNER_ONLY) && !this.allowSharedFilePermissions) {
+			throw new InvalidConfigurationPropertyValueException("pm.db.file-permissions", this.filePermissions,
+					"It lets others than the owner read or write the database. Use rw------- (the default), or"
+							+ " allow it with pm.db.allow-shared-file-permissions=true");
+		}
 	}
 
 	Set<PosixFilePermission> filePermissionSet() {

@@ -104,6 +104,11 @@ public class DatabaseFiles {
 		}
 		catch (FileAlreadyExistsException ex) {
 			checkExisting();
+			return;
+		}
+		// The umask may have taken away what the configuration grants (group access, say).
+		if (this.posix && !Files.getPosixFilePermissions(this.file).equals(this.permissions)) {
+			Files.setPosixFilePermissions(this.file, this.permissions);
 		}
 	}
 

@@ -19,10 +19,13 @@ import dev.pm.db.test.Databases;
 import jakarta.annotation.PostConstruct;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConnection;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
@@ -219,10 +222,70 @@ class PmDbAutoConfigurationTests {
 
 	@Test
 	void inMemoryDatabaseExpectsMemoryJournalUnlessJournalIsOff() {
-		this.contextRunner.withPropertyValues("pm.db.path=:memory:", "pm.db.journal-mode=off")
+		this.contextRunner
+			.withPropertyValues("pm.db.path=:memory:", "pm.db.journal-mode=off", "pm.db.allow-unsafe-journal-mode=true")
 			.run((context) -> assertThat(
 					context.getBean(JdbcTemplate.class).queryForObject("PRAGMA journal_mode", String.class))
 				.isEqualTo("off"));
+	}
+
+	@Test
+	void memoryJournalIsTheSafeDefaultOfAnInMemoryDatabase() {
+		this.contextRunner.withPropertyValues("pm.db.path=:memory:", "pm.db.journal-mode=memory")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "off", "memory" })
+	void journalModesThatCanCorruptAFileAreRefusedWithoutTheOptIn(String mode) {
+		withFile().withPropertyValues("pm.db.journal-mode=" + mode).run((context) -> {
+			InvalidConfigurationPropertyValueException failure = cause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class);
+			assertThat(failure.getName()).isEqualTo("pm.db.journal-mode");
+			assertThat(failure).hasMessageContaining("pm.db.allow-unsafe-journal-mode");
+			assertThat(this.dir.resolve("pm.db")).doesNotExist();
+		});
+	}
+
+	@Test
+	void unsafeJournalModeIsAppliedWhenTheUserOptsIn() {
+		withFile().withPropertyValues("pm.db.journal-mode=memory", "pm.db.allow-unsafe-journal-mode=true")
+			.run((context) -> assertThat(
+					context.getBean(JdbcTemplate.class).queryForObject("PRAGMA journal_mode", String.class))
+				.isEqualTo("memory"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "x.db?journal_mode=delete", "file:x.db", "jdbc:sqlite:x.db" })
+	void pathsThatSqliteWouldReadAsAUriAreRefused(String path) {
+		assertBindFailure("pm.db.path=" + path, "pm.db.path");
+		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	@Test
+	void permissionsBeyondTheOwnerAreRefusedWithoutTheOptIn() {
+		withFile().withPropertyValues("pm.db.file-permissions=rw-rw----").run((context) -> {
+			InvalidConfigurationPropertyValueException failure = cause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class);
+			assertThat(failure.getName()).isEqualTo("pm.db.file-permissions");
+			assertThat(failure).hasMessageContaining("pm.db.allow-shared-file-permissions");
+		});
+	}
+
+	@Test
+	void sharedPermissionsAreAppliedExactlyWhatEverTheUmask() {
+		// The test JVM's umask (022 or stricter) would take the group's write bit away.
+		withFile().withPropertyValues("pm.db.file-permissions=rw-rw----", "pm.db.allow-shared-file-permissions=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(Databases.permissions(this.dir.resolve("pm.db"))).isEqualTo("rw-rw----");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "rwxrwxrwx", "rwx------", "r--------" })
+	void permissionsThatExecuteOrDenyTheOwnerWritingAreRefused(String permissions) {
+		assertBindFailure("pm.db.file-permissions=" + permissions, "pm.db.file-permissions");
 	}
 
 	@Test

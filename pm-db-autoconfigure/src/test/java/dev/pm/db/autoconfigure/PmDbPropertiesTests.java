@@ -26,6 +26,8 @@ class PmDbPropertiesTests {
 		assertThat(properties.getPragmas()).isEmpty();
 		assertThat(properties.getStatementCacheSize()).isEqualTo(64);
 		assertThat(properties.getFilePermissions()).isEqualTo("rw-------");
+		assertThat(properties.isAllowSharedFilePermissions()).isFalse();
+		assertThat(properties.isAllowUnsafeJournalMode()).isFalse();
 		assertThat(properties.getIntegrityCheck()).isEqualTo(IntegrityCheck.FULL);
 		assertThat(properties.getMigration().isEnabled()).isTrue();
 		assertThat(properties.getMigration().getLocations()).isEqualTo(List.of("classpath:db/migration"));
