@@ -127,6 +127,22 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
+	void databaseASquatterCreatedBeforeTheFirstStartIsRefusedAndLeftToItsOwner() throws IOException {
+		// Another user got there first, in a directory both may use, with a file anyone may read.
+		Path file = this.dir.resolve("pm.db");
+		Databases.execute(file, "CREATE TABLE planted (x)");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+		Files.setAttribute(file, "unix:uid", 65534);
+		Snapshot before = snapshot(file);
+		at(file).run((context) -> {
+			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
+			assertThat(failure).hasMessageContaining(file + " belongs to user '");
+			assertThat(snapshot(file)).isEqualTo(before);
+			assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(65534);
+		});
+	}
+
+	@Test
 	void textFileIsRefusedAsNotADatabaseAndLeftUnchanged() throws IOException {
 		Path file = this.dir.resolve("notes.txt");
 		Files.writeString(file, "Shopping list\n- milk\n- bread\n".repeat(50), StandardCharsets.UTF_8);

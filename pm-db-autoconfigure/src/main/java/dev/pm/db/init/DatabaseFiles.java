@@ -32,6 +32,12 @@ public class DatabaseFiles {
 
 	private static final List<String> COMPANION_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
 
+	private static final int OTHERS_WRITE = 0002;
+
+	private static final int STICKY = 01000;
+
+	private static final int ROOT = 0;
+
 	private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
 	private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
@@ -44,18 +50,31 @@ public class DatabaseFiles {
 
 	private final boolean posix;
 
+	// Owners and modes by number: only where the file system has the "unix" view.
+	private final boolean unix;
+
+	private final long processUid;
+
 	/**
-	 * Create the file steps for one database.
+	 * Create the file steps for one database, for this process's user.
 	 * @param file the absolute database file
 	 * @param createIfMissing whether a missing file is created rather than refused
 	 * @param permissions the POSIX permissions of the database and its companion files;
 	 * ignored on a file system without POSIX permissions
 	 */
 	public DatabaseFiles(Path file, boolean createIfMissing, Set<PosixFilePermission> permissions) {
+		this(file, createIfMissing, permissions, -1);
+	}
+
+	// Package-private: tests act as another user by naming another uid (-1: this process's).
+	DatabaseFiles(Path file, boolean createIfMissing, Set<PosixFilePermission> permissions, long processUid) {
 		this.file = file;
 		this.createIfMissing = createIfMissing;
 		this.permissions = Set.copyOf(permissions);
-		this.posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+		Set<String> views = file.getFileSystem().supportedFileAttributeViews();
+		this.posix = views.contains("posix");
+		this.unix = views.contains("unix");
+		this.processUid = (processUid >= 0 || !this.unix) ? processUid : ProcessUser.uid();
 	}
 
 	/**
@@ -73,12 +92,67 @@ public class DatabaseFiles {
 	 * @throws DatabaseException if the path cannot be a database
 	 */
 	public void prepare() {
+		Path parent = this.file.getParent();
+		if (this.unix && Files.isDirectory(parent)) {
+			requireSafeDirectory(parent);
+		}
 		if (Files.exists(this.file, LinkOption.NOFOLLOW_LINKS)) {
 			checkExisting();
 		}
 		else {
 			create();
 		}
+		requirePlainCompanions();
+	}
+
+	// Whoever may rename entries of the directory may put another file in the database's place.
+	private void requireSafeDirectory(Path directory) {
+		int mode = (Integer) attribute(directory, "unix:mode");
+		if ((mode & OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
+			throw new DatabaseException(this.file, "The directory " + directory + " of database " + this.file
+					+ " may be written by every user and has no sticky bit, so anyone could replace the database;"
+					+ " use a directory only its owner may write (or one with the sticky bit, like /tmp)");
+		}
+		long owner = ((Number) attribute(directory, "unix:uid")).longValue();
+		if (owner != this.processUid && owner != ROOT) {
+			throw new DatabaseException(this.file, "The directory " + directory + " of database " + this.file
+					+ " belongs to " + ownerOf(directory) + ", not to the user running this application (uid "
+					+ this.processUid + "), who could replace the database; use a directory of your own");
+		}
+	}
+
+	// SQLite opens these without asking: a FIFO hangs it, a link writes elsewhere, a file of
+	// another user leaks or changes the data.
+	private void requirePlainCompanions() {
+		for (String suffix : COMPANION_SUFFIXES.subList(1, COMPANION_SUFFIXES.size())) {
+			Path companion = this.file.resolveSibling(this.file.getFileName() + suffix);
+			if (Files.exists(companion, LinkOption.NOFOLLOW_LINKS)) {
+				if (!Files.isRegularFile(companion, LinkOption.NOFOLLOW_LINKS)) {
+					throw new DatabaseException(this.file, "The file " + companion + " beside database " + this.file
+							+ " is not a regular file (a link, a FIFO or a device), so SQLite cannot use it safely;"
+							+ " the database was left unchanged. Remove or rename " + companion);
+				}
+				requireOwned(companion);
+			}
+		}
+	}
+
+	private void requireOwned(Path path) {
+		if (this.unix && ((Number) attribute(path, "unix:uid")).longValue() != this.processUid) {
+			throw new DatabaseException(this.file, "The file " + path + " belongs to " + ownerOf(path)
+					+ ", not to the user running this application (uid " + this.processUid + "): its owner could"
+					+ " read or change every row. It was left unchanged; use a database file of your own, or run"
+					+ " the application as " + ownerOf(path));
+		}
+	}
+
+	private String ownerOf(Path path) {
+		return "user '" + onAttributesOf(path, () -> Files.getOwner(path).getName())
+				+ "' (uid " + attribute(path, "unix:uid") + ")";
+	}
+
+	private Object attribute(Path path, String name) {
+		return onAttributesOf(path, () -> Files.getAttribute(path, name));
 	}
 
 	private void create() {
@@ -122,8 +196,9 @@ public class DatabaseFiles {
 			throw new DatabaseException(this.file, "Database path " + this.file + " exists but is not a regular file"
 					+ (Files.isDirectory(this.file) ? " (it is a directory)" : ""));
 		}
+		requireOwned(this.file);
 		// The owner's bits, not access(2): root may read anything, yet a file made read-only is
-		// meant so. A file of another user that we may not open fails when SQLite opens it.
+		// meant so.
 		if (this.posix) {
 			Set<PosixFilePermission> current = readPermissionsOf(this.file);
 			if (!current.containsAll(OWNER_READ_WRITE)) {
@@ -158,17 +233,17 @@ public class DatabaseFiles {
 		if (tightened.equals(current)) {
 			return;
 		}
-		onPermissionsOf(path, () -> Files.setPosixFilePermissions(path, tightened));
+		onAttributesOf(path, () -> Files.setPosixFilePermissions(path, tightened));
 		logger.warn("Permissions of " + path + " were " + PosixFilePermissions.toString(current)
 				+ ", looser than pm.db.file-permissions; changed to " + PosixFilePermissions.toString(tightened));
 	}
 
 	// Package-private: a file can vanish between the look and the read; tests make it so.
 	Set<PosixFilePermission> readPermissionsOf(Path path) {
-		return onPermissionsOf(path, () -> Files.getPosixFilePermissions(path));
+		return onAttributesOf(path, () -> Files.getPosixFilePermissions(path));
 	}
 
-	private <T> T onPermissionsOf(Path path, PermissionsCall<T> call) {
+	private <T> T onAttributesOf(Path path, AttributesCall<T> call) {
 		try {
 			return call.run();
 		}
@@ -178,7 +253,7 @@ public class DatabaseFiles {
 	}
 
 	@FunctionalInterface
-	private interface PermissionsCall<T> {
+	private interface AttributesCall<T> {
 
 		T run() throws IOException;
 

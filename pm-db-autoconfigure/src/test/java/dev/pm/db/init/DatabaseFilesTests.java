@@ -11,6 +11,8 @@ import java.util.Map;
 
 import dev.pm.db.DatabaseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.pm.db.test.Databases.permissions;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DatabaseFilesTests {
+
+	// nobody: another user than the one running the tests (root here, so it may hand files over).
+	private static final int NOBODY = 65534;
 
 	@TempDir
 	Path dir;
@@ -90,6 +95,77 @@ class DatabaseFilesTests {
 		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(file).prepare())
 			.withMessageContaining("is not a regular file")
 			.withMessageNotContaining("directory");
+	}
+
+	@Test
+	void databaseOfAnotherUserIsRefusedNamingItsOwnerAndLeftUnchanged() throws IOException {
+		Path file = create("pm.db", "rw-rw-rw-");
+		Files.setAttribute(file, "unix:uid", NOBODY);
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(file).prepare())
+			.withMessageContaining(file + " belongs to user '")
+			.withMessageContaining("(uid " + NOBODY + ")");
+		assertThat(permissions(file)).isEqualTo("rw-rw-rw-");
+		assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(NOBODY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-wal", "-shm", "-journal" })
+	void companionOfAnotherUserIsRefused(String suffix) throws IOException {
+		Path file = create("pm.db", "rw-------");
+		Path companion = create("pm.db" + suffix, "rw-------");
+		Files.setAttribute(companion, "unix:uid", NOBODY);
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(file).prepare())
+			.withMessageContaining(companion + " belongs to user '");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-wal", "-journal" })
+	void companionThatIsAFifoIsRefusedBeforeSqliteCouldHangOnIt(String suffix) throws Exception {
+		Path file = create("pm.db", "rw-------");
+		Path fifo = this.dir.resolve("pm.db" + suffix);
+		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(file).prepare())
+			.withMessageContaining(fifo + " beside database " + file + " is not a regular file");
+	}
+
+	@Test
+	void companionThatIsALinkIsRefused() throws IOException {
+		Path file = create("pm.db", "rw-------");
+		Path elsewhere = create("elsewhere", "rw-------");
+		Path link = Files.createSymbolicLink(this.dir.resolve("pm.db-wal"), elsewhere);
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(file).prepare())
+			.withMessageContaining(link + " beside database");
+	}
+
+	@Test
+	void directoryEveryoneMayWriteWithoutTheStickyBitIsRefused() throws IOException {
+		Path shared = Files.createDirectory(this.dir.resolve("shared"));
+		Files.setAttribute(shared, "unix:mode", 0777);
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> files(shared.resolve("pm.db")).prepare())
+			.withMessageContaining("may be written by every user and has no sticky bit");
+		assertThat(shared).isEmptyDirectory();
+		Files.setAttribute(shared, "unix:mode", 01777);
+		files(shared.resolve("pm.db")).prepare();
+		assertThat(shared.resolve("pm.db")).exists();
+	}
+
+	@Test
+	void directoryOfAnotherUserIsRefused() throws IOException {
+		Path theirs = Files.createDirectory(this.dir.resolve("theirs"));
+		Files.setAttribute(theirs, "unix:uid", NOBODY);
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> files(theirs.resolve("pm.db")).prepare())
+			.withMessageContaining("The directory " + theirs + " of database")
+			.withMessageContaining("belongs to user '");
+	}
+
+	@Test
+	void directoryOfRootServesEveryUser() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		Files.setAttribute(this.dir, "unix:uid", 0);
+		new DatabaseFiles(file, true, PosixFilePermissions.fromString("rw-------"), 4242).prepare();
+		assertThat(file).exists();
 	}
 
 	private DatabaseFiles files(Path file) {
