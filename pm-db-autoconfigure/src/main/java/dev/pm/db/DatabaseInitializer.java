@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import dev.pm.db.init.DatabaseFiles;
 import dev.pm.db.init.FailedMigrationRecorder;
+import dev.pm.db.init.HotJournal;
 import dev.pm.db.init.IntegrityCheck;
 import dev.pm.db.init.IntegrityChecker;
 import dev.pm.db.init.SchemaVersionPolicy;
@@ -103,16 +104,32 @@ public class DatabaseInitializer implements InitializingBean {
 	}
 
 	private Decision inspect() {
+		try {
+			try {
+				return check();
+			}
+			catch (SQLiteException ex) {
+				if (!HotJournal.isReason(ex)) {
+					throw ex;
+				}
+			}
+			HotJournal.rollBack(this.dataSource);
+			return check();
+		}
+		catch (SQLException ex) {
+			throw new DatabaseException(getPath(), "Cannot read database " + this.dataSource.getPath()
+					+ " to check it before use; it was left unchanged: " + ex.getMessage()
+					+ HotJournal.hintFor(ex), ex);
+		}
+	}
+
+	private Decision check() throws SQLException {
 		try (Connection connection = this.dataSource.openInspectionConnection()) {
 			requireDatabase(connection);
 			if (this.integrityCheck != IntegrityCheck.NONE) {
 				requireIntegrity(connection, this.integrityCheck == IntegrityCheck.QUICK);
 			}
 			return this.schemaVersionPolicy.decide(schemaHistory(connection), getPath());
-		}
-		catch (SQLException ex) {
-			throw new DatabaseException(getPath(), "Cannot read database " + this.dataSource.getPath()
-					+ " to check it before use; it was left unchanged: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.test.ChildJvm;
+import dev.pm.db.test.InterruptedWriter;
 import dev.pm.db.test.WriterApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,31 @@ class ChildProcessTests {
 				assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class))
 					.isEqualTo(2);
 			});
+	}
+
+	@Test
+	void transactionInterruptedByAKillInRollbackJournalModeIsRolledBackAtTheNextStart() throws Exception {
+		Path file = this.dir.resolve("pm.db");
+		ApplicationContextRunner application = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + file);
+		application.withPropertyValues("pm.db.journal-mode=delete")
+			.run((context) -> context.getBean(JdbcTemplate.class)
+				.update("INSERT INTO item (name) VALUES ('acknowledged')"));
+		Process writer = ChildJvm.start(InterruptedWriter.class, file.toString());
+		try (BufferedReader output = ChildJvm.output(writer)) {
+			ChildJvm.awaitLine(output, "spilled");
+			writer.destroyForcibly();
+			assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(this.dir.resolve("pm.db-journal")).isNotEmptyFile();
+		application.run((context) -> {
+			assertThat(context).hasNotFailed();
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForList("SELECT name FROM item", String.class)).containsExactly("acknowledged");
+			assertThat(jdbc.queryForObject("PRAGMA integrity_check", String.class)).isEqualTo("ok");
+			assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
+		});
 	}
 
 	private static Process start(Path file, String... args) {

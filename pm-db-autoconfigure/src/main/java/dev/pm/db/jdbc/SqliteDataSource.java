@@ -155,11 +155,19 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 * @throws SQLException if SQLite cannot open the database
 	 */
 	public Connection openInspectionConnection() throws SQLException {
-		if (this.path.isInMemory()) {
-			return getConnection();
-		}
+		return this.path.isInMemory() ? getConnection() : openSeparateConnection(true);
+	}
+
+	/**
+	 * Open a second connection to the database file, without the configured PRAGMAs (which
+	 * may write), for start-up work before the shared connection opens. Close it when done.
+	 * @param readOnly whether the connection may not write
+	 * @return the connection
+	 * @throws SQLException if SQLite cannot open the database
+	 */
+	public Connection openSeparateConnection(boolean readOnly) throws SQLException {
 		SQLiteConfig config = new SQLiteConfig();
-		config.setReadOnly(true);
+		config.setReadOnly(readOnly);
 		config.setBusyTimeout((int) this.busyTimeout.toMillis());
 		return JDBC.createConnection(this.path.getJdbcUrl(), config.toProperties());
 	}

@@ -1,0 +1,80 @@
+package dev.pm.db.init;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import dev.pm.db.DatabaseException;
+import dev.pm.db.DatabasePath;
+import dev.pm.db.jdbc.PragmaApplier;
+import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.TransactionMode;
+import dev.pm.db.test.Databases;
+import dev.pm.db.test.Databases.Snapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The recovery of a transaction a crash interrupted; the crash itself is in
+ * {@code ChildProcessTests}.
+ */
+class HotJournalTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void fileThatIsNotADatabaseIsNotGivenToSqliteToRollBack() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("notes.txt"), "not a database, whatever lies beside it");
+		Path journal = Files.writeString(this.dir.resolve("notes.txt-journal"), "a journal that asks for a rollback");
+		Snapshot before = Databases.snapshot(file);
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> HotJournal.rollBack(dataSource(file)))
+			.withMessageContaining(file + " is not an SQLite database");
+		assertThat(Databases.snapshot(file)).isEqualTo(before);
+		assertThat(journal).exists();
+	}
+
+	@Test
+	void emptyFileIsADatabaseWithNothingCommittedYet() throws SQLException, IOException {
+		Path file = Files.createFile(this.dir.resolve("pm.db"));
+		HotJournal.rollBack(dataSource(file));
+		assertThat(file).isEmptyFile();
+	}
+
+	@Test
+	void databaseThatCannotBeReadIsAClearError() {
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> HotJournal.rollBack(dataSource(this.dir)))
+			.withMessageContaining("Cannot read database file " + this.dir);
+	}
+
+	@Test
+	void onlyWorkLeftByACrashIsAReasonToRecover() {
+		assertThat(HotJournal.isReason(new SQLiteException("hot", SQLiteErrorCode.SQLITE_READONLY_ROLLBACK))).isTrue();
+		assertThat(HotJournal.isReason(new SQLiteException("wal", SQLiteErrorCode.SQLITE_READONLY_RECOVERY))).isTrue();
+		assertThat(HotJournal.isReason(new SQLiteException("busy", SQLiteErrorCode.SQLITE_BUSY))).isFalse();
+	}
+
+	@Test
+	void failureThatRecoveryCouldNotCureSaysWhatItNeeds() {
+		assertThat(HotJournal.hintFor(new SQLiteException("[SQLITE_READONLY_RECOVERY] x",
+				SQLiteErrorCode.SQLITE_READONLY_RECOVERY)))
+			.contains("-wal")
+			.contains("write access");
+		assertThat(HotJournal.hintFor(new SQLException("[SQLITE_BUSY] locked"))).isEmpty();
+	}
+
+	private static SqliteDataSource dataSource(Path file) {
+		DatabasePath path = DatabasePath.of(file.toString());
+		return new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()), Duration.ofMillis(100),
+				TransactionMode.IMMEDIATE, 0);
+	}
+
+}
