@@ -15,6 +15,7 @@ import dev.pm.db.init.FailedMigrationRecorder;
 import dev.pm.db.init.HotJournal;
 import dev.pm.db.init.IntegrityCheck;
 import dev.pm.db.init.IntegrityChecker;
+import dev.pm.db.init.SchemaHistory;
 import dev.pm.db.init.SchemaVersionPolicy;
 import dev.pm.db.init.SchemaVersionPolicy.Decision;
 import dev.pm.db.jdbc.SqliteDataSource;
@@ -93,14 +94,20 @@ public class DatabaseInitializer implements InitializingBean {
 			// Flyway's SQLite support toggles foreign_keys while it migrates.
 			this.dataSource.reapplyPragmas();
 		}
-		else {
-			// Open the connection now, so a PRAGMA that does not take fails start-up, not first use.
-			this.dataSource.getConnection().close();
-		}
+		// Opening the connection (if no migration did) also fails start-up if a PRAGMA does not take.
+		requireUnchangedVersion(decision);
 		logger.info("Database " + this.dataSource.getPath() + " ready: schema version "
 				+ decision.resultingVersion().orElse("none") + ", journal mode " + readJournalMode() + ", integrity "
 				+ ((this.integrityCheck != IntegrityCheck.NONE) ? "ok" : "not checked") + ", "
 				+ (System.nanoTime() - start) / 1_000_000 + " ms");
+	}
+
+	// The decision was made before the write lock: another application may have migrated since.
+	private void requireUnchangedVersion(Decision decision) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			this.schemaVersionPolicy.requireUnchangedSince(decision,
+					SchemaHistory.latestApplied(connection, this.flyway.getConfiguration().getTable()), getPath());
+		}
 	}
 
 	private Decision inspect() {

@@ -12,8 +12,16 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.test.Databases;
 import dev.pm.db.test.Databases.Snapshot;
+import org.flywaydb.core.Flyway;
+import dev.pm.db.init.DatabaseFiles;
+import dev.pm.db.init.IntegrityCheck;
+import dev.pm.db.init.SchemaHistory;
+import dev.pm.db.init.SchemaVersionPolicy;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +32,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static dev.pm.db.test.Databases.cause;
 import static dev.pm.db.test.Databases.permissions;
@@ -218,6 +229,18 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
+	void olderApplicationIsRefusedWhenANewerOneMigratesTheFileWhileItStarts() {
+		Path file = this.dir.resolve("pm.db");
+		at(file).withUserConfiguration(NewerApplicationStartsMeanwhile.class).run((context) -> {
+				SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+						SchemaVersionMismatchException.class);
+				assertThat(failure.getFound()).isEqualTo("2");
+				assertThat(failure.getExpected()).isEqualTo("1");
+				assertThat(failure).hasMessageContaining("another application migrated the database to version 2");
+			});
+	}
+
+	@Test
 	void databaseFromANewerApplicationIsRefusedAndLeftUnchanged() {
 		Path file = this.dir.resolve("pm.db");
 		at(file, "pm.db.migration.locations=classpath:db/newer").run((context) -> assertThat(context).hasNotFailed());
@@ -398,6 +421,47 @@ class DatabaseInitializerTests {
 			raw.seek(offset);
 			raw.write(garbage);
 		}
+	}
+
+	/**
+	 * An application at version 1 during whose start-up a newer one migrates the same file to
+	 * version 2, after the older one decided and migrated, as two versions started together on
+	 * a fresh path do.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class NewerApplicationStartsMeanwhile {
+
+		@Bean
+		DatabaseInitializer databaseInitializer(SqliteDataSource dataSource) {
+			Flyway older = Flyway.configure().dataSource(dataSource).locations("classpath:db/v1only").load();
+			SchemaVersionPolicy policy = new SchemaVersionPolicy(true, null) {
+
+				@Override
+				public void requireUnchangedSince(Decision decision, @Nullable MigrationVersion now,
+						@Nullable Path path) {
+					Flyway.configure()
+						.dataSource(new DriverManagerDataSource(dataSource.getPath().getJdbcUrl()))
+						.locations("classpath:db/migration")
+						.load()
+						.migrate();
+					super.requireUnchangedSince(decision, latestApplied(dataSource), path);
+				}
+
+			};
+			return new DatabaseInitializer(dataSource,
+					new DatabaseFiles(dataSource.getPath().getFile(), true, PosixFilePermissions.fromString("rw-------")),
+					older, policy, IntegrityCheck.FULL);
+		}
+
+		private static @Nullable MigrationVersion latestApplied(SqliteDataSource dataSource) {
+			try (Connection connection = dataSource.getConnection()) {
+				return SchemaHistory.latestApplied(connection, "flyway_schema_history");
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 }

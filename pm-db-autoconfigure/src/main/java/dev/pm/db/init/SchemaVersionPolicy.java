@@ -82,6 +82,23 @@ public class SchemaVersionPolicy {
 	}
 
 	/**
+	 * Refuse a database that another application migrated past this one's version after
+	 * {@link #decide} looked at it (two versions of an application starting at once).
+	 * @param decision what was decided
+	 * @param now the latest version applied now
+	 * @param path the database file, for messages
+	 * @throws SchemaVersionMismatchException if the database is now newer than the decision
+	 */
+	public void requireUnchangedSince(Decision decision, @Nullable MigrationVersion now, @Nullable Path path) {
+		MigrationVersion decided = (decision.migrateTo() != null) ? decision.migrateTo() : decision.found();
+		if (now != null && decided != null && now.isNewerThan(decided.getVersion())) {
+			throw new Mismatch(path, now, decided).because("another application migrated the database to version "
+					+ now + " while this one started; it is newer than this application, which left it unchanged."
+					+ " Run the newer application");
+		}
+	}
+
+	/**
 	 * What to do with a database that may be used.
 	 *
 	 * @param found the schema version found, or {@code null} for none
