@@ -62,8 +62,10 @@ public final class PmDbAutoConfiguration {
 	SqliteDataSource dataSource(PmDbProperties properties) {
 		DatabasePath path = DatabasePath.of(properties.getPath());
 		PragmaApplier pragmas = new PragmaApplier(pragmas(properties, path), path.getFile());
-		return new SqliteDataSource(path, pragmas, properties.getBusyTimeout(), properties.getTransactionMode(),
-				properties.getStatementCacheSize());
+		SqliteDataSource dataSource = new SqliteDataSource(path, pragmas, properties.getBusyTimeout(),
+				properties.getTransactionMode(), properties.getStatementCacheSize());
+		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
+		return dataSource;
 	}
 
 	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {

@@ -58,6 +58,12 @@ public class PmDbProperties implements InitializingBean {
 	private Duration busyTimeout = Duration.ofSeconds(5);
 
 	/**
+	 * How long closing the application waits for a transaction in progress before it closes
+	 * the database, which rolls that transaction back.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	/**
 	 * Journal mode of the database: 'wal', or a rollback journal ('delete', 'truncate',
 	 * 'persist'). 'memory' (for a file) and 'off' can corrupt the database on a crash or on
 	 * an ordinary rollback, and need pm.db.allow-unsafe-journal-mode.
@@ -151,6 +157,14 @@ public class PmDbProperties implements InitializingBean {
 					"pm.db.busy-timeout must be between 0 and " + Integer.MAX_VALUE + " ms, not " + busyTimeout);
 		}
 		this.busyTimeout = busyTimeout;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	public JournalMode getJournalMode() {

@@ -63,6 +63,19 @@ final class ConnectionLease {
 		return this.generation;
 	}
 
+	/**
+	 * Take a lease if the connection becomes free within {@code timeout}.
+	 * @return whether the lease was taken
+	 * @throws InterruptedException if the thread was interrupted while it waited
+	 */
+	boolean tryAcquire(Duration timeout) throws InterruptedException {
+		if (isHeldByCurrentThread() || this.holder.take() || this.holder.tryAcquireNanos(1, timeout.toNanos())) {
+			this.open.incrementAndGet();
+			return true;
+		}
+		return false;
+	}
+
 	private void await() {
 		try {
 			if (this.holder.tryAcquireNanos(1, this.timeout.toNanos())) {

@@ -2,6 +2,7 @@ package dev.pm.db.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -49,6 +50,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	// Statements belong to the physical connection: a new one starts with a new cache.
 	private volatile StatementCache statements;
 
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
 	// The open physical connection, once PRAGMAs were applied to it.
 	private volatile @Nullable SQLiteConnection physical;
 
@@ -71,6 +74,15 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		this.writeMode = writeMode;
 		this.statementCacheSize = statementCacheSize;
 		this.statements = new StatementCache(statementCacheSize);
+	}
+
+	/**
+	 * Set how long {@link #destroy()} waits for a transaction in progress before it closes
+	 * the connection, which rolls that transaction back.
+	 * @param shutdownTimeout the longest wait
+	 */
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	/**
@@ -170,6 +182,44 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		config.setReadOnly(readOnly);
 		config.setBusyTimeout((int) this.busyTimeout.toMillis());
 		return JDBC.createConnection(this.path.getJdbcUrl(), config.toProperties());
+	}
+
+	/**
+	 * Close the connection cleanly: wait up to the shutdown timeout for a transaction in
+	 * progress, let SQLite {@code optimize} and checkpoint the write-ahead log into the
+	 * database ({@code TRUNCATE}), then close. A transaction still running after the timeout
+	 * is rolled back by the close, never committed half-way.
+	 */
+	@Override
+	public void destroy() {
+		SQLiteConnection shared = this.physical;
+		try {
+			if (shared == null || shared.isClosed()) {
+				return;
+			}
+			if (!this.lease.tryAcquire(this.shutdownTimeout)) {
+				logger.warn("Closing " + this.path + " while thread '" + this.lease.holderName() + "' still has it after "
+						+ this.shutdownTimeout.toMillis() + " ms (pm.db.shutdown-timeout); its transaction is rolled back");
+				return;
+			}
+			try (Statement statement = shared.createStatement()) {
+				statement.execute("PRAGMA optimize");
+				statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+			}
+			finally {
+				this.lease.release();
+			}
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not optimize and checkpoint " + this.path + " before closing it: " + ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			logger.warn("Interrupted while waiting to close " + this.path + "; its transaction is rolled back");
+		}
+		finally {
+			super.destroy();
+		}
 	}
 
 	@Override

@@ -28,6 +28,7 @@ class PmDbPropertiesTests {
 		assertThat(properties.getFilePermissions()).isEqualTo("rw-------");
 		assertThat(properties.isAllowSharedFilePermissions()).isFalse();
 		assertThat(properties.isAllowUnsafeJournalMode()).isFalse();
+		assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getIntegrityCheck()).isEqualTo(IntegrityCheck.FULL);
 		assertThat(properties.getMigration().isEnabled()).isTrue();
 		assertThat(properties.getMigration().getLocations()).isEqualTo(List.of("classpath:db/migration"));

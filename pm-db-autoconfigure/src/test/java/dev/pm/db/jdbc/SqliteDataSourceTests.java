@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.DatabasePath;
@@ -277,6 +278,45 @@ class SqliteDataSourceTests {
 		}
 		finally {
 			assertThat(Thread.interrupted()).isTrue();
+		}
+	}
+
+	@Test
+	void closingWhileInterruptedStopsWaitingForTheHolderAndKeepsTheFlag() throws Exception {
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		Thread holder = new Thread(() -> {
+			try (Connection connection = this.dataSource.getConnection()) {
+				holding.countDown();
+				finish.await();
+			}
+			catch (SQLException | InterruptedException ex) {
+				// Ends with the test.
+			}
+		});
+		holder.start();
+		holding.await();
+		this.dataSource.setShutdownTimeout(Duration.ofMinutes(1));
+		Thread.currentThread().interrupt();
+		try {
+			this.dataSource.destroy();
+			assertThat(Thread.interrupted()).isTrue();
+		}
+		finally {
+			finish.countDown();
+			holder.join(5_000);
+		}
+	}
+
+	@Test
+	void closingADataSourceThatNeverOpenedOrWasClosedUnderneathDoesNothingElse() throws SQLException {
+		dataSource(Duration.ZERO).destroy();
+		try (Connection connection = this.dataSource.getConnection()) {
+			((ConnectionProxy) connection).getTargetConnection().close();
+		}
+		this.dataSource.destroy();
+		try (Connection reopened = this.dataSource.getConnection()) {
+			assertThat(count(reopened)).isZero();
 		}
 	}
 
