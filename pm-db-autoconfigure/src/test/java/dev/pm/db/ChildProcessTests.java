@@ -22,41 +22,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What only real processes can show: a crash, and two processes on one file.
+ * What only real processes can show: two processes on one file, a transaction a crash
+ * interrupted (the crash loop is in {@link CrashLoopTests}).
  */
 class ChildProcessTests {
 
 	@TempDir
 	Path dir;
-
-	@Test
-	void everyCommitAcknowledgedBeforeAKillIsThereAfterRestart() throws Exception {
-		Path file = this.dir.resolve("pm.db");
-		Process writer = start(file, "loop");
-		int lastAcknowledged = 0;
-		try (BufferedReader output = ChildJvm.output(writer)) {
-			for (String line = output.readLine(); line != null && lastAcknowledged < 300; line = output.readLine()) {
-				if (line.startsWith("ack ")) {
-					lastAcknowledged = Integer.parseInt(line.substring(4));
-				}
-			}
-			// SIGKILL: no shutdown hook, no close, no checkpoint.
-			writer.destroyForcibly();
-			assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		}
-		assertThat(lastAcknowledged).isEqualTo(300);
-		int acknowledged = lastAcknowledged;
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class))
-			.withPropertyValues("pm.db.path=" + file)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(DatabaseInitializer.class).checkIntegrity()).isTrue();
-				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-				assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE id <= ?", Integer.class, acknowledged))
-					.isEqualTo(acknowledged);
-				assertThat(jdbc.queryForObject("PRAGMA integrity_check", String.class)).isEqualTo("ok");
-			});
-	}
 
 	@Test
 	void twoProcessesStartingTogetherOnAFreshPathBothFinishWithoutBusyErrors() throws Exception {

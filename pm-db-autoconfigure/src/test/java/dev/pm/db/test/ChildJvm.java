@@ -20,8 +20,15 @@ public final class ChildJvm {
 
 	/** Start {@code mainClass} with {@code args}, its error stream merged into its output. */
 	public static Process start(Class<?> mainClass, String... args) {
+		return start(List.of(), mainClass, args);
+	}
+
+	/** Start {@code mainClass} in a JVM with {@code options} such as {@code -Dname=value}. */
+	public static Process start(List<String> options, Class<?> mainClass, String... args) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+				"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
+		command.addAll(options);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(List.of(args));
 		try {
 			return new ProcessBuilder(command).redirectErrorStream(true).start();

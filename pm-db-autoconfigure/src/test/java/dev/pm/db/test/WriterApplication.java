@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A user application run as a child JVM: {@code PATH loop} writes one row per transaction
- * forever and prints {@code ack N} after each commit; {@code PATH count N PREFIX} writes N
+ * forever, ids on from the largest there is (printed as {@code first N}), and prints
+ * {@code ack N} after each commit; {@code PATH count N PREFIX} writes N
  * rows, each in a read-then-write transaction, and exits.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +26,9 @@ public class WriterApplication {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
 			if (args[1].equals("loop")) {
-				for (int i = 1;; i++) {
+				int first = jdbc.queryForObject("SELECT coalesce(max(id), 0) + 1 FROM item", Integer.class);
+				System.out.println("first " + first);
+				for (int i = first;; i++) {
 					int id = i;
 					transactions.executeWithoutResult(
 							(status) -> jdbc.update("INSERT INTO item (id, name) VALUES (?, ?)", id, "row-" + id));
