@@ -136,7 +136,17 @@ public class DatabaseInitializer implements InitializingBean {
 			if (this.integrityCheck != IntegrityCheck.NONE) {
 				requireIntegrity(connection, this.integrityCheck == IntegrityCheck.QUICK);
 			}
-			return this.schemaVersionPolicy.decide(schemaHistory(connection), getPath());
+			MigrationInfoService history = schemaHistory(connection);
+			requireOwnSchema(connection, history);
+			return this.schemaVersionPolicy.decide(history, getPath());
+		}
+	}
+
+	// Another application's database must not get this one's journal mode, permissions or tables.
+	private void requireOwnSchema(Connection connection, MigrationInfoService history) throws SQLException {
+		if (!this.flyway.getConfiguration().isBaselineOnMigrate()) {
+			this.schemaVersionPolicy.requireOwnSchema(history, SchemaHistory.hasTables(connection),
+					this.flyway.getConfiguration().getTable(), getPath());
 		}
 	}
 

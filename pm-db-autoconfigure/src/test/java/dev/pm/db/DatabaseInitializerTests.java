@@ -154,6 +154,43 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
+	void anotherApplicationsDatabaseIsRefusedBeforeAnythingWritesToItOrItsMode() throws IOException {
+		Path file = this.dir.resolve("theirs.db");
+		Databases.execute(file, "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)",
+				"INSERT INTO customer (name) VALUES ('Ada')");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		Snapshot before = snapshot(file);
+		at(file).run((context) -> {
+			ForeignDatabaseException failure = cause(context.getStartupFailure(), ForeignDatabaseException.class);
+			assertThat(failure).hasMessageContaining(file.toString()).hasMessageContaining("no schema history");
+			assertThat(failure.getExpected()).isEqualTo("2");
+			assertThat(snapshot(file)).isEqualTo(before);
+			assertThat(this.dir.resolve("theirs.db-wal")).doesNotExist();
+		});
+	}
+
+	@Test
+	void anotherApplicationsDatabaseIsAdoptedWhenTheUserAsksForABaseline() {
+		Path file = this.dir.resolve("theirs.db");
+		Databases.execute(file, "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+				"INSERT INTO item (name) VALUES ('kept')");
+		at(file, "pm.db.migration.baseline-on-migrate=true", "pm.db.migration.baseline-version=1").run((context) -> {
+			assertThat(context).hasNotFailed();
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForList("SELECT name FROM item", String.class)).containsExactly("kept");
+			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
+		});
+	}
+
+	@Test
+	void applicationWithoutMigrationsKeepsTheTablesItMadeItself() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.locations=classpath:db/none")
+			.run((context) -> context.getBean(JdbcTemplate.class).execute("CREATE TABLE own (x)"));
+		at(file, "pm.db.migration.locations=classpath:db/none").run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void textFileIsRefusedAsNotADatabaseAndLeftUnchanged() throws IOException {
 		Path file = this.dir.resolve("notes.txt");
 		Files.writeString(file, "Shopping list\n- milk\n- bread\n".repeat(50), StandardCharsets.UTF_8);
@@ -337,14 +374,15 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
-	void databaseWithTablesButNoSchemaHistoryFailsWithFlywaysReason() {
+	void migrationThatFlywaysValidationRefusesNamesNoMigrationAndSaysWhy() {
 		Path file = this.dir.resolve("pm.db");
-		Databases.execute(file, "CREATE TABLE legacy (x)");
-		at(file).run((context) -> {
+		at(file).run((context) -> context.getBean(JdbcTemplate.class)
+			.update("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'"));
+		at(file, "pm.db.migration.locations=classpath:db/newer").run((context) -> {
 			DatabaseMigrationException failure = cause(context.getStartupFailure(), DatabaseMigrationException.class);
 			assertThat(failure.getMigration()).isNull();
-			assertThat(failure.getVersion()).isNull();
-			assertThat(failure).hasMessageContaining("no schema history table");
+			assertThat(failure.getVersion()).isEqualTo("2");
+			assertThat(failure).hasMessageContaining("Migrations have failed validation");
 		});
 	}
 

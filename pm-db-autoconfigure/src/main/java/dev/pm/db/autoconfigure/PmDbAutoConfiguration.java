@@ -101,6 +101,8 @@ public final class PmDbAutoConfiguration {
 		return Flyway.configure(resourceLoader.getClassLoader())
 			.dataSource(dataSource)
 			.locations(properties.getMigration().getLocations().toArray(String[]::new))
+			.baselineOnMigrate(properties.getMigration().isBaselineOnMigrate())
+			.baselineVersion(properties.getMigration().getBaselineVersion())
 			.cleanDisabled(true)
 			.load();
 	}

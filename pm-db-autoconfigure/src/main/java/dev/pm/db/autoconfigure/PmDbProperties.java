@@ -301,6 +301,35 @@ public class PmDbProperties implements InitializingBean {
 		 */
 		private @Nullable String expectedVersion;
 
+		/**
+		 * Whether to adopt a database that has tables but no schema history, by recording it
+		 * at the baseline version and migrating from there. Off, such a database fails
+		 * start-up unchanged.
+		 */
+		private boolean baselineOnMigrate;
+
+		/**
+		 * Schema version recorded for an adopted database: the version its tables already
+		 * match.
+		 */
+		private String baselineVersion = "1";
+
+		public boolean isBaselineOnMigrate() {
+			return this.baselineOnMigrate;
+		}
+
+		public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+			this.baselineOnMigrate = baselineOnMigrate;
+		}
+
+		public String getBaselineVersion() {
+			return this.baselineVersion;
+		}
+
+		public void setBaselineVersion(String baselineVersion) {
+			this.baselineVersion = baselineVersion;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

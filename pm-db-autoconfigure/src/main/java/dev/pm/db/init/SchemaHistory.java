@@ -39,4 +39,17 @@ public final class SchemaHistory {
 		return versions.stream().map(MigrationVersion::fromVersion).max(Comparator.naturalOrder()).orElse(null);
 	}
 
+	/**
+	 * Return whether the database has any table or view of its own.
+	 * @param connection a connection to the database
+	 * @return {@code true} unless the database is empty of tables and views
+	 * @throws SQLException if the schema cannot be read
+	 */
+	public static boolean hasTables(Connection connection) throws SQLException {
+		Integer tables = new JdbcTemplate(new SingleConnectionDataSource(connection, true)).queryForObject(
+				"SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+				Integer.class);
+		return tables > 0;
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.pm.db.ForeignDatabaseException;
 import dev.pm.db.SchemaVersionMismatchException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -45,14 +46,10 @@ public class SchemaVersionPolicy {
 	 */
 	public Decision decide(MigrationInfoService info, @Nullable Path path) {
 		List<MigrationInfo> all = Arrays.asList(info.all());
-		List<MigrationVersion> known = all.stream()
-			.filter((migration) -> migration.getVersion() != null && migration.getState().isResolved())
-			.map(MigrationInfo::getVersion)
-			.toList();
+		List<MigrationVersion> known = known(info);
 		MigrationInfo current = info.current();
 		MigrationVersion found = (current != null) ? current.getVersion() : null;
-		MigrationVersion expected = (this.expectedVersion != null) ? MigrationVersion.fromVersion(this.expectedVersion)
-				: known.stream().max(Comparator.naturalOrder()).orElse(null);
+		MigrationVersion expected = expected(known);
 		Mismatch mismatch = new Mismatch(path, found, expected);
 		if (this.expectedVersion != null && !known.contains(expected)) {
 			throw mismatch.because("no migration in pm.db.migration.locations has the version that"
@@ -79,6 +76,37 @@ public class SchemaVersionPolicy {
 					+ " enable migration to bring it up to date");
 		}
 		return new Decision(found, expected);
+	}
+
+	/**
+	 * Refuse a database that has tables but no schema history: another application's, or one
+	 * made by hand, while this application has migrations. Call it only when Flyway is not
+	 * configured to baseline such a database.
+	 * @param info Flyway's view of the database's schema history and the known migrations
+	 * @param hasTables whether the database has any table or view
+	 * @param historyTable the name of Flyway's history table, for messages
+	 * @param path the database file, for messages
+	 * @throws ForeignDatabaseException if the database has tables but no schema history
+	 */
+	public void requireOwnSchema(MigrationInfoService info, boolean hasTables, String historyTable,
+			@Nullable Path path) {
+		MigrationVersion expected = expected(known(info));
+		// An application without migrations manages its schema itself: any tables are its own.
+		if (hasTables && expected != null && info.applied().length == 0) {
+			throw new ForeignDatabaseException(path, expected.getVersion(), historyTable);
+		}
+	}
+
+	private static List<MigrationVersion> known(MigrationInfoService info) {
+		return Arrays.stream(info.all())
+			.filter((migration) -> migration.getVersion() != null && migration.getState().isResolved())
+			.map(MigrationInfo::getVersion)
+			.toList();
+	}
+
+	private @Nullable MigrationVersion expected(List<MigrationVersion> known) {
+		return (this.expectedVersion != null) ? MigrationVersion.fromVersion(this.expectedVersion)
+				: known.stream().max(Comparator.naturalOrder()).orElse(null);
 	}
 
 	/**

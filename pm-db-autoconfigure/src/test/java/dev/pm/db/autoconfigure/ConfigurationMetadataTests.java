@@ -30,7 +30,8 @@ class ConfigurationMetadataTests {
 					"pm.db.journal-mode", "pm.db.synchronous", "pm.db.foreign-keys", "pm.db.transaction-mode",
 					"pm.db.statement-cache-size", "pm.db.pragmas", "pm.db.file-permissions", "pm.db.integrity-check", "pm.db.migration.enabled",
 					"pm.db.migration.locations", "pm.db.migration.expected-version", "pm.db.allow-unsafe-journal-mode",
-					"pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout");
+					"pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout", "pm.db.migration.baseline-on-migrate",
+					"pm.db.migration.baseline-version");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.isNotBlank()
 			.doesNotStartWith("The ")

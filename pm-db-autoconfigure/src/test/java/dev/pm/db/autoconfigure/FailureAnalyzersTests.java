@@ -7,6 +7,7 @@ import dev.pm.db.DatabaseCorruptedException;
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabaseMigrationException;
 import dev.pm.db.DatabaseNotFoundException;
+import dev.pm.db.ForeignDatabaseException;
 import dev.pm.db.SchemaVersionMismatchException;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,17 @@ class FailureAnalyzersTests {
 	}
 
 	@Test
+	void foreignDatabaseSaysWhatItIsAndHowToAdoptItDeliberately() {
+		FailureAnalysis analysis = analyze(new ForeignDatabaseException(PATH, "2", "flyway_schema_history"));
+		assertThat(analysis.getDescription()).contains(PATH.toString())
+			.contains("no schema history (no table flyway_schema_history)")
+			.contains("left unchanged");
+		assertThat(analysis.getAction()).contains("pm.db.migration.baseline-on-migrate=true")
+			.contains("pm.db.migration.baseline-version")
+			.contains("back it up");
+	}
+
+	@Test
 	void failedMigrationNamesTheMigrationAndTheVersionKept() {
 		FailureAnalysis analysis = analyze(new DatabaseMigrationException(PATH, "V2__broken.sql", "1",
 				new IllegalStateException("Migration failed\nLine 2: no such table")));
@@ -65,6 +77,13 @@ class FailureAnalyzersTests {
 			.contains("Migration failed")
 			.doesNotContain("Line 2");
 		assertThat(analysis.getAction()).contains("Fix the migration V2__broken.sql");
+	}
+
+	@Test
+	void failureOfOneLineIsQuotedWhole() {
+		FailureAnalysis analysis = analyze(new DatabaseMigrationException(PATH, null, "2",
+				new IllegalStateException("Unable to obtain connection")));
+		assertThat(analysis.getDescription()).endsWith("stays at schema version 2: Unable to obtain connection");
 	}
 
 	@Test
@@ -96,7 +115,7 @@ class FailureAnalyzersTests {
 			.filter((analyzer) -> analyzer.getClass().getPackageName().equals("dev.pm.db.autoconfigure"))
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
 			.toList();
-		assertThat(analyzers).hasSize(5);
+		assertThat(analyzers).hasSize(6);
 		for (FailureAnalyzer analyzer : analyzers) {
 			FailureAnalysis analysis = analyzer.analyze(wrapped);
 			if (analysis != null) {

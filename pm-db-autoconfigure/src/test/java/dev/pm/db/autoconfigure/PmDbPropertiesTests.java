@@ -33,6 +33,8 @@ class PmDbPropertiesTests {
 		assertThat(properties.getMigration().isEnabled()).isTrue();
 		assertThat(properties.getMigration().getLocations()).isEqualTo(List.of("classpath:db/migration"));
 		assertThat(properties.getMigration().getExpectedVersion()).isNull();
+		assertThat(properties.getMigration().isBaselineOnMigrate()).isFalse();
+		assertThat(properties.getMigration().getBaselineVersion()).isEqualTo("1");
 	}
 
 }
