@@ -65,6 +65,7 @@ public final class PmDbAutoConfiguration {
 		SqliteDataSource dataSource = new SqliteDataSource(path, pragmas, properties.getBusyTimeout(),
 				properties.getTransactionMode(), properties.getStatementCacheSize());
 		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
+		dataSource.setLeakWarning(properties.getLease().getLeakWarning());
 		return dataSource;
 	}
 

@@ -123,6 +123,8 @@ public class PmDbProperties implements InitializingBean {
 
 	private final Migration migration = new Migration();
 
+	private final Lease lease = new Lease();
+
 	public String getPath() {
 		return this.path;
 	}
@@ -278,6 +280,31 @@ public class PmDbProperties implements InitializingBean {
 
 	public Migration getMigration() {
 		return this.migration;
+	}
+
+	public Lease getLease() {
+		return this.lease;
+	}
+
+	/**
+	 * The lease of the shared connection to one thread at a time.
+	 */
+	public static class Lease {
+
+		/**
+		 * How long one thread may hold the connection before it is reported, with the place
+		 * where it was taken, as a possible leak; 0 turns the report off.
+		 */
+		private Duration leakWarning = Duration.ofSeconds(10);
+
+		public Duration getLeakWarning() {
+			return this.leakWarning;
+		}
+
+		public void setLeakWarning(Duration leakWarning) {
+			this.leakWarning = leakWarning;
+		}
+
 	}
 
 	/**

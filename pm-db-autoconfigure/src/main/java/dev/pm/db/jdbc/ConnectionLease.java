@@ -1,9 +1,13 @@
 package dev.pm.db.jdbc;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.CannotAcquireLockException;
@@ -20,7 +24,11 @@ import org.springframework.dao.CannotAcquireLockException;
  * waiting for a busy one is cut short by an interrupt.
  * <p>
  * Leases can be {@linkplain #reclaim() reclaimed}: every lease open at that moment ends, and
- * closing or using one of them afterwards releases nothing.
+ * closing or using one of them afterwards releases nothing. A thread that died holding the
+ * connection never closes its leases: the first waiter to notice takes the connection over
+ * and the leases of the dead thread end the same way. A connection held longer than the leak
+ * warning is reported, with the place it was taken, when it is released or while another
+ * thread waits for it.
  * <p>
  * The lock is not fair: a thread that asks while the connection is free takes it, rather than
  * handing it to a parked waiter that first has to be woken up, with the connection idle
@@ -33,6 +41,11 @@ import org.springframework.dao.CannotAcquireLockException;
  */
 final class ConnectionLease {
 
+	private static final Log logger = LogFactory.getLog(ConnectionLease.class);
+
+	// How often a waiting thread looks whether the holder died or has held too long.
+	private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
 	private final Holder holder = new Holder();
 
 	// How many leases the holding thread has open; the connection is free at zero.
@@ -40,27 +53,64 @@ final class ConnectionLease {
 
 	private final Duration timeout;
 
+	private final DeadHolderHandler deadHolderHandler;
+
+	private volatile Duration leakWarning = Duration.ofSeconds(10);
+
 	// Bumped by reclaim(): leases handed out before it are over.
 	private volatile int generation;
 
-	ConnectionLease(Duration timeout) {
+	// Set when the connection is taken: when, where, and whether it was reported as held too long.
+	private volatile long takenAt;
+
+	private volatile @Nullable Throwable takenHere;
+
+	private volatile boolean reported;
+
+	/**
+	 * Create a lease.
+	 * @param timeout how long a thread waits for the connection
+	 * @param deadHolderHandler told, on the thread that took the connection over, of a
+	 * holder that died without closing its leases
+	 */
+	ConnectionLease(Duration timeout, DeadHolderHandler deadHolderHandler) {
 		this.timeout = timeout;
+		this.deadHolderHandler = deadHolderHandler;
+	}
+
+	/**
+	 * Set after how long a held connection is reported with the place it was taken;
+	 * {@link Duration#ZERO} reports nothing and records no place.
+	 */
+	void setLeakWarning(Duration leakWarning) {
+		this.leakWarning = leakWarning;
 	}
 
 	/**
 	 * Take a lease, waiting up to the timeout while another thread holds the connection.
 	 * @return the generation the lease belongs to, for {@link #isCurrent(int)}
 	 */
-	int acquire() {
+	int acquire() throws SQLException {
 		if (isHeldByCurrentThread()) {
 			this.open.incrementAndGet();
 			return this.generation;
 		}
-		if (!this.holder.take()) {
-			await();
+		Thread dead = this.holder.take() ? null : await();
+		taken();
+		if (dead != null) {
+			cleanUpAfter(dead);
 		}
-		this.open.set(1);
 		return this.generation;
+	}
+
+	private void cleanUpAfter(Thread dead) throws SQLException {
+		try {
+			this.deadHolderHandler.tookOverFrom(dead);
+		}
+		catch (SQLException | RuntimeException ex) {
+			release();
+			throw ex;
+		}
 	}
 
 	/**
@@ -69,17 +119,39 @@ final class ConnectionLease {
 	 * @throws InterruptedException if the thread was interrupted while it waited
 	 */
 	boolean tryAcquire(Duration timeout) throws InterruptedException {
-		if (isHeldByCurrentThread() || this.holder.take() || this.holder.tryAcquireNanos(1, timeout.toNanos())) {
+		if (isHeldByCurrentThread()) {
 			this.open.incrementAndGet();
+			return true;
+		}
+		if (this.holder.take() || this.holder.tryAcquireNanos(1, timeout.toNanos())) {
+			taken();
 			return true;
 		}
 		return false;
 	}
 
-	private void await() {
+	private void taken() {
+		this.open.set(1);
+		this.takenAt = System.nanoTime();
+		this.reported = false;
+		// Where, for the warning: a stack captured once per hand-over, not per statement.
+		this.takenHere = this.leakWarning.isZero() ? null : new Throwable("The database connection was taken here");
+	}
+
+	// Returns the dead thread the connection was taken over from, if it was.
+	private @Nullable Thread await() {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
 		try {
-			if (this.holder.tryAcquireNanos(1, this.timeout.toNanos())) {
-				return;
+			for (long left = this.timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+				if (this.holder.tryAcquireNanos(1, Math.min(left, LOOK_NANOS))) {
+					return null;
+				}
+				Thread dead = this.holder.takeOverFromDeadOwner();
+				if (dead != null) {
+					this.generation++;
+					return dead;
+				}
+				reportIfHeldTooLong("still holds");
 			}
 		}
 		catch (InterruptedException ex) {
@@ -91,6 +163,17 @@ final class ConnectionLease {
 				+ "' holds. pm-db serves the application from one SQLite connection:"
 				+ " keep transactions short, and do not wait inside a transaction for another thread that"
 				+ " needs the database");
+	}
+
+	private void reportIfHeldTooLong(String verb) {
+		Throwable where = this.takenHere;
+		long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.takenAt);
+		if (where != null && !this.reported && heldMillis > this.leakWarning.toMillis()) {
+			this.reported = true;
+			logger.warn("Thread '" + holderName() + "' " + verb + " the database connection after " + heldMillis
+					+ " ms, longer than pm.db.lease.leak-warning (" + this.leakWarning.toMillis() + " ms); every other"
+					+ " thread waits meanwhile. Close each connection you take, and keep transactions short", where);
+		}
 	}
 
 	/**
@@ -120,6 +203,7 @@ final class ConnectionLease {
 	 */
 	void release() {
 		if (this.open.decrementAndGet() == 0) {
+			reportIfHeldTooLong("released");
 			this.holder.release(1);
 		}
 	}
@@ -140,10 +224,23 @@ final class ConnectionLease {
 	}
 
 	/**
-	 * Who holds the connection; any thread may hand it back.
+	 * What to do, on the thread that took the connection over, about a thread that died
+	 * holding it.
+	 */
+	@FunctionalInterface
+	interface DeadHolderHandler {
+
+		void tookOverFrom(Thread dead) throws SQLException;
+
+	}
+
+	/**
+	 * Who holds the connection; any thread may hand it back. Owner and state change together,
+	 * under the monitor, so a thread is never seen as owner of a free connection, nor the
+	 * reverse.
 	 */
 	@SuppressWarnings("serial")
-	private static final class Holder extends AbstractQueuedSynchronizer {
+	static final class Holder extends AbstractQueuedSynchronizer {
 
 		boolean take() {
 			return tryAcquire(1);
@@ -158,17 +255,31 @@ final class ConnectionLease {
 			return getState() != 0 && getExclusiveOwnerThread() == thread;
 		}
 
-		@Override
-		protected boolean tryAcquire(int unused) {
-			if (compareAndSetState(0, 1)) {
-				setExclusiveOwnerThread(Thread.currentThread());
-				return true;
+		/**
+		 * Take the connection over from an owner that died, which never releases it.
+		 * @return the dead owner, or {@code null} if the connection is free or its owner lives
+		 */
+		synchronized @Nullable Thread takeOverFromDeadOwner() {
+			Thread owner = getExclusiveOwnerThread();
+			if (owner == null || owner.isAlive()) {
+				return null;
 			}
-			return false;
+			setExclusiveOwnerThread(Thread.currentThread());
+			return owner;
 		}
 
 		@Override
-		protected boolean tryRelease(int unused) {
+		protected synchronized boolean tryAcquire(int unused) {
+			if (getState() != 0) {
+				return false;
+			}
+			setState(1);
+			setExclusiveOwnerThread(Thread.currentThread());
+			return true;
+		}
+
+		@Override
+		protected synchronized boolean tryRelease(int unused) {
 			setExclusiveOwnerThread(null);
 			setState(0);
 			return true;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Properties;
 
 import dev.pm.db.DatabasePath;
@@ -69,7 +70,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		super(path.getJdbcUrl(), false);
 		this.path = path;
 		this.pragmaApplier = pragmaApplier;
-		this.lease = new ConnectionLease(busyTimeout);
+		this.lease = new ConnectionLease(busyTimeout, this::reclaimedFromDeadThread);
 		this.busyTimeout = busyTimeout;
 		this.writeMode = writeMode;
 		this.statementCacheSize = statementCacheSize;
@@ -83,6 +84,27 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	public void setShutdownTimeout(Duration shutdownTimeout) {
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Set after how long a connection held by one thread is reported as a possible leak,
+	 * with the place it was taken; {@link Duration#ZERO} turns the report off.
+	 * @param leakWarning the longest hold that is not reported
+	 */
+	public void setLeakWarning(Duration leakWarning) {
+		this.lease.setLeakWarning(leakWarning);
+	}
+
+	// On the thread that took the connection over from a thread that died holding it.
+	private void reclaimedFromDeadThread(Thread dead) throws SQLException {
+		// The dead thread opened it, or it could not have held the lease.
+		SQLiteConnection shared = Objects.requireNonNull(this.physical);
+		if (!shared.isClosed() && !shared.getAutoCommit()) {
+			TransactionState.rollBack(shared);
+		}
+		logger.error("Thread '" + dead.getName() + "' died holding the connection to " + this.path
+				+ " without closing it; its open transaction was rolled back and thread '"
+				+ Thread.currentThread().getName() + "' took the connection over");
 	}
 
 	/**

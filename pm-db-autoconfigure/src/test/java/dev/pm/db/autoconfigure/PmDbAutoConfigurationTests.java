@@ -230,6 +230,13 @@ class PmDbAutoConfigurationTests {
 	}
 
 	@Test
+	void leakWarningIsBound() {
+		withFile().withPropertyValues("pm.db.lease.leak-warning=250ms")
+			.run((context) -> assertThat(context.getBean(PmDbProperties.class).getLease().getLeakWarning())
+				.isEqualTo(java.time.Duration.ofMillis(250)));
+	}
+
+	@Test
 	void memoryJournalIsTheSafeDefaultOfAnInMemoryDatabase() {
 		this.contextRunner.withPropertyValues("pm.db.path=:memory:", "pm.db.journal-mode=memory")
 			.run((context) -> assertThat(context).hasNotFailed());

@@ -34,6 +34,7 @@ class PmDbPropertiesTests {
 		assertThat(properties.getMigration().getLocations()).isEqualTo(List.of("classpath:db/migration"));
 		assertThat(properties.getMigration().getExpectedVersion()).isNull();
 		assertThat(properties.getMigration().isBaselineOnMigrate()).isFalse();
+		assertThat(properties.getLease().getLeakWarning()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getMigration().getBaselineVersion()).isEqualTo("1");
 	}
 

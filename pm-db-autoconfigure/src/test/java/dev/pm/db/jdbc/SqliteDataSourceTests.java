@@ -157,7 +157,8 @@ class SqliteDataSourceTests {
 
 	@Test
 	void aFreeLeaseHasNoHolderToName() {
-		assertThat(new ConnectionLease(Duration.ZERO).holderName()).isEqualTo("(released meanwhile)");
+		assertThat(new ConnectionLease(Duration.ZERO, (dead) -> {
+		}).holderName()).isEqualTo("(released meanwhile)");
 	}
 
 	@Test
