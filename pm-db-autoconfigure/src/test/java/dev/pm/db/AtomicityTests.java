@@ -112,7 +112,8 @@ class AtomicityTests {
 					jdbc.update("INSERT INTO item (name) VALUES ('lost with the transaction')");
 					jdbc.update("INSERT INTO item (name) VALUES (zeroblob(1000000))");
 				}))
-				.withMessageContaining("SQLITE_FULL");
+				.withMessageContaining("SQLITE_FULL")
+				.withMessageContaining("the disk holding " + this.dir.resolve("pm.db") + " is full");
 			assertThat(names(jdbc)).containsExactly("acknowledged");
 			jdbc.queryForObject("PRAGMA max_page_count = 1000000", Integer.class);
 			outer.add("after");

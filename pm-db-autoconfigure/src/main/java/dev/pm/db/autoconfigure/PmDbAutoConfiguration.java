@@ -85,8 +85,8 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SqliteExceptionTranslator sqliteExceptionTranslator(SqliteDataSource dataSource) {
-		return new SqliteExceptionTranslator(dataSource.getPath().getFile());
+	SqliteExceptionTranslator sqliteExceptionTranslator(SqliteDataSource dataSource, PmDbProperties properties) {
+		return new SqliteExceptionTranslator(dataSource.getPath().getFile(), properties.getBusyTimeout());
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.pm.db.jdbc;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -35,13 +36,27 @@ public class SqliteExceptionTranslator extends AbstractFallbackSQLExceptionTrans
 
 	private final @Nullable Path path;
 
+	private final @Nullable Duration busyTimeout;
+
 	/**
 	 * Create a translator.
 	 * @param path the database file, named by corruption exceptions; {@code null} for an
 	 * in-memory database
 	 */
 	public SqliteExceptionTranslator(@Nullable Path path) {
+		this(path, null);
+	}
+
+	/**
+	 * Create a translator that says how long SQLite waited for a lock.
+	 * @param path the database file, named by the exceptions; {@code null} for an in-memory
+	 * database
+	 * @param busyTimeout how long SQLite waits for another connection's lock, or {@code null}
+	 * if unknown
+	 */
+	public SqliteExceptionTranslator(@Nullable Path path, @Nullable Duration busyTimeout) {
 		this.path = path;
+		this.busyTimeout = busyTimeout;
 		setFallbackTranslator(new SQLStateSQLExceptionTranslator());
 	}
 
@@ -56,13 +71,25 @@ public class SqliteExceptionTranslator extends AbstractFallbackSQLExceptionTrans
 			case 19 -> (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
 					|| code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) ? new DuplicateKeyException(message, ex)
 							: new DataIntegrityViolationException(message, ex);
-			case 5, 6 -> new CannotAcquireLockException(message, ex);
+			case 5 -> new CannotAcquireLockException(message + "; another connection, most likely another process,"
+					+ " holds the write lock of " + database() + " and pm-db waited "
+					+ ((this.busyTimeout != null) ? this.busyTimeout.toMillis() + " ms " : "")
+					+ "(pm.db.busy-timeout) for it: raise pm.db.busy-timeout, or keep the other process's"
+					+ " transactions short", ex);
+			case 6 -> new CannotAcquireLockException(message, ex);
 			case 11, 26 -> new DatabaseCorruptedException(this.path, List.of(String.valueOf(ex.getMessage())), ex);
 			case 3, 8, 23 -> new PermissionDeniedDataAccessException(message, ex);
-			case 10, 13, 14 -> new DataAccessResourceFailureException(message, ex);
+			case 13 -> new DataAccessResourceFailureException(message + "; the disk holding " + database()
+					+ " is full (or the database reached PRAGMA max_page_count): the transaction was rolled back and"
+					+ " what was committed before is intact; free some space and try again", ex);
+			case 10, 14 -> new DataAccessResourceFailureException(message, ex);
 			case 1 -> isGrammar(ex) ? new BadSqlGrammarException(task, (sql != null) ? sql : "", ex) : null;
 			default -> null;
 		};
+	}
+
+	private String database() {
+		return (this.path != null) ? this.path.toString() : ":memory:";
 	}
 
 	private boolean isGrammar(SQLException ex) {

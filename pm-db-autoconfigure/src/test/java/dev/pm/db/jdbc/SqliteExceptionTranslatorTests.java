@@ -104,7 +104,9 @@ class SqliteExceptionTranslatorTests {
 				statement.execute("BEGIN IMMEDIATE");
 				assertThatExceptionOfType(CannotAcquireLockException.class)
 					.isThrownBy(() -> jdbc.update("INSERT INTO item (name) VALUES ('blocked')"))
-					.withMessageContaining("SQLITE_BUSY");
+					.withMessageContaining("SQLITE_BUSY")
+					.withMessageContaining("another process, holds the write lock of " + this.dir.resolve("pm.db"))
+					.withMessageContaining("waited 100 ms (pm.db.busy-timeout)");
 				statement.execute("ROLLBACK");
 			}
 		});
@@ -122,6 +124,14 @@ class SqliteExceptionTranslatorTests {
 	}
 
 	@Test
+	void busyWithoutAKnownTimeoutStillNamesTheProperty() {
+		assertThat(new SqliteExceptionTranslator(null).translate("task", null,
+				new SQLiteException("database is locked", SQLiteErrorCode.SQLITE_BUSY)))
+			.isInstanceOf(CannotAcquireLockException.class)
+			.hasMessageContaining("write lock of :memory: and pm-db waited (pm.db.busy-timeout)");
+	}
+
+	@Test
 	void lockedTableIsALockFailure() {
 		assertThat(translate(SQLiteErrorCode.SQLITE_LOCKED, "database table is locked"))
 			.isInstanceOf(CannotAcquireLockException.class);
@@ -136,7 +146,9 @@ class SqliteExceptionTranslatorTests {
 	@Test
 	void fullDiskAndInputOutputErrorsAreResourceFailures() {
 		assertThat(translate(SQLiteErrorCode.SQLITE_FULL, "database or disk is full"))
-			.isInstanceOf(DataAccessResourceFailureException.class);
+			.isInstanceOf(DataAccessResourceFailureException.class)
+			.hasMessageContaining("the disk holding /data/pm.db is full")
+			.hasMessageContaining("committed before is intact");
 		assertThat(translate(SQLiteErrorCode.SQLITE_IOERR_WRITE, "disk I/O error"))
 			.isInstanceOf(DataAccessResourceFailureException.class);
 	}
