@@ -134,7 +134,7 @@ public class DatabaseInitializer implements InitializingBean {
 		try (Connection connection = this.dataSource.openInspectionConnection()) {
 			requireDatabase(connection);
 			if (this.integrityCheck != IntegrityCheck.NONE) {
-				requireIntegrity(connection, this.integrityCheck == IntegrityCheck.QUICK);
+				IntegrityChecker.requireSound(connection, this.integrityCheck == IntegrityCheck.QUICK, getPath());
 			}
 			MigrationInfoService history = schemaHistory(connection);
 			requireOwnSchema(connection, history);
@@ -164,12 +164,7 @@ public class DatabaseInitializer implements InitializingBean {
 		}
 	}
 
-	private void requireIntegrity(Connection connection, boolean quick) {
-		List<String> problems = IntegrityChecker.run(connection, quick);
-		if (!problems.isEmpty()) {
-			throw new DatabaseCorruptedException(getPath(), problems, null);
-		}
-	}
+
 
 	private MigrationInfoService schemaHistory(Connection readOnly) {
 		return copyOfFlyway().dataSource(new SingleConnectionDataSource(readOnly, true)).load().info();

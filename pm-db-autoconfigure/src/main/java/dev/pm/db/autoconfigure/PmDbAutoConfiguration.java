@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.DatabasePath;
 import dev.pm.db.init.DatabaseFiles;
@@ -117,6 +118,12 @@ public final class PmDbAutoConfiguration {
 		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
 				properties.getMigration().getExpectedVersion());
 		return new DatabaseInitializer(dataSource, files, flyway, policy, properties.getIntegrityCheck());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DatabaseBackup databaseBackup(SqliteDataSource dataSource, PmDbProperties properties) {
+		return new DatabaseBackup(dataSource, properties.filePermissionSet());
 	}
 
 	@Bean

@@ -174,12 +174,21 @@ public class DatabaseFiles {
 	// Package-private: tests create the file first, as another process may between look and create.
 	void createFile() throws IOException {
 		try {
-			Files.createFile(this.file, attributes(this.permissions));
+			createNew();
 		}
 		catch (FileAlreadyExistsException ex) {
 			checkExisting();
-			return;
 		}
+	}
+
+	/**
+	 * Create the file, which must not exist yet, with exactly the configured permissions
+	 * from the first moment.
+	 * @throws FileAlreadyExistsException if the file exists (it is left unchanged)
+	 * @throws IOException if the file cannot be created
+	 */
+	public void createNew() throws IOException {
+		Files.createFile(this.file, attributes(this.permissions));
 		// The umask may have taken away what the configuration grants (group access, say).
 		if (this.posix && !Files.getPosixFilePermissions(this.file).equals(this.permissions)) {
 			Files.setPosixFilePermissions(this.file, this.permissions);

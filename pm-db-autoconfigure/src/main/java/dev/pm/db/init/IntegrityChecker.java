@@ -1,11 +1,15 @@
 package dev.pm.db.init;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.pm.db.DatabaseCorruptedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs SQLite's integrity check and collects the problems it reports.
@@ -40,6 +44,20 @@ public final class IntegrityChecker {
 			return List.of(String.valueOf(ex.getMessage()));
 		}
 		return problems.equals(List.of("ok")) ? List.of() : problems;
+	}
+
+	/**
+	 * Run a check and refuse a database with problems.
+	 * @param connection the connection to the database to check
+	 * @param quick whether to run {@code quick_check} rather than {@code integrity_check}
+	 * @param path the database file, for the exception
+	 * @throws DatabaseCorruptedException with the first problems SQLite reported
+	 */
+	public static void requireSound(Connection connection, boolean quick, @Nullable Path path) {
+		List<String> problems = run(connection, quick);
+		if (!problems.isEmpty()) {
+			throw new DatabaseCorruptedException(path, problems, null);
+		}
 	}
 
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.jdbc.SqliteDataSource;
@@ -69,6 +70,7 @@ class PmDbAutoConfigurationTests {
 			assertThat(context.getBean("dataSource")).isInstanceOf(SqliteDataSource.class);
 			assertThat(context.getBean("transactionManager")).isInstanceOf(SqliteTransactionManager.class);
 			assertThat(context).hasSingleBean(DatabaseInitializer.class);
+			assertThat(context).hasSingleBean(DatabaseBackup.class);
 			assertThat(context).hasBean("databaseInitializer");
 			assertThat(context).hasSingleBean(JdbcTemplate.class);
 			assertThat(context).hasSingleBean(NamedParameterJdbcTemplate.class);

@@ -1,0 +1,125 @@
+package dev.pm.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.jdbc.PragmaApplier;
+import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.TransactionMode;
+import dev.pm.db.test.Databases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link DatabaseBackup}: consistent online copies, private, never over another file.
+ */
+class BackupTests {
+
+	@TempDir
+	Path dir;
+
+	private ApplicationContextRunner contextRunner(String path) {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + path);
+	}
+
+	@Test
+	void copyWrittenWhileTheApplicationWritesHoldsEveryCommitBeforeItAndIsPrivate() {
+		contextRunner(this.dir.resolve("pm.db").toString()).run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			for (int i = 0; i < 100; i++) {
+				jdbc.update("INSERT INTO item (name) VALUES (?)", "before-" + i);
+			}
+			// A writer keeps going during the backup; WAL lets it.
+			CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+				for (int i = 0; i < 100; i++) {
+					jdbc.update("INSERT INTO item (name) VALUES (?)", "during-" + i);
+				}
+			});
+			Path copy = context.getBean(DatabaseBackup.class).backupTo(this.dir.resolve("backups/../copy.db"));
+			writer.get(30, TimeUnit.SECONDS);
+			assertThat(copy).isEqualTo(this.dir.resolve("copy.db"));
+			assertThat(Databases.permissions(copy)).isEqualTo("rw-------");
+			assertThat(count(copy, "SELECT count(*) FROM item WHERE name LIKE 'before-%'")).isEqualTo(100);
+			assertThat(count(copy, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void copyOfAnInMemoryDatabaseIsAFile() {
+		contextRunner(":memory:").run((context) -> {
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('kept')");
+			Path copy = context.getBean(DatabaseBackup.class).backupTo(this.dir.resolve("memory.db"));
+			assertThat(count(copy, "SELECT count(*) FROM item")).isOne();
+		});
+	}
+
+	@Test
+	void existingTargetIsNeverOverwritten() throws Exception {
+		Path existing = Files.writeString(this.dir.resolve("precious.db"), "someone's file");
+		contextRunner(this.dir.resolve("pm.db").toString()).run((context) -> {
+			assertThatExceptionOfType(DatabaseException.class)
+				.isThrownBy(() -> context.getBean(DatabaseBackup.class).backupTo(existing))
+				.withMessageContaining(existing + " exists; a backup never overwrites a file");
+			assertThat(existing).hasContent("someone's file");
+		});
+	}
+
+	@Test
+	void targetInAMissingDirectoryIsAClearError() {
+		contextRunner(this.dir.resolve("pm.db").toString()).run((context) -> {
+			Path target = this.dir.resolve("missing/copy.db");
+			assertThatExceptionOfType(DatabaseException.class)
+				.isThrownBy(() -> context.getBean(DatabaseBackup.class).backupTo(target))
+				.withMessageContaining("Cannot create backup file " + target);
+		});
+	}
+
+	@Test
+	void databaseThatCannotBeReadFailsTheBackupNamingBothFiles() {
+		DatabasePath path = DatabasePath.of(this.dir.resolve("pm.db").toString());
+		SqliteDataSource unreadable = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 0) {
+
+			@Override
+			public Connection openInspectionConnection() throws SQLException {
+				throw new SQLiteException("unable to open database file", SQLiteErrorCode.SQLITE_CANTOPEN);
+			}
+
+		};
+		Path target = this.dir.resolve("copy.db");
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> new DatabaseBackup(unreadable, java.util.Set.of()).backupTo(target))
+			.withMessageContaining("Cannot back up database " + path + " to " + target)
+			.withMessageContaining("unable to open");
+	}
+
+	private static int count(Path file, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getInt(1);
+		}
+	}
+
+}
