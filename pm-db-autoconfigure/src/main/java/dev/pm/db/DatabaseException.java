@@ -44,4 +44,12 @@ public class DatabaseException extends NonTransientDataAccessException {
 		return this.path;
 	}
 
+	/**
+	 * Return the database this exception concerns, a file or {@code :memory:}.
+	 * @return the database
+	 */
+	public DatabasePath getDatabase() {
+		return DatabasePath.ofFile(this.path);
+	}
+
 }

@@ -19,6 +19,7 @@ import dev.pm.db.init.SchemaHistory;
 import dev.pm.db.init.SchemaVersionPolicy;
 import dev.pm.db.init.SchemaVersionPolicy.Decision;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
@@ -145,8 +146,9 @@ public class DatabaseInitializer implements InitializingBean {
 	// Another application's database must not get this one's journal mode, permissions or tables.
 	private void requireOwnSchema(Connection connection, MigrationInfoService history) throws SQLException {
 		if (!this.flyway.getConfiguration().isBaselineOnMigrate()) {
-			this.schemaVersionPolicy.requireOwnSchema(history, SchemaHistory.hasTables(connection),
-					this.flyway.getConfiguration().getTable(), getPath());
+			String table = this.flyway.getConfiguration().getTable();
+			this.schemaVersionPolicy.requireOwnSchema(history, SchemaHistory.hasTables(connection, table), table,
+					getPath());
 		}
 	}
 
@@ -205,7 +207,10 @@ public class DatabaseInitializer implements InitializingBean {
 	 * @return {@code true} if SQLite found no problem
 	 */
 	public boolean checkIntegrity() {
-		Boolean sound = new JdbcTemplate(this.dataSource).execute((ConnectionCallback<Boolean>) (
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		// A check that could not run (a lock held elsewhere) is that failure, not a verdict.
+		jdbc.setExceptionTranslator(new SqliteExceptionTranslator(getPath()));
+		Boolean sound = jdbc.execute((ConnectionCallback<Boolean>) (
 				connection) -> IntegrityChecker.run(connection, this.integrityCheck == IntegrityCheck.QUICK).isEmpty());
 		return Boolean.TRUE.equals(sound);
 	}

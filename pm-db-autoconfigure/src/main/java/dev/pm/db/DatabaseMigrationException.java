@@ -27,7 +27,7 @@ public class DatabaseMigrationException extends DatabaseException {
 	public DatabaseMigrationException(@Nullable Path path, @Nullable String migration, @Nullable String version,
 			Throwable cause) {
 		super(path, "Migration " + ((migration != null) ? migration + " " : "") + "of database "
-				+ ((path != null) ? path : ":memory:") + " failed; the database stays at schema version "
+				+ DatabasePath.ofFile(path) + " failed; the database stays at schema version "
 				+ ((version != null) ? version : "none") + ": " + firstLine(cause.getMessage()), cause);
 		this.migration = migration;
 		this.version = version;

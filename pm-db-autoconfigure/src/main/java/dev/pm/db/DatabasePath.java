@@ -31,6 +31,15 @@ public final class DatabasePath {
 	}
 
 	/**
+	 * Return the database of a file, or the in-memory database for none.
+	 * @param file an absolute database file, or {@code null} for {@code :memory:}
+	 * @return the database path
+	 */
+	public static DatabasePath ofFile(@Nullable Path file) {
+		return new DatabasePath(file);
+	}
+
+	/**
 	 * Return whether this is an in-memory database, which has no file.
 	 * @return {@code true} for {@code :memory:}
 	 */

@@ -27,7 +27,7 @@ public class SchemaVersionMismatchException extends DatabaseException {
 	 */
 	public SchemaVersionMismatchException(@Nullable Path path, @Nullable String found, @Nullable String expected,
 			String reason) {
-		super(path, "Database " + ((path != null) ? path : ":memory:") + " has schema version " + describe(found)
+		super(path, "Database " + DatabasePath.ofFile(path) + " has schema version " + describe(found)
 				+ " but the application expects " + describe(expected) + ": " + reason);
 		this.found = found;
 		this.expected = expected;

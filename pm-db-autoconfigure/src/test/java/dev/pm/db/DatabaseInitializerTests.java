@@ -34,6 +34,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -41,6 +42,7 @@ import static dev.pm.db.test.Databases.cause;
 import static dev.pm.db.test.Databases.permissions;
 import static dev.pm.db.test.Databases.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The start-up sequence on real files.
@@ -166,6 +168,21 @@ class DatabaseInitializerTests {
 			assertThat(failure.getExpected()).isEqualTo("2");
 			assertThat(snapshot(file)).isEqualTo(before);
 			assertThat(this.dir.resolve("theirs.db-wal")).doesNotExist();
+		});
+	}
+
+	@Test
+	void freshFileWhoseHistoryTableAnotherStartingProcessJustCreatedIsMigratedNotRefused() {
+		Path file = this.dir.resolve("pm.db");
+		// What a second process sees while the first one's Flyway has begun: an empty history.
+		Databases.execute(file, "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT NOT NULL PRIMARY KEY,"
+				+ " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL,"
+				+ " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
+				+ " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
+				+ " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)");
+		at(file).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
 		});
 	}
 
@@ -383,6 +400,22 @@ class DatabaseInitializerTests {
 			assertThat(failure.getMigration()).isNull();
 			assertThat(failure.getVersion()).isEqualTo("2");
 			assertThat(failure).hasMessageContaining("Migrations have failed validation");
+		});
+	}
+
+	@Test
+	void integrityCheckThatCannotRunBehindAnotherConnectionsLockIsALockFailureNotCorruption() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.journal-mode=delete", "pm.db.busy-timeout=100ms").run((context) -> {
+			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
+			try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+					Statement statement = other.createStatement()) {
+				statement.execute("BEGIN EXCLUSIVE");
+				statement.execute("INSERT INTO item (name) VALUES ('uncommitted')");
+				assertThatExceptionOfType(CannotAcquireLockException.class).isThrownBy(initializer::checkIntegrity);
+				statement.execute("ROLLBACK");
+			}
+			assertThat(initializer.checkIntegrity()).isTrue();
 		});
 	}
 

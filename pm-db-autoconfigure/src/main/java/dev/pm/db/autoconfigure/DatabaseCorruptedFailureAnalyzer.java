@@ -18,7 +18,7 @@ class DatabaseCorruptedFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseC
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DatabaseCorruptedException cause) {
 		return new FailureAnalysis(
-				"The database " + cause.getPath() + " failed SQLite's integrity check:\n\t"
+				"The database " + cause.getDatabase() + " failed SQLite's integrity check:\n\t"
 						+ String.join("\n\t", cause.getProblems()) + "\nThe file was left unchanged.",
 				"Consider the following:\n\tRestore the database from a backup.\n\tCopy the file and try to"
 						+ " recover what is readable with the sqlite3 shell's .recover command, then point"

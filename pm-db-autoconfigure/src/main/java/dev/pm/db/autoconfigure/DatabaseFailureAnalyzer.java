@@ -19,8 +19,8 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseException>
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DatabaseException cause) {
 		return new FailureAnalysis(cause.getMessage() + ".",
-				"Consider the following:\n\tCheck pm.db.path (now " + ((cause.getPath() != null) ? cause.getPath()
-						: ":memory:") + "): it must be an SQLite database file its owner may read and write,"
+				"Consider the following:\n\tCheck pm.db.path (now " + cause.getDatabase()
+						+ "): it must be an SQLite database file its owner may read and write,"
 						+ " or a path that does not exist yet.\n\tCheck the pm.db PRAGMA properties and that the"
 						+ " file system supports them.",
 				cause);

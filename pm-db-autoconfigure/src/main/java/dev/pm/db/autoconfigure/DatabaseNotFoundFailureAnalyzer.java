@@ -18,7 +18,7 @@ class DatabaseNotFoundFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseNo
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DatabaseNotFoundException cause) {
 		return new FailureAnalysis(
-				"The database file " + cause.getPath() + " does not exist, and pm.db.create-if-missing is false,"
+				"The database file " + cause.getDatabase() + " does not exist, and pm.db.create-if-missing is false,"
 						+ " so no new database was created.",
 				"Consider the following:\n\tCheck that pm.db.path points to the existing database (relative paths"
 						+ " are resolved against the working directory).\n\tSet pm.db.create-if-missing=true to"

@@ -19,7 +19,7 @@ class ForeignDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<ForeignData
 	protected FailureAnalysis analyze(Throwable rootFailure, ForeignDatabaseException cause) {
 		return new FailureAnalysis(cause.getMessage() + ".",
 				"Consider the following:\n\tPoint pm.db.path to this application's database, or to a path that"
-						+ " does not exist yet.\n\tTo adopt " + cause.getPath() + " deliberately (its tables are"
+						+ " does not exist yet.\n\tTo adopt " + cause.getDatabase() + " deliberately (its tables are"
 						+ " kept; migrations newer than the baseline run on top of them), back it up, then set"
 						+ " pm.db.migration.baseline-on-migrate=true and pm.db.migration.baseline-version to the"
 						+ " version its tables already match.",

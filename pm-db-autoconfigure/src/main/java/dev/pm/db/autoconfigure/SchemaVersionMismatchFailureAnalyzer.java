@@ -19,7 +19,7 @@ class SchemaVersionMismatchFailureAnalyzer extends AbstractFailureAnalyzer<Schem
 	protected FailureAnalysis analyze(Throwable rootFailure, SchemaVersionMismatchException cause) {
 		return new FailureAnalysis(cause.getMessage() + ".",
 				"Consider the following:\n\tRun the version of the application that matches schema version "
-						+ ((cause.getFound() != null) ? cause.getFound() : "none") + " of " + cause.getPath()
+						+ ((cause.getFound() != null) ? cause.getFound() : "none") + " of " + cause.getDatabase()
 						+ ".\n\tPoint pm.db.path to a database made for this application (schema version "
 						+ ((cause.getExpected() != null) ? cause.getExpected() : "none") + ").",
 				cause);

@@ -40,15 +40,18 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * Return whether the database has any table or view of its own.
+	 * Return whether the database has any table or view besides Flyway's history table (which
+	 * another process may have created a moment ago, as it starts migrating a fresh file).
 	 * @param connection a connection to the database
-	 * @return {@code true} unless the database is empty of tables and views
+	 * @param historyTable the name of Flyway's history table
+	 * @return {@code true} unless the database is empty of other tables and views
 	 * @throws SQLException if the schema cannot be read
 	 */
-	public static boolean hasTables(Connection connection) throws SQLException {
+	public static boolean hasTables(Connection connection, String historyTable) throws SQLException {
 		Integer tables = new JdbcTemplate(new SingleConnectionDataSource(connection, true)).queryForObject(
-				"SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-				Integer.class);
+				"SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name <> ?"
+						+ " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+				Integer.class, historyTable);
 		return tables > 0;
 	}
 

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import dev.pm.db.DatabaseException;
+import dev.pm.db.DatabasePath;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,7 +88,7 @@ public class PragmaApplier {
 	}
 
 	private String describePath() {
-		return (this.path != null) ? this.path.toString() : ":memory:";
+		return DatabasePath.ofFile(this.path).toString();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.pm.db.DatabaseCorruptedException;
+import dev.pm.db.DatabasePath;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -89,7 +90,7 @@ public class SqliteExceptionTranslator extends AbstractFallbackSQLExceptionTrans
 	}
 
 	private String database() {
-		return (this.path != null) ? this.path.toString() : ":memory:";
+		return DatabasePath.ofFile(this.path).toString();
 	}
 
 	private boolean isGrammar(SQLException ex) {

@@ -53,7 +53,9 @@ class FailureAnalyzersTests {
 	void schemaVersionMismatchWithoutVersionsSaysNone() {
 		FailureAnalysis analysis = analyze(new SchemaVersionMismatchException(null, null, null, "odd"));
 		assertThat(analysis.getDescription()).contains(":memory:").contains("version none");
-		assertThat(analysis.getAction()).contains("schema version none of null").contains("(schema version none)");
+		assertThat(analysis.getAction()).contains("schema version none of :memory:")
+			.contains("(schema version none)")
+			.doesNotContain("null");
 	}
 
 	@Test
@@ -65,6 +67,16 @@ class FailureAnalyzersTests {
 		assertThat(analysis.getAction()).contains("pm.db.migration.baseline-on-migrate=true")
 			.contains("pm.db.migration.baseline-version")
 			.contains("back it up");
+	}
+
+	@Test
+	void inMemoryDatabaseIsNamedAsSuchByEveryAnalyzer() {
+		assertThat(analyze(new DatabaseCorruptedException(null, List.of("bad"), null)).getDescription())
+			.contains("The database :memory: failed")
+			.doesNotContain("null");
+		assertThat(analyze(new ForeignDatabaseException(null, "2", "flyway_schema_history")).getAction())
+			.contains("adopt :memory:")
+			.doesNotContain("null");
 	}
 
 	@Test
