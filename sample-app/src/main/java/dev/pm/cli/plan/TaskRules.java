@@ -7,8 +7,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules every change of tasks obeys, shared by the commands that add, import and complete
- * tasks. Each runs inside the caller's transaction, so a refusal rolls back the whole change.
+ * The rules every change of tasks obeys, shared by the commands that add, import and move tasks
+ * through their lifecycle. Each runs inside the caller's transaction, so a refusal rolls back the
+ * whole change.
+ * <p>
+ * The dependency rule holds in both directions: a task is done (completed or archived) only while
+ * every dependency is done, so a task is neither completed before its dependencies nor its
+ * dependency taken back while it is completed.
  */
 @Component
 public class TaskRules {
@@ -54,15 +59,34 @@ public class TaskRules {
 	}
 
 	/**
-	 * Refuses a completed task with a dependency that is not completed.
-	 * @param key the task's key
+	 * Refuses to let a task be done while a dependency is not.
+	 * @param task the task as it is in the database
 	 * @throws PlanException naming the dependencies that are not completed
 	 */
-	public void requireDependenciesCompleted(String key) {
-		List<String> unfinished = this.tasks.unfinishedDependencies(key);
+	public void requireDependenciesDone(Task task) {
+		List<String> unfinished = task.unfinishedDependencies();
 		if (!unfinished.isEmpty()) {
-			throw new PlanException("task " + key + " cannot be completed: it depends on " + String.join(", ", unfinished)
-					+ ", not completed yet");
+			throw new PlanException("task " + task.key() + " cannot be completed: it depends on "
+					+ String.join(", ", unfinished) + ", not completed yet");
+		}
+	}
+
+	/**
+	 * Refuses to take a task back from done while a task that depends on it is done.
+	 * @param task the task as it is in the database
+	 * @param action what the user asked, as in {@code cannot reopen T-E01-F01-001}
+	 * @throws PlanException naming the dependents that are done
+	 */
+	public void requireNoDoneDependents(Task task, String action) {
+		List<String> done = task.requiredBy()
+			.stream()
+			.filter((link) -> link.status().isDone())
+			.map((link) -> link.key() + " (" + link.status() + ")")
+			.toList();
+		if (!done.isEmpty()) {
+			throw new PlanException("cannot " + action + ": " + String.join(", ", done)
+					+ " depend" + ((done.size() == 1) ? "s" : "") + " on it; reopen "
+					+ ((done.size() == 1) ? "it" : "them") + " first");
 		}
 	}
 

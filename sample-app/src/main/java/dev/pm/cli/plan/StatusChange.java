@@ -1,0 +1,12 @@
+package dev.pm.cli.plan;
+
+/**
+ * One status change as the repository writes it.
+ * @param from the status the task must still have
+ * @param to its new status
+ * @param at when, as an ISO-8601 UTC instant
+ * @param assignTo the agent to assign it to, or {@code null} to keep the assignment
+ * @param blockedReason why it is blocked, or {@code null}
+ */
+public record StatusChange(TaskStatus from, TaskStatus to, String at, String assignTo, String blockedReason) {
+}
