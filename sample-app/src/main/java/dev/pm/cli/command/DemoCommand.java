@@ -8,9 +8,13 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import dev.pm.cli.plan.PlanException;
+import dev.pm.cli.plan.PlanRepository;
+import dev.pm.db.DatabaseInitializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pm demo}: runs {@link DemoScript} on a fresh temporary database, or on the configured one
@@ -18,17 +22,22 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Tour pm and pm-db on a fresh temporary database.",
-				"Plans a small project, imports task documents, shows a failed transaction rolled back and the "
-						+ "rules refusing changes, then prints the database status. --here uses the configured "
-						+ "database instead." })
+				"Plans a small project, imports task documents, shows a failed transaction rolled back, the rules "
+						+ "refusing changes and agents claiming work, then prints the database status. It stops at "
+						+ "the first step that does not go as expected. --here uses the configured database "
+						+ "instead, which must be empty." })
 final class DemoCommand implements Callable<Integer> {
+
+	/** Exit code of {@code pm demo --here} when a step failed after others changed the database. */
+	static final int FAILED_PART_WAY = 3;
 
 	private final LazyApplicationContext context;
 
-	@Mixin
-	private Output output;
+	@Spec
+	private CommandSpec spec;
 
-	@Option(names = "--here", description = "Use the configured database (PM_DB_PATH, default ~/.pm/pm.db).")
+	@Option(names = "--here",
+			description = "Use the configured database (--db, PM_DB_PATH, default ~/.pm/pm.db); it must be empty.")
 	private boolean here;
 
 	DemoCommand(LazyApplicationContext context) {
@@ -44,8 +53,19 @@ final class DemoCommand implements Callable<Integer> {
 			}
 			// A database that cannot be opened stops the demo with one error, not one per step.
 			this.context.start();
-			boolean asExpected = new DemoScript(this.context, this.output.out(), workDirectory).run();
-			return asExpected ? 0 : PmCommandLine.REFUSED;
+			if (this.here && !this.context.getBean(PlanRepository.class).isEmpty()) {
+				throw new PlanException("pm demo --here runs only on an empty database, and "
+						+ this.context.getBean(DatabaseInitializer.class).getPath()
+						+ " holds a plan; nothing was changed (run pm demo without --here, or with --db NEW-FILE)");
+			}
+			DemoScript.Outcome outcome = new DemoScript(this.context, this.spec.commandLine().getOut(), workDirectory)
+				.run();
+			return switch (outcome) {
+				case AS_EXPECTED -> 0;
+				case FAILED_BEFORE_ANY_CHANGE -> PmCommandLine.REFUSED;
+				// A temporary database is gone afterwards: only --here leaves what the demo did.
+				case FAILED_PART_WAY -> this.here ? FAILED_PART_WAY : PmCommandLine.REFUSED;
+			};
 		}
 		finally {
 			// Close the database before its directory goes.

@@ -82,6 +82,18 @@ public class TaskService {
 	}
 
 	/**
+	 * Returns one task with its latest history.
+	 * @param key its key
+	 * @param historyEntries how many of the latest history entries
+	 * @return the task
+	 * @throws PlanException if it does not exist
+	 */
+	@Transactional(readOnly = true)
+	public TaskDetails details(String key, int historyEntries) {
+		return new TaskDetails(find(key), this.history.forTask(key, historyEntries));
+	}
+
+	/**
 	 * Returns the history of a task, oldest first.
 	 * @param key its key
 	 * @param limit at most this many entries, the latest
