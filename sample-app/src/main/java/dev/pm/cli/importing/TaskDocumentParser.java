@@ -241,9 +241,11 @@ public class TaskDocumentParser {
 		String text(String name, boolean required) {
 			Node node = this.values.get(name);
 			if (node == null || Tag.NULL.equals(node.getTag())) {
+				if (required && node == null) {
+					throw new TaskDocumentException(this.file, this.line, "missing required field '" + name + "'");
+				}
 				if (required) {
-					throw new TaskDocumentException(this.file, (node != null) ? lineOf(node.getStartMark().getLine())
-							: this.line, "missing required field '" + name + "'");
+					throw error(name, "'" + name + "' must not be empty");
 				}
 				return null;
 			}

@@ -103,21 +103,26 @@ public class TaskImportService {
 			this.rules.replaceDependencies(document.key(), document.dependsOn());
 		}
 		this.rules.requireNoCycle(documents.keySet());
-		for (TaskDocument document : documents.values()) {
-			Task task = this.tasks.find(document.key()).orElseThrow();
-			try {
-				if (task.status().isDone()) {
-					this.rules.requireDependenciesDone(task);
-				}
-				else {
-					this.rules.requireNoDoneDependents(task, "make " + task.key() + " " + task.status());
-				}
+		// Completed before their dependencies first: that is the mistake a document usually makes.
+		documents.values().forEach((document) -> requireDependencyRule(document, true));
+		documents.values().forEach((document) -> requireDependencyRule(document, false));
+		return new ImportResult(created, updated, createdFeatures, keptStatus);
+	}
+
+	/** The rule of dependencies in one direction, for an imported task, with the document named. */
+	private void requireDependencyRule(TaskDocument document, boolean done) {
+		Task task = this.tasks.find(document.key()).orElseThrow();
+		try {
+			if (done && task.status().isDone()) {
+				this.rules.requireDependenciesDone(task);
 			}
-			catch (PlanException ex) {
-				throw new PlanException(document.file() + ": " + ex.getMessage());
+			else if (!done && !task.status().isDone()) {
+				this.rules.requireNoDoneDependents(task, "make " + task.key() + " " + task.status());
 			}
 		}
-		return new ImportResult(created, updated, createdFeatures, keptStatus);
+		catch (PlanException ex) {
+			throw new PlanException(document.file() + ": " + ex.getMessage());
+		}
 	}
 
 	/** Whether the status differs from what the last import (or {@code pm task add}) gave the task. */

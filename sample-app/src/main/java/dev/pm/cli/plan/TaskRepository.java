@@ -131,6 +131,34 @@ public class TaskRepository {
 	 * @return the tasks, with their dependencies
 	 */
 	public List<Task> findAll(TaskFilter filter) {
+		return listQuery(filter).statement(this.jdbc).query(TaskRepository::task).list();
+	}
+
+	/**
+	 * Returns the available task that comes first: status {@code todo}, every dependency done,
+	 * highest priority, then oldest, then smallest key.
+	 * @param filter which tasks to choose from
+	 * @return the task, or empty if none is available
+	 */
+	public Optional<Task> next(WorkFilter filter) {
+		return nextQuery(filter).statement(this.jdbc).query(TaskRepository::task).optional();
+	}
+
+	/**
+	 * Returns the todo tasks that wait on a dependency, each with the dependencies it waits on.
+	 * @param filter which tasks to look at
+	 * @return for each waiting task's key, the dependencies not done, in key order
+	 */
+	public Map<String, List<TaskLink>> waiting(WorkFilter filter) {
+		Map<String, List<TaskLink>> waiting = new LinkedHashMap<>();
+		waitingQuery(filter).statement(this.jdbc).query((ResultSet rs) -> {
+			waiting.computeIfAbsent(rs.getString(1), (key) -> new ArrayList<>())
+				.add(new TaskLink(rs.getString(2), TaskStatus.of(rs.getString(3))));
+		});
+		return waiting;
+	}
+
+	static Query listQuery(TaskFilter filter) {
 		Conditions where = new Conditions();
 		if (!filter.statuses().isEmpty()) {
 			where.add("t.status IN (:statuses)", "statuses",
@@ -147,41 +175,20 @@ public class TaskRepository {
 		if (filter.blocked()) {
 			where.add("(t.status = 'blocked' OR (t.status = 'todo' AND " + WAITING_ON_A_DEPENDENCY + "))");
 		}
-		return where.apply(this.jdbc, SELECT_TASKS, " ORDER BY " + filter.sort().orderBy())
-			.query(TaskRepository::task)
-			.list();
+		return where.query(SELECT_TASKS, " ORDER BY " + filter.sort().orderBy());
 	}
 
-	/**
-	 * Returns the available task that comes first: status {@code todo}, every dependency done,
-	 * highest priority, then oldest, then smallest key.
-	 * @param filter which tasks to choose from
-	 * @return the task, or empty if none is available
-	 */
-	public Optional<Task> next(WorkFilter filter) {
-		return todo(filter).apply(this.jdbc, SELECT_TASKS,
-				" AND NOT " + WAITING_ON_A_DEPENDENCY + " ORDER BY t.priority, t.created, t.key LIMIT 1")
-			.query(TaskRepository::task)
-			.optional();
+	static Query nextQuery(WorkFilter filter) {
+		return todo(filter).query(SELECT_TASKS,
+				" AND NOT " + WAITING_ON_A_DEPENDENCY + " ORDER BY t.priority, t.created, t.key LIMIT 1");
 	}
 
-	/**
-	 * Returns the todo tasks that wait on a dependency, each with the dependencies it waits on.
-	 * @param filter which tasks to look at
-	 * @return for each waiting task's key, the dependencies not done, in key order
-	 */
-	public Map<String, List<TaskLink>> waiting(WorkFilter filter) {
-		Map<String, List<TaskLink>> waiting = new LinkedHashMap<>();
-		todo(filter).apply(this.jdbc, """
+	static Query waitingQuery(WorkFilter filter) {
+		return todo(filter).query("""
 				SELECT t.key, w.depends_on_key, wt.status
 				FROM task t JOIN feature f ON f.key = t.feature_key
 				JOIN task_dependency w ON w.task_key = t.key JOIN task wt ON wt.key = w.depends_on_key""",
-				" AND wt.status NOT IN ('completed', 'archived') ORDER BY t.key, w.depends_on_key")
-			.query((ResultSet rs) -> {
-				waiting.computeIfAbsent(rs.getString(1), (key) -> new ArrayList<>())
-					.add(new TaskLink(rs.getString(2), TaskStatus.of(rs.getString(3))));
-			});
-		return waiting;
+				" AND wt.status NOT IN ('completed', 'archived') ORDER BY t.key, w.depends_on_key");
 	}
 
 	private static Conditions todo(WorkFilter filter) {
@@ -312,9 +319,22 @@ public class TaskRepository {
 			}
 		}
 
-		JdbcClient.StatementSpec apply(JdbcClient jdbc, String select, String tail) {
+		Query query(String select, String tail) {
 			String where = this.conditions.isEmpty() ? " WHERE 1 = 1" : " WHERE " + String.join(" AND ", this.conditions);
-			return jdbc.sql(select + where + tail).params(this.params);
+			return new Query(select + where + tail, this.params);
+		}
+
+	}
+
+	/**
+	 * A statement and its named parameters; tests ask SQLite how it plans them.
+	 * @param sql the statement
+	 * @param params its parameters by name
+	 */
+	record Query(String sql, Map<String, Object> params) {
+
+		JdbcClient.StatementSpec statement(JdbcClient jdbc) {
+			return jdbc.sql(this.sql).params(this.params);
 		}
 
 	}

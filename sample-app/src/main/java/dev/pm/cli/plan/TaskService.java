@@ -122,6 +122,9 @@ public class TaskService {
 		if (!transition.allowsFrom(task.status())) {
 			throw new PlanException("cannot " + transition.verb() + " " + key + ": it is " + task.status());
 		}
+		if ((transition == Transition.BLOCK || transition == Transition.REOPEN) && (notes == null || notes.isBlank())) {
+			throw new PlanException("cannot " + transition.verb() + " " + key + " without saying why");
+		}
 		if (transition.to().isDone()) {
 			this.rules.requireDependenciesDone(task);
 		}
