@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What {@code pm task next} and {@code pm task claim} found: a task, or why there is none.
- * @param task the task, or {@code null} when none is available
+ * @param task the task, or {@code null} when none is available ({@code result} in JSON)
  * @param reason why none is available, or {@code null} with a task
  */
-public record Availability(Task task, String reason) {
+public record Availability(@JsonProperty("result") Task task, String reason) {
 
 	static Availability of(Task task) {
 		return new Availability(task, null);
