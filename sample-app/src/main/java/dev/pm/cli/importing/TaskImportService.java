@@ -100,9 +100,18 @@ public class TaskImportService {
 							+ ", which is neither in the database nor in this import");
 				}
 			}
-			this.rules.replaceDependencies(document.key(), document.dependsOn());
+			try {
+				this.rules.replaceDependencies(document.key(), document.dependsOn());
+			}
+			catch (PlanException ex) {
+				throw new PlanException(document.file() + ": " + ex.getMessage());
+			}
 		}
-		this.rules.requireNoCycle(documents.keySet());
+		// The cycle starts at a task of this import: its document is the one to look at.
+		this.rules.cycleThrough(documents.keySet()).ifPresent((cycle) -> {
+			throw new PlanException(documents.get(cycle.get(0)).file() + ": dependency cycle refused: "
+					+ String.join(" -> ", cycle));
+		});
 		// Completed before their dependencies first: that is the mistake a document usually makes.
 		documents.values().forEach((document) -> requireDependencyRule(document, true));
 		documents.values().forEach((document) -> requireDependencyRule(document, false));

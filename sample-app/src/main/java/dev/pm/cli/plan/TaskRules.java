@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -53,9 +54,18 @@ public class TaskRules {
 	 * @throws PlanException showing the cycle
 	 */
 	public void requireNoCycle(Collection<String> changed) {
-		new DependencyCycles(this.tasks.dependencyGraph()).findFrom(changed).ifPresent((cycle) -> {
+		cycleThrough(changed).ifPresent((cycle) -> {
 			throw new PlanException("dependency cycle refused: " + String.join(" -> ", cycle));
 		});
+	}
+
+	/**
+	 * Returns a dependency cycle through any of the given tasks.
+	 * @param changed keys of the tasks whose dependencies changed
+	 * @return the cycle, starting and ending with a key of {@code changed}, or empty
+	 */
+	public Optional<List<String>> cycleThrough(Collection<String> changed) {
+		return new DependencyCycles(this.tasks.dependencyGraph()).findFrom(changed);
 	}
 
 	/**

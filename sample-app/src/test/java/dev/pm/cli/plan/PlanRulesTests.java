@@ -65,6 +65,21 @@ abstract class PlanRulesTests extends WorkflowTests {
 	}
 
 	@Test
+	void importErrorsNotTiedToALineStillNameTheFile() throws Exception {
+		Path first = document("T-E01-F01-001", "todo", "T-E01-F01-002");
+		Path second = document("T-E01-F01-002", "todo", "T-E01-F01-001");
+		Path itself = document("T-E01-F01-003", "todo", "T-E01-F01-003");
+		Path missing = document("T-E01-F01-004", "todo", "T-E01-F01-099");
+
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, second), false, "tester"),
+				first + ": dependency cycle refused");
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(itself), false, "tester"),
+				itself + ": task T-E01-F01-003 cannot depend on itself");
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(missing), false, "tester"),
+				missing + ": task T-E01-F01-004 depends on T-E01-F01-099");
+	}
+
+	@Test
 	void aDependencyCycleThroughTasksAlreadyInTheDatabaseIsRefused() throws Exception {
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F01-002", "T-E01-F01-001");
