@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
  * {@code pm task claim [--agent NAME] [--agent-type T] [--epic KEY] [--feature KEY] [--json]}.
  */
 @Command(name = "claim", mixinStandardHelpOptions = true,
-		description = { "Take the next task and start it, in one transaction: agents claiming at the same moment",
-				"never receive the same task. None available is not an error (exit 0)." })
+		description = { "Take the next task and start it, in one transaction.",
+				"Agents claiming at the same moment never receive the same task. None available is not an error "
+						+ "(exit 0)." })
 final class TaskClaimCommand implements Callable<Integer> {
 
 	@Mixin

@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
  * {@code pm task move KEY --feature KEY [--key NEW]}.
  */
 @Command(name = "move", mixinStandardHelpOptions = true,
-		description = { "Move a task to another feature. Keys name their feature, so the task gets a new key:",
-				"the same number in the new feature unless --key is given. Dependencies and history follow it." })
+		description = { "Move a task to another feature, which gives it a new key.",
+				"Keys name their feature: the task keeps its number in the new feature unless --key is given. "
+						+ "Dependencies and history follow it." })
 final class TaskMoveCommand implements Callable<Integer> {
 
 	@Mixin

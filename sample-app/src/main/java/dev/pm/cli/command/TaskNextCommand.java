@@ -10,8 +10,9 @@ import picocli.CommandLine.Mixin;
  * {@code pm task next [--agent-type T] [--epic KEY] [--feature KEY] [--json]}.
  */
 @Command(name = "next", mixinStandardHelpOptions = true,
-		description = { "Show the task to work on next, without taking it: status todo, every dependency completed;",
-				"highest priority, then oldest, then smallest key. None available is not an error (exit 0)." })
+		description = { "Show the task to work on next, without taking it.",
+				"Available: status todo, every dependency completed. First: highest priority, then oldest, then "
+						+ "smallest key. None available is not an error (exit 0)." })
 final class TaskNextCommand implements Callable<Integer> {
 
 	@Mixin

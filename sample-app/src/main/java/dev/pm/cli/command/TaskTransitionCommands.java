@@ -115,8 +115,8 @@ final class TaskTransitionCommands {
 
 	/** {@code pm task reopen KEY --notes TEXT}. */
 	@Command(name = "reopen", mixinStandardHelpOptions = true,
-			description = { "Send a task ready_for_review or completed back to in_progress for rework;",
-					"refused while a completed task depends on it." })
+			description = { "Send a task back to in_progress for rework.",
+					"From ready_for_review or completed; refused while a completed task depends on it." })
 	static final class Reopen extends TransitionCommand {
 
 		@Option(names = "--notes", required = true, paramLabel = "TEXT", description = "What is to be reworked.")
@@ -177,8 +177,8 @@ final class TaskTransitionCommands {
 
 	/** {@code pm task done KEY}. */
 	@Command(name = "done", mixinStandardHelpOptions = true,
-			description = { "Complete a todo or in_progress task at once, without review (for people);",
-					"refused while a dependency is not completed. Agents use complete, and a reviewer approve." })
+			description = { "Complete a todo or in_progress task at once, without review (for people).",
+					"Refused while a dependency is not completed. Agents use complete, and a reviewer approve." })
 	static final class Done extends TransitionCommand {
 
 		Done() {
