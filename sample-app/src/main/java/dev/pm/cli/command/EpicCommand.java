@@ -2,7 +2,6 @@ package dev.pm.cli.command;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.pm.cli.plan.Epic;
@@ -115,10 +114,7 @@ public class EpicCommand {
 
 		@Override
 		public Integer call() {
-			this.session.change(() -> {
-				this.session.bean(EpicService.class).delete(this.epic.key);
-				return Map.of("deleted", this.epic.key);
-			}, (deleted) -> this.session.out().println("Deleted epic " + this.epic.key + "."));
+			this.session.delete("epic", this.epic.key, () -> this.session.bean(EpicService.class).delete(this.epic.key));
 			return 0;
 		}
 

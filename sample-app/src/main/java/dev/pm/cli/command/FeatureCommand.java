@@ -2,7 +2,6 @@ package dev.pm.cli.command;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.pm.cli.plan.Feature;
@@ -124,10 +123,8 @@ public class FeatureCommand {
 
 		@Override
 		public Integer call() {
-			this.session.change(() -> {
-				this.session.bean(FeatureService.class).delete(this.feature.key);
-				return Map.of("deleted", this.feature.key);
-			}, (deleted) -> this.session.out().println("Deleted feature " + this.feature.key + "."));
+			this.session.delete("feature", this.feature.key,
+					() -> this.session.bean(FeatureService.class).delete(this.feature.key));
 			return 0;
 		}
 

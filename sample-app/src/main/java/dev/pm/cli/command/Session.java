@@ -2,6 +2,7 @@ package dev.pm.cli.command;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -90,6 +91,19 @@ final class Session {
 	 */
 	<T> void change(Supplier<T> change, Consumer<T> table) {
 		bean(TransactionTemplate.class).executeWithoutResult((status) -> print(change.get(), table));
+	}
+
+	/**
+	 * Deletes something and reports it; as JSON, {@code {"deleted": KEY}}.
+	 * @param kind what it is, as in {@code Deleted task T-E01-F01-001.}
+	 * @param key its key
+	 * @param delete deletes it
+	 */
+	void delete(String kind, String key, Runnable delete) {
+		change(() -> {
+			delete.run();
+			return Map.of("deleted", key);
+		}, (deleted) -> out().println("Deleted " + kind + " " + key + "."));
 	}
 
 	PrintWriter out() {

@@ -1,6 +1,5 @@
 package dev.pm.cli.command;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.pm.cli.plan.TaskService;
@@ -22,10 +21,8 @@ final class TaskDeleteCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		this.session.change(() -> {
-			this.session.bean(TaskService.class).delete(this.task.key(), this.session.actor(null));
-			return Map.of("deleted", this.task.key());
-		}, (deleted) -> this.session.out().println("Deleted task " + this.task.key() + "."));
+		this.session.delete("task", this.task.key(),
+				() -> this.session.bean(TaskService.class).delete(this.task.key(), this.session.actor(null)));
 		return 0;
 	}
 

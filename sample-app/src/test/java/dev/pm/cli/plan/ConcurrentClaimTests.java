@@ -1,7 +1,7 @@
 package dev.pm.cli.plan;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,15 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * left: every task is claimed exactly once, no claim fails, and the history agrees with the
  * tasks. (PmJarIT does the same with sixteen {@code pm} processes.)
  */
-@SpringBootTest
-class ConcurrentClaimTests {
+class ConcurrentClaimTests extends FileDatabaseTests {
 
 	private static final int TASKS = 100;
 
 	private static final int AGENTS = 16;
-
-	@TempDir
-	static Path directory;
 
 	@Autowired
 	private EpicService epics;
@@ -49,11 +40,6 @@ class ConcurrentClaimTests {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void databaseFile(DynamicPropertyRegistry registry) {
-		registry.add("pm.db.path", () -> directory.resolve("pm.db").toString());
-	}
 
 	@Test
 	void sixteenThreadsClaimEveryTaskExactlyOnce() throws Exception {
@@ -71,7 +57,7 @@ class ConcurrentClaimTests {
 				claims.add(threads.submit(claimUntilNoneIsLeft("agent-" + agent, start)));
 			}
 			start.countDown();
-			Map<String, String> claimedBy = new java.util.HashMap<>();
+			Map<String, String> claimedBy = new HashMap<>();
 			int claimCount = 0;
 			for (int agent = 1; agent <= AGENTS; agent++) {
 				for (String key : claims.get(agent - 1).get(2, TimeUnit.MINUTES)) {
@@ -82,22 +68,20 @@ class ConcurrentClaimTests {
 
 			assertThat(claimCount).isEqualTo(TASKS);
 			assertThat(claimedBy).hasSize(TASKS);
-			Map<String, String> assigned = this.jdbc.sql("SELECT key, assigned_agent FROM task WHERE status = 'in_progress'")
-				.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-				.list()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-			assertThat(assigned).isEqualTo(claimedBy);
-			Map<String, String> history = this.jdbc.sql("SELECT task_key, agent FROM task_history WHERE event = 'claimed'")
-				.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-				.list()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-			assertThat(history).isEqualTo(claimedBy);
+			assertThat(pairs("SELECT key, assigned_agent FROM task WHERE status = 'in_progress'")).isEqualTo(claimedBy);
+			assertThat(pairs("SELECT task_key, agent FROM task_history WHERE event = 'claimed'")).isEqualTo(claimedBy);
 		}
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	private Map<String, String> pairs(String sql) {
+		return this.jdbc.sql(sql)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private Callable<List<String>> claimUntilNoneIsLeft(String agent, CountDownLatch start) {

@@ -1,16 +1,12 @@
 package dev.pm.cli.plan;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,21 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hot queries use the indexes: SQLite's {@code EXPLAIN QUERY PLAN} for each, as the
  * repositories build them. Only the table a query walks may be scanned; every lookup of
  * dependencies, features and tasks per row is a search by key or index, and no query sorts its
- * rows (a task's few dependencies are sorted for {@code group_concat}, which is cheap).
+ * rows (a task's few dependencies are sorted for {@code group_concat}, which is cheap). The plans
+ * depend on the schema, not on the data, so an in-memory database serves.
  */
-@SpringBootTest
+@SpringBootTest(properties = "pm.db.path=:memory:")
 class QueryPlanTests {
-
-	@TempDir
-	static Path directory;
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void databaseFile(DynamicPropertyRegistry registry) {
-		registry.add("pm.db.path", () -> directory.resolve("pm.db").toString());
-	}
 
 	@Test
 	void nextWalksTheQueueIndexInItsOrderWithoutSorting() {
