@@ -81,8 +81,8 @@ public class EpicService {
 		catch (DataIntegrityViolationException ex) {
 			// The features' foreign key refused: say how many are in the way.
 			int count = this.features.findAll(key).size();
-			throw new PlanException("epic " + key + " still has " + count + ((count == 1) ? " feature" : " features")
-					+ "; delete them first");
+			throw new PlanException("epic " + key + " still has " + count
+					+ ((count == 1) ? " feature; delete it first" : " features; delete them first"));
 		}
 		if (!deleted) {
 			throw new PlanException("epic " + key + " does not exist");

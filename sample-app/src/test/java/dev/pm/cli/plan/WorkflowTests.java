@@ -313,7 +313,7 @@ abstract class WorkflowTests extends PlanTests {
 	void anEpicWithFeaturesCannotBeDeletedAndAnEmptyOneCan() {
 		this.epics.add("E02", "Empty");
 
-		assertRefusedWithoutChange(() -> this.epics.delete("E01"), "epic E01 still has 1 feature; delete them first");
+		assertRefusedWithoutChange(() -> this.epics.delete("E01"), "epic E01 still has 1 feature; delete it first");
 		this.epics.delete("E02");
 		assertThat(this.epics.list()).extracting(Epic::key).containsExactly("E01");
 	}
