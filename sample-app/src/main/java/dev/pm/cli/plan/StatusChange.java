@@ -5,7 +5,8 @@ package dev.pm.cli.plan;
  * @param from the status the task must still have
  * @param to its new status
  * @param at when, as an ISO-8601 UTC instant
- * @param assignTo the agent to assign it to, or {@code null} to keep the assignment
+ * @param assignTo the agent who starts it, assigned and with {@code started_at} set now, or
+ * {@code null} to keep both
  * @param blockedReason why it is blocked, or {@code null}
  */
 public record StatusChange(TaskStatus from, TaskStatus to, String at, String assignTo, String blockedReason) {

@@ -216,7 +216,7 @@ public class TaskRepository {
 			.param("to", change.to().toString())
 			.param("at", change.at())
 			.param("agent", change.assignTo())
-			.param("started", change.to() == TaskStatus.IN_PROGRESS)
+			.param("started", change.assignTo() != null)
 			.param("blockedReason", change.blockedReason())
 			.param("key", key)
 			.param("from", change.from().toString())

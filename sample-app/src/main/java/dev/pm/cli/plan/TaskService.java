@@ -131,7 +131,8 @@ public class TaskService {
 		if (task.status().isDone() && !transition.to().isDone()) {
 			this.rules.requireNoDoneDependents(task, transition.verb() + " " + key);
 		}
-		String assignTo = (transition.to() == TaskStatus.IN_PROGRESS) ? actor : null;
+		// Rework after a review stays with the agent who did the work: only starting assigns.
+		String assignTo = (transition == Transition.START || transition == Transition.CLAIM) ? actor : null;
 		String blockedReason = (transition == Transition.BLOCK) ? notes : null;
 		String now = this.timestamps.now();
 		this.tasks.updateStatus(key, new StatusChange(task.status(), transition.to(), now, assignTo, blockedReason));

@@ -116,6 +116,7 @@ abstract class WorkflowTests extends PlanTests {
 		this.tasks.change(Transition.REOPEN, TASK, "reviewer", "handle the empty case");
 
 		assertThat(started.agent()).isEqualTo("agent-7");
+		assertThat(this.tasks.show(TASK).agent()).as("reopened for rework by its reviewer").isEqualTo("agent-7");
 		assertThat(started.startedAt()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 		assertThat(this.tasks.history(TASK, 100))
 			.extracting(HistoryEntry::event, HistoryEntry::from, HistoryEntry::to, HistoryEntry::agent,
