@@ -1,6 +1,6 @@
 package dev.pm.cli.command;
 
-import dev.pm.cli.plan.Task;
+import dev.pm.cli.plan.Priorities;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -11,17 +11,11 @@ final class PriorityConverter implements ITypeConverter<Integer> {
 
 	@Override
 	public Integer convert(String value) {
-		try {
-			int priority = Integer.parseInt(value.strip());
-			if (priority >= Task.HIGHEST_PRIORITY && priority <= Task.LOWEST_PRIORITY) {
-				return priority;
-			}
+		Integer priority = Priorities.parse(value);
+		if (priority == null) {
+			throw new TypeConversionException("'" + value + "' is not a priority from " + Priorities.RANGE);
 		}
-		catch (NumberFormatException ex) {
-			// Reported below, with the range.
-		}
-		throw new TypeConversionException("'" + value + "' is not a priority from " + Task.HIGHEST_PRIORITY
-				+ " (highest) to " + Task.LOWEST_PRIORITY);
+		return priority;
 	}
 
 }

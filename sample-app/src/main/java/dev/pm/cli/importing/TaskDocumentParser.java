@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import dev.pm.cli.plan.KeyFormat;
+import dev.pm.cli.plan.Priorities;
 import dev.pm.cli.plan.Task;
 import dev.pm.cli.plan.TaskStatus;
 
@@ -182,17 +183,12 @@ public class TaskDocumentParser {
 		if (priority == null) {
 			return Task.DEFAULT_PRIORITY;
 		}
-		try {
-			int value = Integer.parseInt(priority);
-			if (value >= Task.HIGHEST_PRIORITY && value <= Task.LOWEST_PRIORITY) {
-				return value;
-			}
+		Integer value = Priorities.parse(priority);
+		if (value == null) {
+			throw fields.error("priority",
+					"'priority' must be a whole number from " + Priorities.RANGE + ", not '" + priority + "'");
 		}
-		catch (NumberFormatException ex) {
-			// Reported below, with the range.
-		}
-		throw fields.error("priority", "'priority' must be a whole number from " + Task.HIGHEST_PRIORITY
-				+ " (highest) to " + Task.LOWEST_PRIORITY + ", not '" + priority + "'");
+		return value;
 	}
 
 	private static String title(Path file, List<String> body, int firstLine) {

@@ -28,10 +28,12 @@ public record Availability(@JsonProperty("result") Task task, String reason) {
 			return new Availability(null, "no task is available");
 		}
 		Set<String> blockers = new LinkedHashSet<>();
-		waiting.values().forEach((links) -> links.forEach((link) -> blockers.add(link.key() + " (" + link.status() + ")")));
+		waiting.values()
+			.forEach((links) -> links.forEach((link) -> blockers.add(link.key() + " (" + link.status() + ")")));
 		int count = waiting.size();
-		return new Availability(null, "no task is available: " + count + ((count == 1) ? " todo task waits" : " todo tasks wait")
-				+ " on dependencies not completed: " + String.join(", ", blockers));
+		String tasks = (count == 1) ? " todo task waits" : " todo tasks wait";
+		return new Availability(null, "no task is available: " + count + tasks + " on dependencies not completed: "
+				+ String.join(", ", blockers));
 	}
 
 }

@@ -14,8 +14,8 @@ import java.sql.SQLException;
  * @param total every task but the archived ones
  * @param percent completed ÷ total as a whole percentage (rounded down), or {@code null} without tasks
  */
-public record Progress(int todo, int inProgress, int blocked, int readyForReview, int completed, int archived, int total,
-		Integer percent) {
+public record Progress(int todo, int inProgress, int blocked, int readyForReview, int completed, int archived,
+		int total, Integer percent) {
 
 	/** The columns that count the statuses of the tasks {@code t} of a group, in the order {@link #read} reads them. */
 	static final String COLUMNS = """

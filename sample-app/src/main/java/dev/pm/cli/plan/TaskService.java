@@ -148,7 +148,9 @@ public class TaskService {
 	 */
 	@Transactional(readOnly = true)
 	public Availability next(WorkFilter filter) {
-		return this.tasks.next(filter).map(Availability::of).orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
+		return this.tasks.next(filter)
+			.map(Availability::of)
+			.orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
 	}
 
 	/**
@@ -177,10 +179,10 @@ public class TaskService {
 	@Transactional
 	public void delete(String key, String actor) {
 		Task task = find(key);
-		if (!task.requiredBy().isEmpty()) {
-			throw new PlanException("cannot delete " + key + ": " + String.join(", ",
-					task.requiredBy().stream().map(TaskLink::key).toList()) + " depend" + ((task.requiredBy().size() == 1) ? "s" : "")
-					+ " on it");
+		List<String> dependents = task.requiredBy().stream().map(TaskLink::key).toList();
+		if (!dependents.isEmpty()) {
+			throw new PlanException("cannot delete " + key + ": " + String.join(", ", dependents)
+					+ ((dependents.size() == 1) ? " depends" : " depend") + " on it");
 		}
 		this.history.append(key,
 				new HistoryEntry(this.timestamps.now(), key, "deleted", task.status(), null, actor, null));

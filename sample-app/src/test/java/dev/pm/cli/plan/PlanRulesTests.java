@@ -200,7 +200,8 @@ abstract class PlanRulesTests extends WorkflowTests {
 		Path good = document("T-E01-F01-001", "todo");
 		Path malformed = Files.writeString(this.documents.resolve("malformed.md"), "---\ntask_key: [\n---\n");
 
-		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(good, malformed), false, "tester"), "malformed.md:");
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(good, malformed), false, "tester"),
+				"malformed.md:");
 	}
 
 	@Test

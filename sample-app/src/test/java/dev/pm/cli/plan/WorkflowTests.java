@@ -259,6 +259,11 @@ abstract class WorkflowTests extends PlanTests {
 	}
 
 	@Test
+	void aPriorityOutOfRangeIsRefused() {
+		assertRefusedWithoutChange(() -> addTask("T-E01-F01-001", 11, null), "priority 11 is out of range: 1 (highest) to 10");
+	}
+
+	@Test
 	void aTaskOthersDependOnCannotBeDeleted() {
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F01-002", "T-E01-F01-001");
