@@ -260,7 +260,8 @@ abstract class WorkflowTests extends PlanTests {
 
 	@Test
 	void aPriorityOutOfRangeIsRefused() {
-		assertRefusedWithoutChange(() -> addTask("T-E01-F01-001", 11, null), "priority 11 is out of range: 1 (highest) to 10");
+		assertRefusedWithoutChange(() -> addTask("T-E01-F01-001", 11, null),
+				"priority 11 is out of range: 1 (highest) to 10");
 	}
 
 	@Test
