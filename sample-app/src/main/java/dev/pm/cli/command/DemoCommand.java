@@ -8,9 +8,6 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import dev.pm.cli.plan.PlanException;
-import dev.pm.cli.plan.PlanRepository;
-import dev.pm.db.DatabaseInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,11 +49,11 @@ final class DemoCommand implements Callable<Integer> {
 				this.context.setProperty("pm.db.path", workDirectory.resolve("pm.db").toString());
 			}
 			// A database that cannot be opened stops the demo with one error, not one per step.
-			this.context.start();
-			if (this.here && !this.context.getBean(PlanRepository.class).isEmpty()) {
-				throw new PlanException("pm demo --here runs only on an empty database, and "
-						+ this.context.getBean(DatabaseInitializer.class).getPath()
-						+ " holds a plan; nothing was changed (run pm demo without --here, or with --db NEW-FILE)");
+			if (this.here) {
+				EmptyDatabaseGuard.start(this.context);
+			}
+			else {
+				this.context.start();
 			}
 			DemoScript.Outcome outcome = new DemoScript(this.context, this.spec.commandLine().getOut(), workDirectory)
 				.run();

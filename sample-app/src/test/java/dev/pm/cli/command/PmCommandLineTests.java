@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pm.cli.PmApplication;
+import dev.pm.cli.upgrade.VersionOneDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -257,6 +258,30 @@ class PmCommandLineTests {
 		try (LazyApplicationContext context = context(database)) {
 			assertThat(run(context, "task", "list", "--json").out()).isEqualTo(before);
 		}
+	}
+
+	@Test
+	void theDemoRefusesADatabaseOfAnOlderPmWithoutUpgradingIt() throws Exception {
+		Path database = VersionOneDatabase.create(database());
+		byte[] before = Files.readAllBytes(database);
+
+		Run demo = run(database, "demo", "--here");
+
+		assertThat(demo.exitCode()).isEqualTo(1);
+		assertThat(demo.err()).isEqualTo("pm: pm demo --here runs only on an empty database, and " + database
+				+ " holds the schema of another application or an older pm; nothing was changed (run pm demo "
+				+ "without --here, or with --db NEW-FILE)\n");
+		assertThat(Files.readAllBytes(database)).isEqualTo(before);
+	}
+
+	@Test
+	void theDemoRunsHereOnANewDatabaseAndLeavesItsPlan() {
+		Path database = database();
+
+		Run demo = run(database, "demo", "--here");
+
+		assertThat(demo.exitCode()).as(demo.out()).isZero();
+		assertThat(run(database, "epic", "list").out()).contains("E01", "E02");
 	}
 
 	@Test

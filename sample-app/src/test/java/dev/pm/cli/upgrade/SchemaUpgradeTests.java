@@ -3,9 +3,6 @@ package dev.pm.cli.upgrade;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -90,25 +86,8 @@ class SchemaUpgradeTests {
 		assertThat(after.getOrDefault("pm.db-wal", new byte[0])).isEmpty();
 	}
 
-	/** A database as today's {@code pm} makes it: schema 1 by the real migration, four tasks, three dependencies. */
 	private Path versionOneDatabase() throws Exception {
-		Path database = this.directory.resolve("pm.db");
-		String url = "jdbc:sqlite:" + database;
-		Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1").load().migrate();
-		try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-			statement.executeUpdate("INSERT INTO epic VALUES ('E01', 'Offline mode', '2025-01-01')");
-			statement.executeUpdate("INSERT INTO feature VALUES ('E01-F01', 'Storage', 'E01', '2025-01-02')");
-			statement.executeUpdate("""
-					INSERT INTO task (key, title, feature_key, status, assigned_agent, estimated_time, created, file_path)
-					VALUES ('T-E01-F01-001', 'Choose a format', 'E01-F01', 'completed', 'ann', '2 hours', '2025-01-10', NULL),
-					       ('T-E01-F01-002', 'Write it', 'E01-F01', 'in_progress', 'bob', NULL, '2025-01-11', 'a.md'),
-					       ('T-E01-F01-003', 'Test it', 'E01-F01', 'blocked', NULL, NULL, '2025-01-12', NULL),
-					       ('T-E01-F01-004', 'Ship it', 'E01-F01', 'todo', NULL, NULL, '2025-01-13', NULL)""");
-			statement.executeUpdate("""
-					INSERT INTO task_dependency VALUES ('T-E01-F01-002', 'T-E01-F01-001'),
-					    ('T-E01-F01-004', 'T-E01-F01-002'), ('T-E01-F01-004', 'T-E01-F01-003')""");
-		}
-		return database;
+		return VersionOneDatabase.create(this.directory.resolve("pm.db"));
 	}
 
 	private static ConfigurableApplicationContext start(Path database, String... properties) {
