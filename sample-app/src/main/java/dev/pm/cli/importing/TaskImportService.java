@@ -84,14 +84,16 @@ public class TaskImportService {
 			}
 			Optional<Task> existing = this.tasks.find(document.key());
 			Task task = taskOf(document, today);
+			String notes = "from " + document.file();
 			if (existing.isPresent() && !replace && movedSinceLastImport(existing.get())) {
 				task = withStatusOf(task, existing.get());
 				keptStatus.add(document.key());
+				notes += "; kept " + task.status() + " (changed since the last import), not " + document.status();
 			}
 			(existing.isPresent() ? updated : created).add(document.key());
 			this.tasks.save(task, now);
 			this.history.append(document.key(), new HistoryEntry(now, document.key(), "imported",
-					existing.map(Task::status).orElse(null), task.status(), actor, "from " + document.file()));
+					existing.map(Task::status).orElse(null), task.status(), actor, notes));
 		}
 		for (TaskDocument document : documents.values()) {
 			for (String dependency : document.dependsOn()) {

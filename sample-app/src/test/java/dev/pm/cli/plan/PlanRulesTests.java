@@ -231,6 +231,9 @@ abstract class PlanRulesTests extends WorkflowTests {
 		Task task = this.tasks.show("T-E01-F01-001");
 		assertThat(task.status()).isEqualTo(TaskStatus.IN_PROGRESS);
 		assertThat(task.agent()).isEqualTo("tester");
+		assertThat(this.tasks.history("T-E01-F01-001", 1)).singleElement()
+			.satisfies((entry) -> assertThat(entry.notes()).endsWith("; kept in_progress (changed since the last "
+					+ "import), not todo"));
 	}
 
 	@Test
