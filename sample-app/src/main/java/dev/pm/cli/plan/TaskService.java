@@ -118,7 +118,11 @@ public class TaskService {
 	 */
 	@Transactional
 	public Task change(Transition transition, String key, String actor, String notes) {
-		Task task = find(key);
+		return change(transition, find(key), actor, notes);
+	}
+
+	private Task change(Transition transition, Task task, String actor, String notes) {
+		String key = task.key();
 		if (!transition.allowsFrom(task.status())) {
 			throw new PlanException("cannot " + transition.verb() + " " + key + ": it is " + task.status());
 		}
@@ -135,7 +139,11 @@ public class TaskService {
 		String assignTo = (transition == Transition.START || transition == Transition.CLAIM) ? actor : null;
 		String blockedReason = (transition == Transition.BLOCK) ? notes : null;
 		String now = this.timestamps.now();
-		this.tasks.updateStatus(key, new StatusChange(task.status(), transition.to(), now, assignTo, blockedReason));
+		// The status is the one read, in this transaction; the condition makes any surprise loud.
+		if (!this.tasks.updateStatus(key,
+				new StatusChange(task.status(), transition.to(), now, assignTo, blockedReason))) {
+			throw new PlanException("task " + key + " changed while it was being moved; try again");
+		}
 		this.history.append(key,
 				new HistoryEntry(now, key, transition.event(), task.status(), transition.to(), actor, notes));
 		return find(key);
@@ -167,7 +175,7 @@ public class TaskService {
 		if (next.task() == null) {
 			return next;
 		}
-		return Availability.of(change(Transition.CLAIM, next.task().key(), actor, null));
+		return Availability.of(change(Transition.CLAIM, next.task(), actor, null));
 	}
 
 	/**
