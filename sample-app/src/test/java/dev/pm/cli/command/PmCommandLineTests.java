@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -172,6 +173,24 @@ class PmCommandLineTests {
 			assertThat(claimed.get("result").get("status").asString()).isEqualTo("in_progress");
 			assertThat(claimed.get("result").get("agent").asString()).isEqualTo("bot-1");
 			assertThat(claimed.get("reason").isNull()).isTrue();
+		}
+	}
+
+	@Test
+	void changesPrintWhatTheyChangedAsJson() throws Exception {
+		try (LazyApplicationContext context = context(database())) {
+			plan(context);
+			run(context, "feature", "add", "E01-F02", "Sync", "--epic", "E01");
+
+			JsonNode moved = json(run(context, "task", "move", "T-E01-F01-003", "--feature", "E01-F02", "--json"));
+			JsonNode deleted = json(run(context, "task", "delete", "T-E01-F02-003", "--json"));
+			JsonNode started = json(run(context, "task", "start", "T-E01-F01-001", "--agent", "ann", "--json"));
+
+			assertThat(moved.get("key").asString()).isEqualTo("T-E01-F02-003");
+			assertThat(moved.get("feature").asString()).isEqualTo("E01-F02");
+			assertThat(deleted.toString()).isEqualTo("{\"deleted\":\"T-E01-F02-003\"}");
+			assertThat(fields(started)).containsExactlyInAnyOrder(Arrays.copyOf(TASK_FIELDS, TASK_FIELDS.length - 1));
+			assertThat(started.get("status").asString()).isEqualTo("in_progress");
 		}
 	}
 
