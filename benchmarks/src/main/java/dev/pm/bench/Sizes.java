@@ -14,17 +14,18 @@ import java.time.Duration;
  * @param threads threads of the concurrency scenario
  * @param startupRounds child JVMs per start-up case
  * @param largeDatabaseBytes size of the large database of the start-up scenario
+ * @param planTasks tasks in the plan of the pm commands scenario (a multiple of 100)
  * @author pm-db
  */
 public record Sizes(Duration round, int warmups, int rounds, int rows, int batchRows, int threads, int startupRounds,
-		long largeDatabaseBytes) {
+		long largeDatabaseBytes, int planTasks) {
 
 	/**
 	 * Return the sizes of the full run.
 	 * @return the full sizes
 	 */
 	public static Sizes full() {
-		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, 100L * 1024 * 1024);
+		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, 100L * 1024 * 1024, 10_000);
 	}
 
 	/**
@@ -32,7 +33,7 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	 * @return the smoke sizes
 	 */
 	public static Sizes smoke() {
-		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024);
+		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024, 1_000);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.pm.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs every scenario once with tiny sizes, so the benchmarks cannot rot: each scenario
@@ -48,6 +50,19 @@ class ScenarioSmokeTests {
 	}
 
 	@Test
+	void planWorkRunsPmCommandsInTheProcess() throws Exception {
+		// The reactor builds sample-app before this module; alone, this module cannot run pm.
+		Path sampleApp = Path.of("../sample-app/target");
+		assumeTrue(Files.isRegularFile(sampleApp.resolve("pm-app/pm.jar")), "sample-app is not built");
+		ScenarioResult result = new PlanWork(sampleApp).run(workspace, Sizes.smoke());
+		assertThat(result.series()).extracting(Series::variant)
+			.containsExactly("task list (every task, table)", "task list --json (every task)",
+					"task list --feature E05-F05 --status todo", "task next", "task claim",
+					"epic list (progress by status)");
+		assertMeasured(result);
+	}
+
+	@Test
 	void pointReadsCompareStarterWithPlainSpringAndRaw() throws Exception {
 		ScenarioResult result = new PointReads().run(workspace, Sizes.smoke());
 		assertThat(result.series()).hasSize(4);
@@ -77,6 +92,13 @@ class ScenarioSmokeTests {
 		ScenarioResult result = new InitializerStartup().run(workspace, Sizes.smoke());
 		assertThat(result.series()).hasSize(10);
 		assertMeasured(result);
+	}
+
+	@Test
+	void planWorkIsSkippedWithANoteWhenTheSampleAppIsNotBuilt() throws Exception {
+		ScenarioResult result = new PlanWork(directory.resolve("no-sample-app")).run(workspace, Sizes.smoke());
+		assertThat(result.series()).isEmpty();
+		assertThat(result.notes()).singleElement().asString().startsWith("skipped: ").contains("pm-app is missing");
 	}
 
 	@Test

@@ -1,5 +1,11 @@
 package dev.pm.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import dev.pm.cli.command.LazyApplicationContext;
@@ -22,9 +28,18 @@ public class PmApplication {
 	public static void main(String[] args) {
 		int exitCode;
 		try (LazyApplicationContext context = new LazyApplicationContext(PmApplication.class)) {
-			exitCode = PmCommandLine.create(context).execute(args);
+			exitCode = PmCommandLine.create(context).setOut(standardOutput()).execute(args);
 		}
 		System.exit(exitCode);
+	}
+
+	/**
+	 * Standard output without {@code System.out} in between: that {@code PrintStream} swallows write
+	 * errors, so {@code pm task list > /dev/full} would look like a success.
+	 */
+	private static PrintWriter standardOutput() {
+		return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+				true);
 	}
 
 }

@@ -1,16 +1,25 @@
 package dev.pm.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PmJarIT {
 
 	private static final Path JAR = Path.of(System.getProperty("pm.jar", "target/pm.jar"));
+
+	private static final Path EXTRACTED = JAR.resolveSibling("pm-app");
 
 	private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -48,8 +59,8 @@ class PmJarIT {
 		assertThat(imported.out()).isEqualTo("Imported 3 tasks: 3 new, 0 updated; created E07, E07-F02.\n");
 		assertThat(list.exitCode()).isZero();
 		assertThat(list.out()).contains("\"key\" : \"T-E07-F02-003\"", "\"status\" : \"in_progress\"",
-				"\"feature\" : \"E07-F02\"", "\"title\" : \"Task T-E07-F02-003\"")
-			.containsPattern("\"dependsOn\" : \\[ \"T-E07-F02-001\", \"T-E07-F02-002\" \\]");
+				"\"feature\" : \"E07-F02\"", "\"title\" : \"Task T-E07-F02-003\"", "\"count\" : 3")
+			.containsPattern("\"dependsOn\" : \\[ \\{\\s+\"key\" : \"T-E07-F02-001\",\\s+\"status\" : \"completed\"");
 	}
 
 	@Test
@@ -65,7 +76,7 @@ class PmJarIT {
 		assertThat(failed.out()).isEmpty();
 		assertThat(failed.err()).isEqualTo("pm: " + bad + ": task T-E07-F02-002 depends on T-E07-F02-099, which is "
 				+ "neither in the database nor in this import\n");
-		assertThat(features.out()).isEqualTo("[ ]\n");
+		assertThat(features.out()).isEqualTo("{\n  \"results\" : [ ],\n  \"count\" : 0\n}\n");
 		assertThat(tasks.out()).isEqualTo("No tasks.\n");
 	}
 
@@ -75,7 +86,7 @@ class PmJarIT {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err()).startsWith("pm: Invalid value for option '--status': unknown status 'finished'")
+		assertThat(run.err()).startsWith("pm: Invalid value for option '--status' (S): unknown status 'finished'")
 			.hasLineCount(1);
 		assertThat(this.database).doesNotExist();
 	}
@@ -88,7 +99,8 @@ class PmJarIT {
 		assertThat(demo.err()).isEmpty();
 		assertThat(demo.out()).contains("== 3. A transaction that fails half-way is rolled back ==",
 				"pm: task T-E01-F01-002 cannot be completed: it depends on T-E01-F01-001, not completed yet",
-				"pm: feature E01-F01 still has 2 tasks; delete or move them first", "integrity       ok")
+				"pm: feature E01-F01 still has 2 tasks; delete them ('pm task delete') or move them",
+				"Claimed T-E02-F01-001", "integrity       ok")
 			.doesNotContain("expected this to", "Exception");
 		assertThat(this.database).doesNotExist();
 	}
@@ -102,22 +114,129 @@ class PmJarIT {
 		assertThat(run.err()).isEmpty();
 	}
 
+	@Test
+	void sixteenProcessesClaimingAtOnceNeverReceiveTheSameTask() throws Exception {
+		List<String> documents = new ArrayList<>();
+		for (int i = 1; i <= 100; i++) {
+			documents.add(document("T-E07-F02-%03d".formatted(i), "todo").toString());
+		}
+		List<String> importing = new ArrayList<>(List.of("task", "import"));
+		importing.addAll(documents);
+		assertThat(pm(importing.toArray(String[]::new)).exitCode()).isZero();
+
+		List<Started> claims = new ArrayList<>();
+		for (int agent = 1; agent <= 16; agent++) {
+			claims.add(start(command("task", "claim", "--agent", "agent-" + agent, "--json")));
+		}
+		Map<String, String> claimedBy = new HashMap<>();
+		for (int agent = 1; agent <= 16; agent++) {
+			Run run = claims.get(agent - 1).finish();
+			assertThat(run.exitCode()).as(run.err()).isZero();
+			assertThat(run.err()).isEmpty();
+			String key = JsonMapper.builder().build().readTree(run.out()).get("result").get("key").asString();
+			assertThat(claimedBy.put(key, "agent-" + agent)).as(key + " claimed twice").isNull();
+		}
+
+		assertThat(claimedBy).hasSize(16);
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + this.database)) {
+			assertThat(pairs(connection, "SELECT key, assigned_agent FROM task WHERE status = 'in_progress'"))
+				.isEqualTo(claimedBy);
+			assertThat(pairs(connection, "SELECT task_key, agent FROM task_history WHERE event = 'claimed'"))
+				.isEqualTo(claimedBy);
+			assertThat(pairs(connection, "SELECT key, status FROM task WHERE status <> 'in_progress'")).hasSize(84)
+				.allSatisfy((key, status) -> assertThat(status).isEqualTo("todo"));
+		}
+	}
+
+	@Test
+	void theDefaultDatabaseFollowsHome() throws Exception {
+		Path home = this.directory.resolve("elsewhere");
+		ProcessBuilder builder = new ProcessBuilder(command("epic", "add", "E01", "Home"))
+			.directory(this.directory.toFile());
+		builder.environment().remove("PM_DB_PATH");
+		builder.environment().put("HOME", home.toString());
+
+		Run run = start(builder, "home").finish();
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(home.resolve(".pm/pm.db")).isRegularFile();
+	}
+
+	@Test
+	void aChangeWhoseOutputIsLostIsRolledBackAndExitsOne() throws Exception {
+		ProcessBuilder builder = builder(command("epic", "add", "E01", "Lost")).redirectOutput(new File("/dev/full"));
+		Path err = this.directory.resolve("full.err");
+		Process process = builder.redirectError(err.toFile()).start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(process.exitValue()).isEqualTo(1);
+		assertThat(Files.readString(err)).isEqualTo("pm: cannot write to standard output; nothing was changed\n");
+		assertThat(pm("epic", "list").out()).isEqualTo("No epics.\n");
+	}
+
+	private static Map<String, String> pairs(Connection connection, String sql) throws Exception {
+		Map<String, String> pairs = new HashMap<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				pairs.put(rs.getString(1), rs.getString(2));
+			}
+		}
+		return pairs;
+	}
+
 	private Run pm(String... args) throws IOException, InterruptedException {
-		// C1 only, as the pm launcher script runs it: about a third less wall time for a short run.
-		List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+		return start(command(args)).finish();
+	}
+
+	/**
+	 * The command line of a pm process as the pm launcher script runs it: the packaged application
+	 * extracted beside the jar with its class-data-sharing archive, C1 only (together about a third
+	 * of the plain start-up), plus a small heap and one processor's worth of JVM threads, so that
+	 * sixteen at once stay within two cores. Without the extracted copy, the jar itself.
+	 */
+	private List<String> command(String... args) {
+		List<String> command = new ArrayList<>(
+				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Xmx64m", "-XX:ActiveProcessorCount=1"));
+		if (Files.isRegularFile(EXTRACTED.resolve("pm.jsa"))) {
+			command.addAll(List.of("-XX:SharedArchiveFile=" + EXTRACTED.resolve("pm.jsa"), "-Xlog:cds=off",
+					"-Xlog:cds+dynamic=off", "-jar", EXTRACTED.resolve("pm.jar").toString()));
+		}
+		else {
+			command.addAll(List.of("-jar", JAR.toString()));
+		}
 		command.addAll(List.of(args));
-		return run(command);
+		return command;
 	}
 
 	private Run run(List<String> command) throws IOException, InterruptedException {
+		return start(command).finish();
+	}
+
+	private Started start(List<String> command) throws IOException {
+		return start(builder(command), "process-" + System.nanoTime());
+	}
+
+	private ProcessBuilder builder(List<String> command) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile());
 		builder.environment().put("PM_DB_PATH", this.database.toString());
-		Path out = this.directory.resolve("stdout");
-		Path err = this.directory.resolve("stderr");
-		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pm finished within a minute").isTrue();
-		return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-				Files.readString(err, StandardCharsets.UTF_8));
+		return builder;
+	}
+
+	private Started start(ProcessBuilder builder, String name) throws IOException {
+		Path out = this.directory.resolve(name + ".out");
+		Path err = this.directory.resolve(name + ".err");
+		return new Started(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+	}
+
+	/** A pm process started, with the files its output goes to. */
+	private record Started(Process process, Path out, Path err) {
+
+		Run finish() throws IOException, InterruptedException {
+			assertThat(this.process.waitFor(90, TimeUnit.SECONDS)).as("pm finished within 90 s").isTrue();
+			return new Run(this.process.exitValue(), Files.readString(this.out, StandardCharsets.UTF_8),
+					Files.readString(this.err, StandardCharsets.UTF_8));
+		}
+
 	}
 
 	private Path document(String key, String status, String... dependsOn) throws IOException {

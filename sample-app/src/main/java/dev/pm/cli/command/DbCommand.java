@@ -7,7 +7,6 @@ import dev.pm.cli.status.DatabaseStatus;
 import dev.pm.cli.status.DatabaseStatusService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code pm db}: the database itself.
@@ -21,33 +20,20 @@ public class DbCommand {
 			description = "Show the database's path, schema version, journal mode, integrity, permissions and size.")
 	static final class Status implements Callable<Integer> {
 
-		private final LazyApplicationContext context;
-
 		@Mixin
-		private Output output;
-
-		@Option(names = "--json", description = "Print JSON for scripts.")
-		private boolean json;
-
-		Status(LazyApplicationContext context) {
-			this.context = context;
-		}
+		private Session session;
 
 		@Override
 		public Integer call() {
-			DatabaseStatus status = this.context.getBean(DatabaseStatusService.class).status();
-			if (this.json) {
-				JsonOutput.print(this.output.out(), status);
-				return 0;
-			}
-			Table.ofProperties()
-				.row("path", status.path())
-				.row("schema version", status.schemaVersion())
-				.row("journal mode", status.journalMode())
-				.row("integrity", status.integrityOk() ? "ok" : "FAILED")
-				.row("permissions", status.permissions())
-				.row("size", size(status.sizeBytes()) + " (WAL " + size(status.walSizeBytes()) + ")")
-				.print(this.output.out(), "");
+			DatabaseStatus status = this.session.bean(DatabaseStatusService.class).status();
+			this.session.show(() -> status, (shown) -> Table.ofProperties()
+						.row("path", status.path())
+						.row("schema version", status.schemaVersion())
+						.row("journal mode", status.journalMode())
+						.row("integrity", status.integrityOk() ? "ok" : "FAILED")
+						.row("permissions", status.permissions())
+						.row("size", size(status.sizeBytes()) + " (WAL " + size(status.walSizeBytes()) + ")")
+						.print(this.session.out(), ""));
 			return status.integrityOk() ? 0 : PmCommandLine.REFUSED;
 		}
 

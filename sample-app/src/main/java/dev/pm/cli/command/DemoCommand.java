@@ -9,8 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pm demo}: runs {@link DemoScript} on a fresh temporary database, or on the configured one
@@ -18,17 +19,22 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Tour pm and pm-db on a fresh temporary database.",
-				"Plans a small project, imports task documents, shows a failed transaction rolled back and the "
-						+ "rules refusing changes, then prints the database status. --here uses the configured "
-						+ "database instead." })
+				"Plans a small project, imports task documents, shows a failed transaction rolled back, the rules "
+						+ "refusing changes and agents claiming work, then prints the database status. It stops at "
+						+ "the first step that does not go as expected. --here uses the configured database "
+						+ "instead, which must be empty." })
 final class DemoCommand implements Callable<Integer> {
+
+	/** Exit code of {@code pm demo --here} when a step failed after others changed the database. */
+	static final int FAILED_PART_WAY = 3;
 
 	private final LazyApplicationContext context;
 
-	@Mixin
-	private Output output;
+	@Spec
+	private CommandSpec spec;
 
-	@Option(names = "--here", description = "Use the configured database (PM_DB_PATH, default ~/.pm/pm.db).")
+	@Option(names = "--here",
+			description = "Use the configured database (--db, PM_DB_PATH, default ~/.pm/pm.db); it must be empty.")
 	private boolean here;
 
 	DemoCommand(LazyApplicationContext context) {
@@ -43,9 +49,20 @@ final class DemoCommand implements Callable<Integer> {
 				this.context.setProperty("pm.db.path", workDirectory.resolve("pm.db").toString());
 			}
 			// A database that cannot be opened stops the demo with one error, not one per step.
-			this.context.start();
-			boolean asExpected = new DemoScript(this.context, this.output.out(), workDirectory).run();
-			return asExpected ? 0 : PmCommandLine.REFUSED;
+			if (this.here) {
+				EmptyDatabaseGuard.start(this.context);
+			}
+			else {
+				this.context.start();
+			}
+			DemoScript.Outcome outcome = new DemoScript(this.context, this.spec.commandLine().getOut(), workDirectory)
+				.run();
+			return switch (outcome) {
+				case AS_EXPECTED -> 0;
+				case FAILED_BEFORE_ANY_CHANGE -> PmCommandLine.REFUSED;
+				// A temporary database is gone afterwards: only --here leaves what the demo did.
+				case FAILED_PART_WAY -> this.here ? FAILED_PART_WAY : PmCommandLine.REFUSED;
+			};
 		}
 		finally {
 			// Close the database before its directory goes.

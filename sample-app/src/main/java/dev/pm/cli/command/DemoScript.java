@@ -26,7 +26,30 @@ final class DemoScript {
 
 	private final Path documents;
 
-	private boolean asExpected = true;
+	/** How the demo ended. */
+	enum Outcome {
+
+		/** Every step succeeded or was refused as expected. */
+		AS_EXPECTED,
+
+		/** The first step went wrong: the database is as it was. */
+		FAILED_BEFORE_ANY_CHANGE,
+
+		/** A step went wrong after others had changed the database. */
+		FAILED_PART_WAY
+
+	}
+
+	/** A step did not go as the demo expected; the demo stops there. */
+	private static final class UnexpectedOutcome extends RuntimeException {
+
+		UnexpectedOutcome() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	private int stepsDone;
 
 	DemoScript(LazyApplicationContext context, PrintWriter out, Path workDirectory) {
 		this.context = context;
@@ -36,11 +59,21 @@ final class DemoScript {
 	}
 
 	/**
-	 * Runs the demo.
-	 * @return whether every step succeeded or was refused as the demo expects
+	 * Runs the demo, up to the first step that does not go as expected.
+	 * @return how it ended
 	 * @throws IOException if the task documents cannot be written
 	 */
-	boolean run() throws IOException {
+	Outcome run() throws IOException {
+		try {
+			steps();
+			return Outcome.AS_EXPECTED;
+		}
+		catch (UnexpectedOutcome ex) {
+			return (this.stepsDone == 0) ? Outcome.FAILED_BEFORE_ANY_CHANGE : Outcome.FAILED_PART_WAY;
+		}
+	}
+
+	private void steps() throws IOException {
 		say("pm demo: every line starting with $ is a real pm command; task documents are written to");
 		say(this.workDirectory + ", shown below as relative paths.");
 		this.out.println();
@@ -49,9 +82,9 @@ final class DemoScript {
 		succeeds("feature", "add", "E01-F01", "Local storage", "--epic", "E01");
 		succeeds("feature", "add", "E01-F02", "Background sync", "--epic", "E01");
 		succeeds("task", "add", "T-E01-F01-001", "Choose the storage format", "--feature", "E01-F01", "--agent",
-				"alice", "--estimate", "2 hours");
+				"alice", "--estimate", "2 hours", "--priority", "2");
 		succeeds("task", "add", "T-E01-F01-002", "Write the storage layer", "--feature", "E01-F01", "--depends-on",
-				"T-E01-F01-001", "--estimate", "6 hours");
+				"T-E01-F01-001", "--estimate", "6 hours", "--agent-type", "backend");
 
 		section("2. Import task documents, given in reverse dependency order, in one transaction");
 		say("Epic E02 and feature E02-F01 do not exist yet: the import creates them from the 'feature' path.");
@@ -77,14 +110,24 @@ final class DemoScript {
 		succeeds("task", "done", "T-E01-F01-002");
 		succeeds("task", "show", "T-E01-F01-002");
 
-		section("5. The foreign key refuses to delete a feature that still has tasks");
+		section("5. Agents claim work; a person reviews it");
+		say("claim is next and start in one transaction: agents claiming at once never get the same task.");
+		succeeds("task", "next");
+		succeeds("task", "claim", "--agent", "agent-1");
+		succeeds("task", "claim", "--agent", "agent-2");
+		succeeds("task", "complete", "T-E02-F01-001", "--notes", "Links are signed and short");
+		refused("task", "approve", "T-E02-F01-002");
+		succeeds("task", "approve", "T-E02-F01-001");
+		succeeds("task", "history", "T-E02-F01-001");
+		succeeds("epic", "list");
+
+		section("6. The foreign key refuses to delete a feature that still has tasks");
 		refused("feature", "delete", "E01-F01");
 		succeeds("feature", "delete", "E01-F02");
 		succeeds("feature", "list");
 
-		section("6. The database");
+		section("7. The database");
 		succeeds("db", "status");
-		return this.asExpected;
 	}
 
 	private void section(String title) {
@@ -114,8 +157,12 @@ final class DemoScript {
 			this.out.println("(exit " + exitCode + (success ? "" : ": refused, nothing changed") + ")");
 		}
 		if ((exitCode == 0) != success) {
-			this.out.println("(the demo expected this to " + (success ? "succeed" : "be refused") + ")");
-			this.asExpected = false;
+			this.out.println("(the demo expected this to " + (success ? "succeed" : "be refused") + "; it stops here)");
+			this.out.flush();
+			throw new UnexpectedOutcome();
+		}
+		if (success) {
+			this.stepsDone++;
 		}
 		this.out.println();
 		this.out.flush();

@@ -1,5 +1,12 @@
 package dev.pm.cli.command;
 
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 
@@ -14,6 +21,10 @@ import picocli.CommandLine.ParseResult;
  * {@code --debug}, and exits with {@link PmCommandLine#REFUSED}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
+
+	static final String BUSY = "the database is busy: another pm process held it longer than the busy timeout "
+			+ "(pm.db.busy-timeout, default 5s), and nothing was changed; try again, or wait longer with "
+			+ "PM_DB_BUSY_TIMEOUT=30s";
 
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
@@ -31,21 +42,60 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 	 * @return the line
 	 */
 	static String describe(Throwable ex) {
-		Throwable reason = reasonOf(ex);
-		String message = (reason instanceof CannotAcquireLockException)
-				? "the database is busy: another pm process is writing to it; try again"
-				: reason.getMessage();
-		if (message == null || message.isBlank()) {
-			message = reason.getClass().getSimpleName();
-		}
+		String message = message(ex);
 		return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+	}
+
+	private static String message(Throwable ex) {
+		if (isBusy(ex)) {
+			return BUSY;
+		}
+		BindException binding = find(ex, BindException.class);
+		if (binding != null && binding.getProperty() != null) {
+			return invalidProperty(binding);
+		}
+		Throwable reason = reasonOf(ex);
+		String message = reason.getMessage();
+		return (message == null || message.isBlank()) ? reason.getClass().getSimpleName() : message;
+	}
+
+	/** SQLite's own busy error, or the starter's translation of it, wherever it happened (start-up included). */
+	private static boolean isBusy(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CannotAcquireLockException || (cause instanceof SQLException sql
+					&& sql.getMessage() != null && sql.getMessage().contains("SQLITE_BUSY"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** {@code invalid value 'bogus' for pm.db.journal-mode (from ...): expected one of ...}. */
+	private static String invalidProperty(BindException ex) {
+		ConfigurationProperty property = ex.getProperty();
+		String origin = (property.getOrigin() != null) ? " (from " + property.getOrigin() + ")" : "";
+		Class<?> type = ex.getTarget().getType().resolve();
+		String expected;
+		if (type != null && type.isEnum()) {
+			expected = "expected one of " + Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+				.collect(Collectors.joining(", "));
+		}
+		else {
+			Throwable root = ex;
+			while (root.getCause() != null) {
+				root = root.getCause();
+			}
+			expected = root.getMessage();
+		}
+		return "invalid value '" + property.getValue() + "' for " + property.getName() + origin + ": " + expected;
 	}
 
 	private static Throwable reasonOf(Throwable ex) {
 		// The plan's and the starter's exceptions are written for users; prefer them to their wrappers.
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PlanException || cause instanceof DatabaseException
-					|| cause instanceof CannotAcquireLockException) {
+					|| cause instanceof OutputFailedException) {
 				return cause;
 			}
 		}
@@ -57,6 +107,15 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 			root = root.getCause();
 		}
 		return root;
+	}
+
+	private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static boolean debug(ParseResult parseResult) {

@@ -1,5 +1,6 @@
 package dev.pm.cli.command;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,76 +12,99 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pm feature}: adds, lists and deletes features.
+ * {@code pm feature}: adds, lists, shows and deletes features.
  */
-@Command(name = "feature", mixinStandardHelpOptions = true, description = "Add, list and delete features.",
-		subcommands = { FeatureCommand.Add.class, FeatureCommand.ListFeatures.class, FeatureCommand.Delete.class })
+@Command(name = "feature", mixinStandardHelpOptions = true, description = "Add, list, show and delete features.",
+		subcommands = { FeatureCommand.Add.class, FeatureCommand.ListFeatures.class, FeatureCommand.Show.class,
+				FeatureCommand.Delete.class })
 public class FeatureCommand {
 
-	/** {@code pm feature add KEY TITLE --epic KEY}. */
-	@Command(name = "add", mixinStandardHelpOptions = true, description = "Add a feature to an epic.")
-	static final class Add implements Callable<Integer> {
-
-		private final LazyApplicationContext context;
-
-		@Mixin
-		private Output output;
+	/** The {@code KEY} of a feature. */
+	@Command
+	static final class FeatureKeyParameter {
 
 		@Parameters(index = "0", paramLabel = "KEY", description = "Feature key, such as E04-F01.",
 				converter = KeyConverters.FeatureKey.class)
 		private String key;
 
-		@Parameters(index = "1", paramLabel = "TITLE", description = "What the feature delivers.")
+	}
+
+	/** {@code pm feature add KEY TITLE --epic KEY}. */
+	@Command(name = "add", mixinStandardHelpOptions = true, description = "Add a feature to an epic.")
+	static final class Add implements Callable<Integer> {
+
+		@Mixin
+		private Session session;
+
+		@Mixin
+		private FeatureKeyParameter feature;
+
+		@Parameters(index = "1", paramLabel = "TITLE", description = "What the feature delivers, on one line.")
 		private String title;
 
 		@Option(names = "--epic", required = true, paramLabel = "KEY", description = "The epic, such as E04.",
 				converter = KeyConverters.EpicKey.class)
 		private String epic;
 
-		Add(LazyApplicationContext context) {
-			this.context = context;
-		}
-
 		@Override
 		public Integer call() {
-			this.context.getBean(FeatureService.class).add(this.key, this.title, this.epic);
-			this.output.out().println("Added feature " + this.key + " to epic " + this.epic + ".");
+			this.session.change(() -> {
+				FeatureService features = this.session.bean(FeatureService.class);
+				features.add(this.feature.key, this.title, this.epic);
+				return features.show(this.feature.key).feature();
+			}, (feature) -> this.session.out()
+				.println("Added feature " + feature.key() + " to epic " + feature.epic() + "."));
 			return 0;
 		}
 
 	}
 
-	/** {@code pm feature list [--epic KEY]}. */
-	@Command(name = "list", mixinStandardHelpOptions = true, description = "List features.")
+	/** {@code pm feature list [--epic KEY] [--json]}. */
+	@Command(name = "list", mixinStandardHelpOptions = true,
+			description = "List features with their tasks by status and progress (completed of all but archived).")
 	static final class ListFeatures implements Callable<Integer> {
 
-		private final LazyApplicationContext context;
-
 		@Mixin
-		private Output output;
+		private Session session;
 
 		@Option(names = "--epic", paramLabel = "KEY", description = "Only the features of this epic.",
 				converter = KeyConverters.EpicKey.class)
 		private String epic;
 
-		@Option(names = "--json", description = "Print JSON for scripts.")
-		private boolean json;
-
-		ListFeatures(LazyApplicationContext context) {
-			this.context = context;
+		@Override
+		public Integer call() {
+			this.session.showList(() -> this.session.bean(FeatureService.class).list(this.epic),
+					(features) -> table(this.session.out(), features));
+			return 0;
 		}
+
+		static void table(PrintWriter out, List<Feature> features) {
+			Table table = Table.withHeaders(ProgressColumns.headers("KEY", "EPIC", "TITLE"));
+			features.forEach((feature) -> table
+				.row(ProgressColumns.cells(feature.progress(), feature.key(), feature.epic(), feature.title())));
+			table.print(out, "No features.");
+		}
+
+	}
+
+	/** {@code pm feature show KEY [--json]}. */
+	@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a feature and its tasks.")
+	static final class Show implements Callable<Integer> {
+
+		@Mixin
+		private Session session;
+
+		@Mixin
+		private FeatureKeyParameter feature;
 
 		@Override
 		public Integer call() {
-			List<Feature> features = this.context.getBean(FeatureService.class).list(this.epic);
-			if (this.json) {
-				JsonOutput.print(this.output.out(), features);
-				return 0;
-			}
-			Table table = Table.withHeaders("KEY", "EPIC", "TITLE", "DONE", "CREATED");
-			features.forEach((feature) -> table.row(feature.key(), feature.epic(), feature.title(),
-					feature.completed() + "/" + feature.tasks(), feature.created()));
-			table.print(this.output.out(), "No features.");
+			this.session.show(() -> this.session.bean(FeatureService.class).show(this.feature.key), (details) -> {
+				PrintWriter out = this.session.out();
+				ListFeatures.table(out, List.of(details.feature()));
+				out.println();
+				TaskViews.list(out, details.tasks());
+			});
 			return 0;
 		}
 
@@ -91,23 +115,16 @@ public class FeatureCommand {
 			description = "Delete a feature that has no tasks.")
 	static final class Delete implements Callable<Integer> {
 
-		private final LazyApplicationContext context;
+		@Mixin
+		private Session session;
 
 		@Mixin
-		private Output output;
-
-		@Parameters(index = "0", paramLabel = "KEY", description = "Feature key, such as E04-F01.",
-				converter = KeyConverters.FeatureKey.class)
-		private String key;
-
-		Delete(LazyApplicationContext context) {
-			this.context = context;
-		}
+		private FeatureKeyParameter feature;
 
 		@Override
 		public Integer call() {
-			this.context.getBean(FeatureService.class).delete(this.key);
-			this.output.out().println("Deleted feature " + this.key + ".");
+			this.session.delete("feature", this.feature.key,
+					() -> this.session.bean(FeatureService.class).delete(this.feature.key));
 			return 0;
 		}
 

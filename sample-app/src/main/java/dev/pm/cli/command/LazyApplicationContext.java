@@ -14,6 +14,8 @@ public final class LazyApplicationContext implements AutoCloseable {
 
 	private final Class<?> application;
 
+	private final Map<String, String> environment;
+
 	private final Map<String, String> properties = new LinkedHashMap<>();
 
 	private ConfigurableApplicationContext context;
@@ -23,7 +25,27 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * @param application the {@code @SpringBootApplication} class
 	 */
 	public LazyApplicationContext(Class<?> application) {
+		this(application, System.getenv());
+	}
+
+	/**
+	 * Creates a context that is not started yet, which sees other environment variables than
+	 * the process has ({@code PM_AGENT}, {@code USER}); Spring still reads its own properties
+	 * from the process.
+	 * @param application the {@code @SpringBootApplication} class
+	 * @param environment the environment variables
+	 */
+	public LazyApplicationContext(Class<?> application, Map<String, String> environment) {
 		this.application = application;
+		this.environment = Map.copyOf(environment);
+	}
+
+	/**
+	 * Returns the environment variables commands read themselves, such as {@code PM_AGENT}.
+	 * @return the variables
+	 */
+	public Map<String, String> environment() {
+		return this.environment;
 	}
 
 	/**

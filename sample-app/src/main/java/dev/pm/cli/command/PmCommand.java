@@ -1,22 +1,29 @@
 package dev.pm.cli.command;
 
+import java.nio.file.Path;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code pm}: the root command, which only groups the others.
+ * {@code pm}: the root command, which groups the others and declares the options every command has.
  */
-@Command(name = "pm", mixinStandardHelpOptions = true, version = "pm 0.1.0",
-		description = "Plan work as epics, features and tasks.%nDatabase: PM_DB_PATH, default ~/.pm/pm.db.",
+@Command(name = "pm", mixinStandardHelpOptions = true, version = "pm 0.2.0",
+		description = "Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else ~/.pm/pm.db.",
 		subcommands = { EpicCommand.class, FeatureCommand.class, TaskCommand.class, DbCommand.class,
-				DemoCommand.class },
+				DemoCommand.class, CompletionCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:success", "1:the operation was refused or failed; nothing changed", "2:usage error" })
+		exitCodeList = { "0:success", "1:the operation was refused or failed; nothing changed", "2:usage error",
+				"3:pm demo --here failed part-way; what it did before stays" })
 public class PmCommand {
 
-	// Read by ErrorReporter from the parse result; a field is still needed to declare the option.
+	// Read by PmCommandLine and ErrorReporter from the parse result; fields are still needed to declare the options.
 	@Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
 	boolean debug;
+
+	@Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH",
+			description = "The database file, instead of PM_DB_PATH or ~/.pm/pm.db.")
+	Path database;
 
 }

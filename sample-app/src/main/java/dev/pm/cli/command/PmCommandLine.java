@@ -1,8 +1,11 @@
 package dev.pm.cli.command;
 
+import java.nio.file.Path;
+
 import dev.pm.cli.plan.TaskStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -28,9 +31,23 @@ public final class PmCommandLine {
 	public static CommandLine create(LazyApplicationContext context) {
 		CommandLine commandLine = new CommandLine(PmCommand.class, new CommandFactory(context));
 		commandLine.registerConverter(TaskStatus.class, PmCommandLine::status);
+		commandLine.setExecutionStrategy((parseResult) -> {
+			applyGlobalOptions(parseResult, context);
+			return new CommandLine.RunLast().execute(parseResult);
+		});
 		commandLine.setExecutionExceptionHandler(new ErrorReporter());
 		commandLine.setParameterExceptionHandler(PmCommandLine::usageError);
 		return commandLine;
+	}
+
+	/** {@code --db} may come after any command, as inherited options do: take it from where it is. */
+	private static void applyGlobalOptions(ParseResult parseResult, LazyApplicationContext context) {
+		for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+			if (result.hasMatchedOption("--db")) {
+				Path database = result.matchedOptionValue("--db", null);
+				context.setProperty("pm.db.path", database.toString());
+			}
+		}
 	}
 
 	private static TaskStatus status(String value) {

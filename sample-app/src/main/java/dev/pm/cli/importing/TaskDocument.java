@@ -17,7 +17,11 @@ import dev.pm.cli.plan.TaskStatus;
  * @param dependsOn {@code dependencies}
  * @param estimate {@code estimated_time}, or {@code null}
  * @param filePath {@code file_path}, or {@code null}
+ * @param priority {@code priority}, 1 (highest) to 10, 5 if absent
+ * @param agentType {@code agent_type}, or {@code null}
+ * @param blockedReason {@code blocked_reason}, or {@code null}
  */
 public record TaskDocument(Path file, String key, String title, TaskStatus status, FeaturePath feature, String created,
-		String agent, List<String> dependsOn, String estimate, String filePath) {
+		String agent, List<String> dependsOn, String estimate, String filePath, int priority, String agentType,
+		String blockedReason) {
 }

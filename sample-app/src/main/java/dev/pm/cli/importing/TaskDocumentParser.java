@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +29,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import dev.pm.cli.plan.KeyFormat;
+import dev.pm.cli.plan.Priorities;
+import dev.pm.cli.plan.Task;
 import dev.pm.cli.plan.TaskStatus;
 
 /**
@@ -41,6 +47,12 @@ public class TaskDocumentParser {
 	private static final String TITLE_PREFIX = "# ";
 
 	private static final String PRP_PREFIX = "PRP: ";
+
+	/**
+	 * Documents larger than this are refused before they are read: a task document is a page of
+	 * Markdown, and reading {@code /dev/zero} or a log file by mistake must not exhaust the memory.
+	 */
+	static final long MAX_SIZE = 1024 * 1024;
 
 	/**
 	 * Reads one document.
@@ -65,13 +77,23 @@ public class TaskDocumentParser {
 		if (!KeyFormat.TASK.parentOf(key).equals(feature.featureKey())) {
 			throw fields.error("task_key", "task " + key + " does not belong to feature " + feature.featureKey());
 		}
-		return new TaskDocument(file, key, title(file, body, end + 2), status(fields), feature,
-				fields.text("created", false), fields.text("assigned_agent", false), fields.list("dependencies"),
-				fields.text("estimated_time", false), fields.text("file_path", false));
+		return new TaskDocument(file, key, title(file, body, end + 2), status(fields), feature, created(fields),
+				fields.text("assigned_agent", false), fields.list("dependencies"), fields.text("estimated_time", false),
+				fields.text("file_path", false), priority(fields), fields.text("agent_type", false),
+				fields.text("blocked_reason", false));
 	}
 
 	private static List<String> readLines(Path file) {
 		try {
+			// Attributes only, before opening: a FIFO would block the read forever, a device never end.
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			if (!attributes.isRegularFile()) {
+				throw new TaskDocumentException(file, 1, "not a regular file");
+			}
+			if (attributes.size() > MAX_SIZE) {
+				throw new TaskDocumentException(file, 1, "too large for a task document (" + attributes.size()
+						+ " bytes, at most " + MAX_SIZE + ")");
+			}
 			return Files.readAllLines(file, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {
@@ -122,16 +144,51 @@ public class TaskDocumentParser {
 	}
 
 	private static TaskStatus status(Fields fields) {
-		String status = fields.text("status", false);
-		if (status == null) {
+		if (!fields.has("status")) {
 			return TaskStatus.TODO;
 		}
+		// Present but empty is a mistake, not "todo": the author meant to write something.
+		String status = fields.text("status", true);
 		try {
 			return TaskStatus.of(status);
 		}
 		catch (IllegalArgumentException ex) {
 			throw fields.error("status", ex.getMessage());
 		}
+	}
+
+	/** {@code created}: a date ({@code 2025-01-15}) as written, or an ISO-8601 date-time with an offset, in UTC. */
+	private static String created(Fields fields) {
+		String created = fields.text("created", false);
+		if (created == null) {
+			return null;
+		}
+		try {
+			LocalDate.parse(created);
+			return created;
+		}
+		catch (DateTimeParseException notADate) {
+			try {
+				return OffsetDateTime.parse(created).toInstant().toString();
+			}
+			catch (DateTimeParseException ex) {
+				throw fields.error("created", "'" + created
+						+ "' is not a date (like 2025-01-15) or a date-time with an offset (like 2025-01-15T09:30:00Z)");
+			}
+		}
+	}
+
+	private static int priority(Fields fields) {
+		String priority = fields.text("priority", false);
+		if (priority == null) {
+			return Task.DEFAULT_PRIORITY;
+		}
+		Integer value = Priorities.parse(priority);
+		if (value == null) {
+			throw fields.error("priority",
+					"'priority' must be a whole number from " + Priorities.RANGE + ", not '" + priority + "'");
+		}
+		return value;
 	}
 
 	private static String title(Path file, List<String> body, int firstLine) {
@@ -164,18 +221,27 @@ public class TaskDocumentParser {
 			this.file = file;
 			this.line = lineOf(mapping.getStartMark().getLine());
 			for (NodeTuple tuple : mapping.getValue()) {
-				if (tuple.getKeyNode() instanceof ScalarNode key) {
-					this.values.put(key.getValue(), tuple.getValueNode());
+				if (tuple.getKeyNode() instanceof ScalarNode key
+						&& this.values.putIfAbsent(key.getValue(), tuple.getValueNode()) != null) {
+					// YAML forbids it, SnakeYAML would keep the last one: which did the author mean?
+					throw new TaskDocumentException(file, lineOf(key.getStartMark().getLine()),
+							"'" + key.getValue() + "' is given twice");
 				}
 			}
+		}
+
+		boolean has(String name) {
+			return this.values.containsKey(name);
 		}
 
 		String text(String name, boolean required) {
 			Node node = this.values.get(name);
 			if (node == null || Tag.NULL.equals(node.getTag())) {
+				if (required && node == null) {
+					throw new TaskDocumentException(this.file, this.line, "missing required field '" + name + "'");
+				}
 				if (required) {
-					throw new TaskDocumentException(this.file, (node != null) ? lineOf(node.getStartMark().getLine())
-							: this.line, "missing required field '" + name + "'");
+					throw error(name, "'" + name + "' must not be empty");
 				}
 				return null;
 			}

@@ -6,24 +6,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.pm.cli.plan.EpicRepository;
 import dev.pm.cli.plan.FeatureRepository;
+import dev.pm.cli.plan.HistoryEntry;
+import dev.pm.cli.plan.HistoryRepository;
 import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.plan.Task;
 import dev.pm.cli.plan.TaskRepository;
 import dev.pm.cli.plan.TaskRules;
-import dev.pm.cli.plan.TaskStatus;
+import dev.pm.cli.plan.Timestamps;
 
 /**
  * Imports task documents, all in one transaction: every document is imported or none is.
  * <p>
- * Tasks are written first and their dependencies second, so documents may come in any order;
- * a task that already exists is replaced by its document, which keeps the documents the source
- * of truth when they are edited and imported again.
+ * Tasks are written first and their dependencies second, so documents may come in any order. A
+ * task that already exists is updated from its document, which keeps the documents the source of
+ * truth for what is to be done; but its status is kept when it changed since the task was last
+ * imported (an agent started it, a reviewer approved it), unless the import replaces it.
  */
 @Service
 public class TaskImportService {
@@ -36,29 +40,40 @@ public class TaskImportService {
 
 	private final TaskRepository tasks;
 
+	private final HistoryRepository history;
+
 	private final TaskRules rules;
 
-	TaskImportService(EpicRepository epics, FeatureRepository features, TaskRepository tasks, TaskRules rules) {
+	private final Timestamps timestamps;
+
+	TaskImportService(EpicRepository epics, FeatureRepository features, TaskRepository tasks,
+			HistoryRepository history, TaskRules rules, Timestamps timestamps) {
 		this.epics = epics;
 		this.features = features;
 		this.tasks = tasks;
+		this.history = history;
 		this.rules = rules;
+		this.timestamps = timestamps;
 	}
 
 	/**
 	 * Imports task documents.
 	 * @param files the documents, in any order
+	 * @param replace whether documents replace statuses changed since the last import
+	 * @param actor who imports them
 	 * @return what changed
 	 * @throws TaskDocumentException if a document is malformed, naming the file and line
 	 * @throws PlanException if the documents break a rule of the plan; nothing is imported
 	 */
 	@Transactional
-	public ImportResult importFiles(List<Path> files) {
+	public ImportResult importFiles(List<Path> files, boolean replace, String actor) {
 		Map<String, TaskDocument> documents = parseAll(files);
 		String today = LocalDate.now().toString();
+		String now = this.timestamps.now();
 		List<String> created = new ArrayList<>();
 		List<String> updated = new ArrayList<>();
 		List<String> createdFeatures = new ArrayList<>();
+		List<String> keptStatus = new ArrayList<>();
 		for (TaskDocument document : documents.values()) {
 			FeaturePath feature = document.feature();
 			if (this.epics.insertIfMissing(feature.epicKey(), feature.epicTitle(), today)) {
@@ -67,8 +82,18 @@ public class TaskImportService {
 			if (this.features.insertIfMissing(feature.featureKey(), feature.featureTitle(), feature.epicKey(), today)) {
 				createdFeatures.add(feature.featureKey());
 			}
-			(this.tasks.exists(document.key()) ? updated : created).add(document.key());
-			this.tasks.save(taskOf(document, today));
+			Optional<Task> existing = this.tasks.find(document.key());
+			Task task = taskOf(document, today);
+			String notes = "from " + document.file();
+			if (existing.isPresent() && !replace && movedSinceLastImport(existing.get())) {
+				task = withStatusOf(task, existing.get());
+				keptStatus.add(document.key());
+				notes += "; kept " + task.status() + " (changed since the last import), not " + document.status();
+			}
+			(existing.isPresent() ? updated : created).add(document.key());
+			this.tasks.save(task, now);
+			this.history.append(document.key(), new HistoryEntry(now, document.key(), "imported",
+					existing.map(Task::status).orElse(null), task.status(), actor, notes));
 		}
 		for (TaskDocument document : documents.values()) {
 			for (String dependency : document.dependsOn()) {
@@ -77,14 +102,43 @@ public class TaskImportService {
 							+ ", which is neither in the database nor in this import");
 				}
 			}
-			this.rules.replaceDependencies(document.key(), document.dependsOn());
+			try {
+				this.rules.replaceDependencies(document.key(), document.dependsOn());
+			}
+			catch (PlanException ex) {
+				throw new PlanException(document.file() + ": " + ex.getMessage());
+			}
 		}
-		this.rules.requireNoCycle(documents.keySet());
-		documents.values()
-			.stream()
-			.filter((document) -> document.status() == TaskStatus.COMPLETED)
-			.forEach((document) -> this.rules.requireDependenciesCompleted(document.key()));
-		return new ImportResult(created, updated, createdFeatures);
+		// The cycle starts at a task of this import: its document is the one to look at.
+		this.rules.cycleThrough(documents.keySet()).ifPresent((cycle) -> {
+			throw new PlanException(documents.get(cycle.get(0)).file() + ": dependency cycle refused: "
+					+ String.join(" -> ", cycle));
+		});
+		// Completed before their dependencies first: that is the mistake a document usually makes.
+		documents.values().forEach((document) -> requireDependencyRule(document, true));
+		documents.values().forEach((document) -> requireDependencyRule(document, false));
+		return new ImportResult(created, updated, createdFeatures, keptStatus);
+	}
+
+	/** The rule of dependencies in one direction, for an imported task, with the document named. */
+	private void requireDependencyRule(TaskDocument document, boolean done) {
+		Task task = this.tasks.find(document.key()).orElseThrow();
+		try {
+			if (done && task.status().isDone()) {
+				this.rules.requireDependenciesDone(task);
+			}
+			else if (!done && !task.status().isDone()) {
+				this.rules.requireNoDoneDependents(task, "make " + task.key() + " " + task.status());
+			}
+		}
+		catch (PlanException ex) {
+			throw new PlanException(document.file() + ": " + ex.getMessage());
+		}
+	}
+
+	/** Whether the status differs from what the last import (or {@code pm task add}) gave the task. */
+	private boolean movedSinceLastImport(Task task) {
+		return task.status() != this.history.statusFromLastImport(task.key());
 	}
 
 	private Map<String, TaskDocument> parseAll(List<Path> files) {
@@ -103,8 +157,17 @@ public class TaskImportService {
 	private static Task taskOf(TaskDocument document, String today) {
 		String created = (document.created() != null) ? document.created() : today;
 		String filePath = (document.filePath() != null) ? document.filePath() : document.file().toString();
-		return new Task(document.key(), document.title(), document.feature().featureKey(), document.status(),
-				document.agent(), document.estimate(), created, filePath, document.dependsOn(), List.of());
+		return new Task(document.key(), document.title(), document.feature().featureKey(),
+				document.feature().epicKey(), document.status(), document.priority(), document.agentType(),
+				document.agent(), document.estimate(), created, filePath, document.blockedReason(), null, null,
+				List.of(), List.of());
+	}
+
+	/** The document's task with the status, assignment and reason the database has. */
+	private static Task withStatusOf(Task task, Task existing) {
+		return new Task(task.key(), task.title(), task.feature(), task.epic(), existing.status(), task.priority(),
+				task.agentType(), existing.agent(), task.estimate(), task.created(), task.filePath(),
+				existing.blockedReason(), null, null, List.of(), List.of());
 	}
 
 }

@@ -6,6 +6,7 @@ package dev.pm.cli.plan;
  * @param title what the epic delivers
  * @param created when it was created, as ISO-8601 text
  * @param features how many features it has
+ * @param progress its tasks by status
  */
-public record Epic(String key, String title, String created, int features) {
+public record Epic(String key, String title, String created, int features, Progress progress) {
 }

@@ -1,6 +1,9 @@
 package dev.pm.cli.plan;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,15 +47,45 @@ public class EpicRepository {
 	}
 
 	/**
-	 * Returns every epic, ordered by key.
+	 * Returns every epic with its progress, ordered by key, in one query.
 	 * @return the epics
 	 */
 	public List<Epic> findAll() {
-		return this.jdbc.sql("""
-				SELECT e.key, e.title, e.created, (SELECT count(*) FROM feature f WHERE f.epic_key = e.key)
-				FROM epic e ORDER BY e.key""")
-			.query((rs, row) -> new Epic(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-			.list();
+		return select("").query(EpicRepository::epic).list();
+	}
+
+	/**
+	 * Returns one epic with its progress.
+	 * @param key its key
+	 * @return the epic, or empty if there is none
+	 */
+	public Optional<Epic> find(String key) {
+		return select(" WHERE e.key = :key").param("key", key).query(EpicRepository::epic).optional();
+	}
+
+	/**
+	 * Deletes an epic; the foreign key of its features refuses this while it has any.
+	 * @param key its key
+	 * @return whether an epic was deleted
+	 */
+	public boolean delete(String key) {
+		return this.jdbc.sql("DELETE FROM epic WHERE key = ?").param(key).update() == 1;
+	}
+
+	private JdbcClient.StatementSpec select(String where) {
+		return this.jdbc.sql(selectSql(where));
+	}
+
+	/** Epics with their features counted from the index and their tasks by status, in one pass. */
+	static String selectSql(String where) {
+		return "SELECT e.key, e.title, e.created, (SELECT count(*) FROM feature c WHERE c.epic_key = e.key), "
+				+ Progress.COLUMNS
+				+ " FROM epic e LEFT JOIN feature f ON f.epic_key = e.key LEFT JOIN task t ON t.feature_key = f.key"
+				+ where + " GROUP BY e.key ORDER BY e.key";
+	}
+
+	private static Epic epic(ResultSet rs, int row) throws SQLException {
+		return new Epic(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), Progress.read(rs, 5));
 	}
 
 }

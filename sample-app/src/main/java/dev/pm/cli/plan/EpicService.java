@@ -2,21 +2,29 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds and lists epics.
+ * Adds, lists, shows and deletes epics.
  */
 @Service
 public class EpicService {
 
 	private final EpicRepository epics;
 
-	EpicService(EpicRepository epics) {
+	private final FeatureRepository features;
+
+	private final TaskRepository tasks;
+
+	EpicService(EpicRepository epics, FeatureRepository features, TaskRepository tasks) {
 		this.epics = epics;
+		this.features = features;
+		this.tasks = tasks;
 	}
 
 	/**
@@ -37,12 +45,48 @@ public class EpicService {
 	}
 
 	/**
-	 * Returns every epic.
+	 * Returns every epic with its progress.
 	 * @return the epics, ordered by key
 	 */
 	@Transactional(readOnly = true)
 	public List<Epic> list() {
 		return this.epics.findAll();
+	}
+
+	/**
+	 * Returns an epic with its features and tasks, archived ones included.
+	 * @param key its key
+	 * @return the epic
+	 * @throws PlanException if it does not exist
+	 */
+	@Transactional(readOnly = true)
+	public EpicDetails show(String key) {
+		Epic epic = this.epics.find(key).orElseThrow(() -> new PlanException("epic " + key + " does not exist"));
+		return new EpicDetails(epic, this.features.findAll(key),
+				this.tasks.findAll(new TaskFilter(Set.of(), key, null, null, null, null, false, true, TaskSort.KEY)));
+	}
+
+	/**
+	 * Deletes an epic that has no features.
+	 * @param key its key
+	 * @throws PlanException if it does not exist or still has features
+	 */
+	@Transactional
+	public void delete(String key) {
+		KeyFormat.EPIC.require(key);
+		boolean deleted;
+		try {
+			deleted = this.epics.delete(key);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The features' foreign key refused: say how many are in the way.
+			int count = this.features.findAll(key).size();
+			throw new PlanException("epic " + key + " still has " + count
+					+ ((count == 1) ? " feature; delete it first" : " features; delete them first"));
+		}
+		if (!deleted) {
+			throw new PlanException("epic " + key + " does not exist");
+		}
 	}
 
 }

@@ -6,8 +6,7 @@ package dev.pm.cli.plan;
  * @param title what the feature delivers
  * @param epic the key of its epic
  * @param created when it was created, as ISO-8601 text
- * @param tasks how many tasks it has
- * @param completed how many of those are completed
+ * @param progress its tasks by status
  */
-public record Feature(String key, String title, String epic, String created, int tasks, int completed) {
+public record Feature(String key, String title, String epic, String created, Progress progress) {
 }

@@ -1,6 +1,9 @@
 package dev.pm.cli.plan;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,21 +50,33 @@ public class FeatureRepository {
 	}
 
 	/**
-	 * Returns the features of one epic, or of all, ordered by key.
+	 * Returns the features of one epic, or of all, with their progress, ordered by key, in one query.
 	 * @param epic an epic's key, or {@code null} for every feature
 	 * @return the features
 	 */
 	public List<Feature> findAll(String epic) {
-		return this.jdbc.sql("""
-				SELECT f.key, f.title, f.epic_key, f.created,
-				       count(t.key), count(CASE WHEN t.status = 'completed' THEN 1 END)
-				FROM feature f LEFT JOIN task t ON t.feature_key = f.key
-				WHERE :epic IS NULL OR f.epic_key = :epic
-				GROUP BY f.key ORDER BY f.key""")
-			.param("epic", epic)
-			.query((rs, row) -> new Feature(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getInt(5), rs.getInt(6)))
-			.list();
+		if (epic == null) {
+			return select("").query(FeatureRepository::feature).list();
+		}
+		return select(" WHERE f.epic_key = :epic").param("epic", epic).query(FeatureRepository::feature).list();
+	}
+
+	/**
+	 * Returns one feature with its progress.
+	 * @param key its key
+	 * @return the feature, or empty if there is none
+	 */
+	public Optional<Feature> find(String key) {
+		return select(" WHERE f.key = :key").param("key", key).query(FeatureRepository::feature).optional();
+	}
+
+	private JdbcClient.StatementSpec select(String where) {
+		return this.jdbc.sql("SELECT f.key, f.title, f.epic_key, f.created, " + Progress.COLUMNS
+				+ " FROM feature f LEFT JOIN task t ON t.feature_key = f.key" + where + " GROUP BY f.key ORDER BY f.key");
+	}
+
+	private static Feature feature(ResultSet rs, int row) throws SQLException {
+		return new Feature(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Progress.read(rs, 5));
 	}
 
 	/**

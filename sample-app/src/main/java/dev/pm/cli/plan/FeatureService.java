@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -9,15 +10,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists and deletes features.
+ * Adds, lists, shows and deletes features.
  */
 @Service
 public class FeatureService {
 
 	private final FeatureRepository features;
 
-	FeatureService(FeatureRepository features) {
+	private final TaskRepository tasks;
+
+	FeatureService(FeatureRepository features, TaskRepository tasks) {
 		this.features = features;
+		this.tasks = tasks;
 	}
 
 	/**
@@ -57,6 +61,20 @@ public class FeatureService {
 	}
 
 	/**
+	 * Returns a feature with its tasks, archived ones included.
+	 * @param key its key
+	 * @return the feature
+	 * @throws PlanException if it does not exist
+	 */
+	@Transactional(readOnly = true)
+	public FeatureDetails show(String key) {
+		Feature feature = this.features.find(key)
+			.orElseThrow(() -> new PlanException("feature " + key + " does not exist"));
+		return new FeatureDetails(feature,
+				this.tasks.findAll(new TaskFilter(Set.of(), null, key, null, null, null, false, true, TaskSort.KEY)));
+	}
+
+	/**
 	 * Deletes a feature that has no tasks.
 	 * @param key its key
 	 * @throws PlanException if it does not exist or still has tasks
@@ -72,7 +90,7 @@ public class FeatureService {
 			// The tasks' foreign key refused: say how many tasks are in the way.
 			int tasks = this.features.countTasks(key);
 			throw new PlanException("feature " + key + " still has " + tasks + ((tasks == 1) ? " task" : " tasks")
-					+ "; delete or move them first");
+					+ "; delete them ('pm task delete') or move them to another feature ('pm task move') first");
 		}
 		if (!deleted) {
 			throw new PlanException("feature " + key + " does not exist");

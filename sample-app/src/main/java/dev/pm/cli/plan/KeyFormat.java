@@ -6,18 +6,20 @@ import java.util.regex.Pattern;
 /**
  * The shapes of plan keys. A key names its parents: feature {@code E04-F01} belongs to epic
  * {@code E04}, task {@code T-E04-F01-002} to feature {@code E04-F01}, which keeps a plan readable
- * without looking anything up.
+ * without looking anything up. Numbers are zero-padded (at least two digits for epics and
+ * features, three for tasks) so that keys sort as people read them: {@code E3} or
+ * {@code T-E02-F02-9} would sort after {@code E10} or {@code T-E02-F02-100}.
  */
 public enum KeyFormat {
 
 	/** An epic key such as {@code E04}. */
-	EPIC("epic", "E04", "(E\\d+)", null),
+	EPIC("epic", "E04", "(E\\d{2,})", null),
 
 	/** A feature key such as {@code E04-F01}. */
-	FEATURE("feature", "E04-F01", "((E\\d+)-F\\d+)", EPIC),
+	FEATURE("feature", "E04-F01", "((E\\d{2,})-F\\d{2,})", EPIC),
 
 	/** A task key such as {@code T-E04-F01-002}. */
-	TASK("task", "T-E04-F01-002", "(T-((E\\d+-F\\d+))-\\d+)", FEATURE);
+	TASK("task", "T-E04-F01-002", "(T-((E\\d{2,}-F\\d{2,}))-(\\d{3,}))", FEATURE);
 
 	private final String kind;
 
@@ -80,6 +82,22 @@ public enum KeyFormat {
 		Matcher matcher = this.pattern.matcher(require(key));
 		matcher.matches();
 		return matcher.group(2);
+	}
+
+	/**
+	 * Returns a task key with the same number in another feature.
+	 * @param key a valid task key, such as {@code T-E01-F01-003}
+	 * @param feature a valid feature key, such as {@code E02-F04}
+	 * @return the key in that feature, such as {@code T-E02-F04-003}
+	 * @throws IllegalStateException for epic and feature keys
+	 */
+	public String withParent(String key, String feature) {
+		if (this != TASK) {
+			throw new IllegalStateException("only task keys move to another feature");
+		}
+		Matcher matcher = this.pattern.matcher(require(key));
+		matcher.matches();
+		return "T-" + FEATURE.require(feature) + "-" + matcher.group(4);
 	}
 
 	/**

@@ -7,14 +7,39 @@ import java.util.List;
  * @param key the key, such as {@code T-E04-F01-002}
  * @param title what is to be done
  * @param feature the key of its feature
+ * @param epic the key of its epic
  * @param status where it stands
+ * @param priority 1 (highest) to 10
+ * @param agentType the kind of agent it is for, such as {@code backend}, or {@code null}
  * @param agent who it is assigned to, or {@code null}
  * @param estimate estimated time as written, such as {@code 6 hours}, or {@code null}
- * @param created when it was created, as written (ISO-8601 for tasks added by the CLI)
+ * @param created when it was created: an ISO-8601 date or UTC instant
  * @param filePath the document the task came from, or {@code null}
- * @param dependsOn keys of the tasks that must be completed first
- * @param requiredBy keys of the tasks that depend on this one
+ * @param blockedReason why it is blocked, or {@code null}
+ * @param startedAt when it was last started, as an ISO-8601 UTC instant, or {@code null}
+ * @param updatedAt when its status last changed, as an ISO-8601 UTC instant, or {@code null}
+ * @param dependsOn the tasks that must be completed first
+ * @param requiredBy the tasks that depend on this one
  */
-public record Task(String key, String title, String feature, TaskStatus status, String agent, String estimate,
-		String created, String filePath, List<String> dependsOn, List<String> requiredBy) {
+public record Task(String key, String title, String feature, String epic, TaskStatus status, int priority,
+		String agentType, String agent, String estimate, String created, String filePath, String blockedReason,
+		String startedAt, String updatedAt, List<TaskLink> dependsOn, List<TaskLink> requiredBy) {
+
+	/** The priority of a task that was given none. */
+	public static final int DEFAULT_PRIORITY = 5;
+
+	/** The highest priority. */
+	public static final int HIGHEST_PRIORITY = 1;
+
+	/** The lowest priority. */
+	public static final int LOWEST_PRIORITY = 10;
+
+	/**
+	 * Returns the dependencies that are not done yet.
+	 * @return their keys
+	 */
+	public List<String> unfinishedDependencies() {
+		return this.dependsOn.stream().filter((link) -> !link.status().isDone()).map(TaskLink::key).toList();
+	}
+
 }

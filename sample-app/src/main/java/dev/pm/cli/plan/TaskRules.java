@@ -2,13 +2,19 @@ package dev.pm.cli.plan;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules every change of tasks obeys, shared by the commands that add, import and complete
- * tasks. Each runs inside the caller's transaction, so a refusal rolls back the whole change.
+ * The rules every change of tasks obeys, shared by the commands that add, import and move tasks
+ * through their lifecycle. Each runs inside the caller's transaction, so a refusal rolls back the
+ * whole change.
+ * <p>
+ * The dependency rule holds in both directions: a task is done (completed or archived) only while
+ * every dependency is done, so a task is neither completed before its dependencies nor its
+ * dependency taken back while it is completed.
  */
 @Component
 public class TaskRules {
@@ -48,21 +54,49 @@ public class TaskRules {
 	 * @throws PlanException showing the cycle
 	 */
 	public void requireNoCycle(Collection<String> changed) {
-		new DependencyCycles(this.tasks.dependencyGraph()).findFrom(changed).ifPresent((cycle) -> {
+		cycleThrough(changed).ifPresent((cycle) -> {
 			throw new PlanException("dependency cycle refused: " + String.join(" -> ", cycle));
 		});
 	}
 
 	/**
-	 * Refuses a completed task with a dependency that is not completed.
-	 * @param key the task's key
+	 * Returns a dependency cycle through any of the given tasks.
+	 * @param changed keys of the tasks whose dependencies changed
+	 * @return the cycle, starting and ending with a key of {@code changed}, or empty
+	 */
+	public Optional<List<String>> cycleThrough(Collection<String> changed) {
+		return new DependencyCycles(this.tasks.dependencyGraph()).findFrom(changed);
+	}
+
+	/**
+	 * Refuses to let a task be done while a dependency is not.
+	 * @param task the task as it is in the database
 	 * @throws PlanException naming the dependencies that are not completed
 	 */
-	public void requireDependenciesCompleted(String key) {
-		List<String> unfinished = this.tasks.unfinishedDependencies(key);
+	public void requireDependenciesDone(Task task) {
+		List<String> unfinished = task.unfinishedDependencies();
 		if (!unfinished.isEmpty()) {
-			throw new PlanException("task " + key + " cannot be completed: it depends on " + String.join(", ", unfinished)
-					+ ", not completed yet");
+			throw new PlanException("task " + task.key() + " cannot be completed: it depends on "
+					+ String.join(", ", unfinished) + ", not completed yet");
+		}
+	}
+
+	/**
+	 * Refuses to take a task back from done while a task that depends on it is done.
+	 * @param task the task as it is in the database
+	 * @param action what the user asked, as in {@code cannot reopen T-E01-F01-001}
+	 * @throws PlanException naming the dependents that are done
+	 */
+	public void requireNoDoneDependents(Task task, String action) {
+		List<String> done = task.requiredBy()
+			.stream()
+			.filter((link) -> link.status().isDone())
+			.map((link) -> link.key() + " (" + link.status() + ")")
+			.toList();
+		if (!done.isEmpty()) {
+			throw new PlanException("cannot " + action + ": " + String.join(", ", done)
+					+ " depend" + ((done.size() == 1) ? "s" : "") + " on it; reopen "
+					+ ((done.size() == 1) ? "it" : "them") + " first");
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.pm.cli.plan;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -9,36 +8,45 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists and moves tasks through their statuses, under the plan's rules.
+ * Adds, lists, finds and moves tasks through their lifecycle, under the plan's rules. Every change
+ * writes its history row in the same transaction.
  */
 @Service
 public class TaskService {
 
 	private final TaskRepository tasks;
 
+	private final HistoryRepository history;
+
 	private final TaskRules rules;
 
-	TaskService(TaskRepository tasks, TaskRules rules) {
+	private final Timestamps timestamps;
+
+	TaskService(TaskRepository tasks, HistoryRepository history, TaskRules rules, Timestamps timestamps) {
 		this.tasks = tasks;
+		this.history = history;
 		this.rules = rules;
+		this.timestamps = timestamps;
 	}
 
 	/**
 	 * Adds a task in status {@code todo}.
 	 * @param task what the user gave
+	 * @param actor who adds it
 	 * @throws PlanException if a key is malformed, the key is taken, the feature or a dependency
-	 * does not exist, or the title is blank
+	 * does not exist, the title is blank or the priority out of range
 	 */
 	@Transactional
-	public void add(NewTask task) {
+	public void add(NewTask task, String actor) {
 		String feature = KeyFormat.TASK.parentOf(task.key());
 		if (!feature.equals(task.feature())) {
 			throw new PlanException("task " + task.key() + " belongs to feature " + feature + ", not " + task.feature());
 		}
+		Priorities.require(task.priority());
+		String now = this.timestamps.now();
 		try {
-			this.tasks.insert(new Task(task.key(), Titles.require(task.title(), "task " + task.key()), feature,
-					TaskStatus.TODO, task.agent(), task.estimate(), LocalDate.now().toString(), null, List.of(),
-					List.of()));
+			this.tasks.insert(new NewTask(task.key(), Titles.require(task.title(), "task " + task.key()), feature,
+					task.dependsOn(), task.agent(), task.estimate(), task.priority(), task.agentType()), now);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new PlanException("task " + task.key() + " already exists");
@@ -48,17 +56,18 @@ public class TaskService {
 		}
 		// No cycle check: nothing depends on a new task yet, so its dependencies cannot close a cycle.
 		this.rules.replaceDependencies(task.key(), task.dependsOn());
+		this.history.append(task.key(), new HistoryEntry(now, task.key(), "created", null, TaskStatus.TODO, actor,
+				(task.agent() != null) ? "assigned to " + task.agent() : null));
 	}
 
 	/**
-	 * Returns tasks, optionally only those with one status or of one feature.
-	 * @param status a status, or {@code null} for all
-	 * @param feature a feature's key, or {@code null} for all
-	 * @return the tasks, ordered by key
+	 * Returns the tasks a filter selects.
+	 * @param filter which tasks, in which order
+	 * @return the tasks
 	 */
 	@Transactional(readOnly = true)
-	public List<Task> list(TaskStatus status, String feature) {
-		return this.tasks.findAll(status, feature);
+	public List<Task> list(TaskFilter filter) {
+		return this.tasks.findAll(filter);
 	}
 
 	/**
@@ -69,53 +78,160 @@ public class TaskService {
 	 */
 	@Transactional(readOnly = true)
 	public Task show(String key) {
-		return this.tasks.find(key).orElseThrow(() -> notFound(key));
+		return find(key);
 	}
 
 	/**
-	 * Moves a task to {@code in_progress}.
+	 * Returns one task with its latest history.
 	 * @param key its key
-	 * @return the task as it is now
+	 * @param historyEntries how many of the latest history entries
+	 * @return the task
 	 * @throws PlanException if it does not exist
 	 */
-	@Transactional
-	public Task start(String key) {
-		return moveTo(key, TaskStatus.IN_PROGRESS);
+	@Transactional(readOnly = true)
+	public TaskDetails details(String key, int historyEntries) {
+		return new TaskDetails(find(key), this.history.forTask(key, historyEntries));
 	}
 
 	/**
-	 * Moves a task to {@code blocked}.
+	 * Returns the history of a task, oldest first.
 	 * @param key its key
-	 * @return the task as it is now
-	 * @throws PlanException if it does not exist
+	 * @param limit at most this many entries, the latest
+	 * @return the entries
+	 * @throws PlanException if the task does not exist
 	 */
-	@Transactional
-	public Task block(String key) {
-		return moveTo(key, TaskStatus.BLOCKED);
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(String key, int limit) {
+		find(key);
+		return this.history.forTask(key, limit);
 	}
 
 	/**
-	 * Moves a task to {@code completed}, once every dependency is completed.
-	 * @param key its key
+	 * Moves a task through its lifecycle.
+	 * @param transition the move
+	 * @param key the task's key
+	 * @param actor who moves it; {@code start} assigns the task to them
+	 * @param notes what they say; the reason of {@code block}
 	 * @return the task as it is now
-	 * @throws PlanException if it does not exist or a dependency is not completed
+	 * @throws PlanException if the task does not exist, is not in a status it may leave this way,
+	 * or the move would break the dependency rule
 	 */
 	@Transactional
-	public Task complete(String key) {
-		return moveTo(key, TaskStatus.COMPLETED);
+	public Task change(Transition transition, String key, String actor, String notes) {
+		return change(transition, find(key), actor, notes);
 	}
 
-	private Task moveTo(String key, TaskStatus status) {
-		show(key);
-		if (status == TaskStatus.COMPLETED) {
-			this.rules.requireDependenciesCompleted(key);
+	private Task change(Transition transition, Task task, String actor, String notes) {
+		String key = task.key();
+		if (!transition.allowsFrom(task.status())) {
+			throw new PlanException("cannot " + transition.verb() + " " + key + ": it is " + task.status());
 		}
-		this.tasks.updateStatus(key, status);
-		return show(key);
+		if ((transition == Transition.BLOCK || transition == Transition.REOPEN) && (notes == null || notes.isBlank())) {
+			throw new PlanException("cannot " + transition.verb() + " " + key + " without saying why");
+		}
+		if (transition.to().isDone()) {
+			this.rules.requireDependenciesDone(task);
+		}
+		if (task.status().isDone() && !transition.to().isDone()) {
+			this.rules.requireNoDoneDependents(task, transition.verb() + " " + key);
+		}
+		// Rework after a review stays with the agent who did the work: only starting assigns.
+		String assignTo = (transition == Transition.START || transition == Transition.CLAIM) ? actor : null;
+		String blockedReason = (transition == Transition.BLOCK) ? notes : null;
+		String now = this.timestamps.now();
+		// The status is the one read, in this transaction; the condition makes any surprise loud.
+		if (!this.tasks.updateStatus(key,
+				new StatusChange(task.status(), transition.to(), now, assignTo, blockedReason))) {
+			throw new PlanException("task " + key + " changed while it was being moved; try again");
+		}
+		this.history.append(key,
+				new HistoryEntry(now, key, transition.event(), task.status(), transition.to(), actor, notes));
+		return find(key);
 	}
 
-	private static PlanException notFound(String key) {
-		return new PlanException("task " + key + " does not exist");
+	/**
+	 * Returns the task an agent should take next, without taking it.
+	 * @param filter which tasks to choose from
+	 * @return the task, or why there is none
+	 */
+	@Transactional(readOnly = true)
+	public Availability next(WorkFilter filter) {
+		return this.tasks.next(filter)
+			.map(Availability::of)
+			.orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
+	}
+
+	/**
+	 * Finds the next task and starts it for an agent, in one transaction: read-write transactions
+	 * begin {@code IMMEDIATE}, so concurrent claims queue for the write lock and each sees the
+	 * claims before it; no two agents receive the same task.
+	 * @param filter which tasks to choose from
+	 * @param actor the agent
+	 * @return the task as started, or why there is none
+	 */
+	@Transactional
+	public Availability claim(WorkFilter filter, String actor) {
+		Availability next = next(filter);
+		if (next.task() == null) {
+			return next;
+		}
+		return Availability.of(change(Transition.CLAIM, next.task(), actor, null));
+	}
+
+	/**
+	 * Deletes a task and its own dependencies; its history stays.
+	 * @param key its key
+	 * @param actor who deletes it
+	 * @throws PlanException if it does not exist or other tasks depend on it
+	 */
+	@Transactional
+	public void delete(String key, String actor) {
+		Task task = find(key);
+		List<String> dependents = task.requiredBy().stream().map(TaskLink::key).toList();
+		if (!dependents.isEmpty()) {
+			throw new PlanException("cannot delete " + key + ": " + String.join(", ", dependents)
+					+ ((dependents.size() == 1) ? " depends" : " depend") + " on it");
+		}
+		this.history.append(key,
+				new HistoryEntry(this.timestamps.now(), key, "deleted", task.status(), null, actor, null));
+		this.tasks.delete(key);
+	}
+
+	/**
+	 * Moves a task to another feature, which gives it another key: {@code T-E01-F01-003} moved to
+	 * {@code E02-F04} becomes {@code T-E02-F04-003} unless a key is given. Its dependencies and
+	 * history follow it.
+	 * @param key its key
+	 * @param feature the feature to move it to
+	 * @param newKey its new key, or {@code null} for the same number in the new feature
+	 * @param actor who moves it
+	 * @return the task as it is now
+	 * @throws PlanException if it does not exist, the feature does not exist, or the new key is taken
+	 */
+	@Transactional
+	public Task move(String key, String feature, String newKey, String actor) {
+		Task task = find(key);
+		String target = (newKey != null) ? newKey : KeyFormat.TASK.withParent(key, feature);
+		if (!KeyFormat.TASK.parentOf(target).equals(feature)) {
+			throw new PlanException("task " + target + " belongs to feature " + KeyFormat.TASK.parentOf(target)
+					+ ", not " + feature);
+		}
+		try {
+			this.tasks.move(key, target, feature);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new PlanException("cannot move " + key + " to " + target + ": task " + target + " already exists");
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new PlanException("feature " + feature + " does not exist; add it first with 'pm feature add'");
+		}
+		this.history.append(target, new HistoryEntry(this.timestamps.now(), target, "moved", task.status(),
+				task.status(), actor, "from " + key));
+		return find(target);
+	}
+
+	private Task find(String key) {
+		return this.tasks.find(key).orElseThrow(() -> new PlanException("task " + key + " does not exist"));
 	}
 
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where a task stands. {@link #toString()} is the value stored in the database and shown to users.
+ * Where a task stands. {@link #toString()} is the value stored in the database and shown to users;
+ * the constants are declared in the order of the lifecycle, which {@code --sort status} follows.
  */
 public enum TaskStatus {
 
@@ -15,11 +16,17 @@ public enum TaskStatus {
 	/** Being worked on. */
 	IN_PROGRESS("in_progress"),
 
-	/** Waiting for something outside the plan. */
+	/** Waiting for something outside the plan; the task says why. */
 	BLOCKED("blocked"),
 
+	/** Handed in by the agent, waiting for a person's review. */
+	READY_FOR_REVIEW("ready_for_review"),
+
 	/** Done; only possible once every dependency is done. */
-	COMPLETED("completed");
+	COMPLETED("completed"),
+
+	/** Done and put away: hidden from {@code pm task list} unless asked for. */
+	ARCHIVED("archived");
 
 	private final String value;
 
@@ -44,10 +51,19 @@ public enum TaskStatus {
 
 	/**
 	 * Returns the valid statuses, as users write them.
-	 * @return for example {@code todo, in_progress, blocked, completed}
+	 * @return for example {@code todo, in_progress, blocked, ...}
 	 */
 	public static String validValues() {
 		return Arrays.stream(values()).map(TaskStatus::toString).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * Tells whether a dependency in this status lets the tasks that depend on it go ahead: an
+	 * archived task was completed before it was put away.
+	 * @return whether the work is done
+	 */
+	public boolean isDone() {
+		return this == COMPLETED || this == ARCHIVED;
 	}
 
 	@Override

@@ -1,7 +1,8 @@
 package dev.pm.cli.plan;
 
 /**
- * The one rule for titles, shared by epics, features and tasks.
+ * The one rule for titles, shared by epics, features and tasks: one line of text, since a line
+ * break would break every table that shows it.
  */
 final class Titles {
 
@@ -11,6 +12,9 @@ final class Titles {
 	static String require(String title, String what) {
 		if (title == null || title.isBlank()) {
 			throw new PlanException(what + " needs a title");
+		}
+		if (title.strip().chars().anyMatch(Character::isISOControl)) {
+			throw new PlanException(what + ": a title must be one line of text, without line breaks or tabs");
 		}
 		return title.strip();
 	}

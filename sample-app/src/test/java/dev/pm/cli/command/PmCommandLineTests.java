@@ -1,14 +1,24 @@
 package dev.pm.cli.command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pm.cli.PmApplication;
+import dev.pm.cli.upgrade.VersionOneDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,7 +98,7 @@ class PmCommandLineTests {
 		try (LazyApplicationContext context = context(database)) {
 			run(context, "epic", "add", "E01", "Offline mode");
 			run(context, "feature", "add", "E01-F01", "Local storage", "--epic", "E01");
-			run(context, "task", "add", "T-E01-F01-001", "Choose a format", "--feature", "E01-F01", "--agent", "ann");
+			run(context, "task", "add", "T-E01-F01-001", "Choose a format", "--feature", "E01-F01");
 			run(context, "task", "add", "T-E01-F01-002", "Write it", "--feature", "E01-F01", "--depends-on",
 					"T-E01-F01-001");
 			run(context, "task", "start", "T-E01-F01-001");
@@ -96,12 +106,11 @@ class PmCommandLineTests {
 			Run list = run(context, "task", "list", "--status", "in_progress", "--json");
 
 			assertThat(list.exitCode()).isZero();
-			JsonNode tasks = JsonMapper.builder().build().readTree(list.out());
+			JsonNode tasks = JsonMapper.builder().build().readTree(list.out()).get("results");
 			assertThat(tasks.size()).isEqualTo(1);
 			assertThat(tasks.get(0).get("key").asString()).isEqualTo("T-E01-F01-001");
 			assertThat(tasks.get(0).get("status").asString()).isEqualTo("in_progress");
-			assertThat(tasks.get(0).get("agent").asString()).isEqualTo("ann");
-			assertThat(tasks.get(0).get("requiredBy").get(0).asString()).isEqualTo("T-E01-F01-002");
+			assertThat(tasks.get(0).get("requiredBy").get(0).get("key").asString()).isEqualTo("T-E01-F01-002");
 		}
 	}
 
@@ -112,8 +121,290 @@ class PmCommandLineTests {
 		Run run = run(database, "db", "status");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out()).contains("path            " + database, "schema version  1", "journal mode    wal",
+		assertThat(run.out()).contains("path            " + database, "schema version  2", "journal mode    wal",
 				"integrity       ok", "permissions     rw-------");
+	}
+
+	@Test
+	void readCommandsPrintTheDocumentedJsonShapes() throws Exception {
+		Path database = database();
+		try (LazyApplicationContext context = context(database)) {
+			plan(context);
+			run(context, "task", "start", "T-E01-F01-001", "--agent", "ann");
+
+			JsonNode list = json(run(context, "task", "list", "--json"));
+			JsonNode show = json(run(context, "task", "show", "T-E01-F01-002", "--json"));
+			JsonNode history = json(run(context, "task", "history", "T-E01-F01-001", "--json"));
+			JsonNode none = json(run(context, "task", "next", "--json"));
+			JsonNode epics = json(run(context, "epic", "list", "--json"));
+			JsonNode feature = json(run(context, "feature", "show", "E01-F01", "--json"));
+
+			assertThat(fields(list)).containsExactly("results", "count");
+			assertThat(list.get("count").asInt()).isEqualTo(3);
+			assertThat(fields(show)).containsExactlyInAnyOrder(TASK_FIELDS);
+			assertThat(show.get("dependsOn").get(0).toString())
+				.isEqualTo("{\"key\":\"T-E01-F01-001\",\"status\":\"in_progress\"}");
+			assertThat(show.get("priority").asInt()).isEqualTo(3);
+			assertThat(show.get("agentType").asString()).isEqualTo("backend");
+			assertThat(fields(show.get("history").get(0))).containsExactly("at", "key", "event", "from", "to", "agent",
+					"notes");
+			assertThat(history.get("count").asInt()).isEqualTo(2);
+			assertThat(history.get("results").get(1).get("at").asString())
+				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+			assertThat(none.toString()).isEqualTo("{\"result\":null,\"reason\":\"no task is available: 2 todo tasks "
+					+ "wait on dependencies not completed: T-E01-F01-001 (in_progress), T-E01-F01-002 (todo)\"}");
+			assertThat(fields(epics.get("results").get(0))).containsExactly("key", "title", "created", "features",
+					"progress");
+			assertThat(fields(epics.get("results").get(0).get("progress"))).containsExactly("todo", "inProgress",
+					"blocked", "readyForReview", "completed", "archived", "total", "percent");
+			assertThat(fields(feature)).containsExactly("key", "title", "epic", "created", "progress", "tasks");
+		}
+	}
+
+	@Test
+	void claimPrintsTheClaimedTaskAsJson() throws Exception {
+		try (LazyApplicationContext context = context(database())) {
+			plan(context);
+
+			JsonNode claimed = json(run(context, "task", "claim", "--agent", "bot-1", "--json"));
+
+			assertThat(fields(claimed)).containsExactly("result", "reason");
+			assertThat(claimed.get("result").get("key").asString()).isEqualTo("T-E01-F01-001");
+			assertThat(claimed.get("result").get("status").asString()).isEqualTo("in_progress");
+			assertThat(claimed.get("result").get("agent").asString()).isEqualTo("bot-1");
+			assertThat(claimed.get("reason").isNull()).isTrue();
+		}
+	}
+
+	@Test
+	void changesPrintWhatTheyChangedAsJson() throws Exception {
+		try (LazyApplicationContext context = context(database())) {
+			plan(context);
+			run(context, "feature", "add", "E01-F02", "Sync", "--epic", "E01");
+
+			JsonNode moved = json(run(context, "task", "move", "T-E01-F01-003", "--feature", "E01-F02", "--json"));
+			JsonNode deleted = json(run(context, "task", "delete", "T-E01-F02-003", "--json"));
+			JsonNode started = json(run(context, "task", "start", "T-E01-F01-001", "--agent", "ann", "--json"));
+
+			assertThat(moved.get("key").asString()).isEqualTo("T-E01-F02-003");
+			assertThat(moved.get("feature").asString()).isEqualTo("E01-F02");
+			assertThat(deleted.toString()).isEqualTo("{\"deleted\":\"T-E01-F02-003\"}");
+			assertThat(fields(started)).containsExactlyInAnyOrder(Arrays.copyOf(TASK_FIELDS, TASK_FIELDS.length - 1));
+			assertThat(started.get("status").asString()).isEqualTo("in_progress");
+		}
+	}
+
+	@Test
+	void theAgentIsTheFlagElsePmAgentElseUser() {
+		Map<String, String> environment = Map.of("PM_AGENT", "agent-9", "USER", "me");
+		try (LazyApplicationContext context = context(database(), environment)) {
+			plan(context);
+			run(context, "task", "start", "T-E01-F01-001");
+			run(context, "task", "block", "T-E01-F01-003", "--reason", "keys");
+
+			assertThat(run(context, "task", "list", "--agent", "agent-9").out()).contains("T-E01-F01-001");
+			assertThat(run(context, "task", "history", "T-E01-F01-003").out()).contains("blocked", "agent-9", "keys");
+		}
+		try (LazyApplicationContext context = context(database(), Map.of("USER", "me"))) {
+			run(context, "task", "start", "T-E01-F01-003", "--agent", "flagged");
+			assertThat(run(context, "task", "unblock", "T-E01-F01-003").exitCode()).isZero();
+			assertThat(run(context, "task", "history", "T-E01-F01-003").out()).contains("unblocked  blocked", " me ");
+		}
+	}
+
+	@Test
+	void aRefusedTransitionNamesTheVerbTheTaskAndItsStatus() {
+		try (LazyApplicationContext context = context(database())) {
+			plan(context);
+
+			Run run = run(context, "task", "approve", "T-E01-F01-001");
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.err()).isEqualTo("pm: cannot approve T-E01-F01-001: it is todo\n");
+		}
+	}
+
+	@Test
+	void aChangeWhoseOutputCannotBeWrittenIsRolledBack() {
+		try (LazyApplicationContext context = context(database())) {
+			plan(context);
+			StringWriter err = new StringWriter();
+			PrintWriter failing = new PrintWriter(new Writer() {
+
+				@Override
+				public void write(char[] buffer, int offset, int length) throws IOException {
+					throw new IOException("No space left on device");
+				}
+
+				@Override
+				public void flush() {
+				}
+
+				@Override
+				public void close() {
+				}
+
+			});
+
+			int exitCode = PmCommandLine.create(context)
+				.setOut(failing)
+				.setErr(new PrintWriter(err, true))
+				.execute("task", "claim", "--agent", "bot");
+
+			assertThat(exitCode).isEqualTo(1);
+			assertThat(err.toString()).isEqualTo("pm: cannot write to standard output; nothing was changed\n");
+			assertThat(run(context, "task", "list", "--status", "in_progress").out()).isEqualTo("No tasks.\n");
+		}
+	}
+
+	@Test
+	void theDemoRefusesADatabaseThatHoldsAPlanAndLeavesItAlone() throws Exception {
+		Path database = database();
+		try (LazyApplicationContext context = context(database)) {
+			plan(context);
+		}
+		String before;
+		try (LazyApplicationContext context = context(database)) {
+			before = run(context, "task", "list", "--json").out();
+		}
+
+		Run demo = run(database, "demo", "--here");
+
+		assertThat(demo.exitCode()).isEqualTo(1);
+		assertThat(demo.err()).startsWith("pm: pm demo --here runs only on an empty database, and " + database)
+			.hasLineCount(1);
+		assertThat(demo.out()).isEmpty();
+		try (LazyApplicationContext context = context(database)) {
+			assertThat(run(context, "task", "list", "--json").out()).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void theDemoRefusesADatabaseOfAnOlderPmWithoutUpgradingIt() throws Exception {
+		Path database = VersionOneDatabase.create(database());
+		byte[] before = Files.readAllBytes(database);
+
+		Run demo = run(database, "demo", "--here");
+
+		assertThat(demo.exitCode()).isEqualTo(1);
+		assertThat(demo.err()).isEqualTo("pm: pm demo --here runs only on an empty database, and " + database
+				+ " holds the schema of another application or an older pm; nothing was changed (run pm demo "
+				+ "without --here, or with --db NEW-FILE)\n");
+		assertThat(Files.readAllBytes(database)).isEqualTo(before);
+	}
+
+	@Test
+	void theDemoRunsHereOnANewDatabaseAndLeavesItsPlan() {
+		Path database = database();
+
+		Run demo = run(database, "demo", "--here");
+
+		assertThat(demo.exitCode()).as(demo.out()).isZero();
+		assertThat(run(database, "epic", "list").out()).contains("E01", "E02");
+	}
+
+	@Test
+	void aBadDatabaseSettingNamesThePropertyAndTheAllowedValues() {
+		try (LazyApplicationContext context = context(database())) {
+			context.setProperty("pm.db.journal-mode", "bogus");
+
+			Run run = run(context, "epic", "list");
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.err()).startsWith("pm: invalid value 'bogus' for pm.db.journal-mode")
+				.endsWith(": expected one of delete, truncate, persist, memory, wal, off\n")
+				.hasLineCount(1);
+		}
+	}
+
+	@Test
+	void waitingLongerThanTheBusyTimeoutSaysWhatHappenedAndWhichSettingChangesIt() throws Exception {
+		Path database = database();
+		try (LazyApplicationContext context = context(database)) {
+			plan(context);
+		}
+		try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + database);
+				Statement statement = other.createStatement();
+				LazyApplicationContext context = context(database)) {
+			statement.execute("BEGIN IMMEDIATE");
+			context.setProperty("pm.db.busy-timeout", "200ms");
+
+			Run run = run(context, "task", "start", "T-E01-F01-001");
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.err()).isEqualTo("pm: " + ErrorReporter.BUSY + "\n").contains("PM_DB_BUSY_TIMEOUT");
+			statement.execute("ROLLBACK");
+		}
+	}
+
+	@Test
+	void dbChoosesTheDatabaseAfterAnyCommand() throws Exception {
+		Path other = this.directory.resolve("other.db");
+		try (LazyApplicationContext context = context(database())) {
+			Run run = run(context, "epic", "add", "E07", "Elsewhere", "--db", other.toString());
+
+			assertThat(run.exitCode()).isZero();
+		}
+		assertThat(run(other, "epic", "list").out()).contains("E07");
+		assertThat(run(database(), "epic", "list").out()).isEqualTo("No epics.\n");
+	}
+
+	@Test
+	void completionPrintsAScriptThatKnowsTheCommands() {
+		Run run = run(database(), "completion", "bash");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("complete -F _complete_pm", "claim", "approve", "--agent-type");
+		assertThat(database()).doesNotExist();
+	}
+
+	@Test
+	void aPriorityOutOfRangeIsAUsageError() {
+		Run run = run(database(), "task", "add", "T-E01-F01-001", "Title", "--feature", "E01-F01", "--priority", "11");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("'11' is not a priority from 1 (highest) to 10").hasLineCount(1);
+	}
+
+	@Test
+	void statusesMayBeRepeatedOrCommaSeparated() {
+		try (LazyApplicationContext context = context(database())) {
+			plan(context);
+			run(context, "task", "start", "T-E01-F01-001");
+			run(context, "task", "block", "T-E01-F01-003", "--reason", "keys");
+
+			String commas = run(context, "task", "list", "--status", "in_progress,blocked").out();
+			String repeated = run(context, "task", "list", "--status", "in_progress", "--status", "blocked").out();
+
+			assertThat(commas).isEqualTo(repeated).contains("T-E01-F01-001", "blocked: keys")
+				.doesNotContainPattern("(?m)^T-E01-F01-002");
+		}
+	}
+
+	private static final String[] TASK_FIELDS = { "key", "title", "feature", "epic", "status", "priority", "agentType",
+			"agent", "estimate", "created", "filePath", "blockedReason", "startedAt", "updatedAt", "dependsOn",
+			"requiredBy", "history" };
+
+	/** E01 / E01-F01 with T-001, T-002 (depends on T-001, priority 3, backend) and T-003. */
+	private static void plan(LazyApplicationContext context) {
+		run(context, "epic", "add", "E01", "Offline mode");
+		run(context, "feature", "add", "E01-F01", "Local storage", "--epic", "E01");
+		run(context, "task", "add", "T-E01-F01-001", "Choose a format", "--feature", "E01-F01");
+		run(context, "task", "add", "T-E01-F01-002", "Write it", "--feature", "E01-F01", "--depends-on",
+				"T-E01-F01-001", "--priority", "3", "--agent-type", "backend");
+		run(context, "task", "add", "T-E01-F01-003", "Test it", "--feature", "E01-F01", "--depends-on",
+				"T-E01-F01-002");
+	}
+
+	private static JsonNode json(Run run) {
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		return JsonMapper.builder().build().readTree(run.out());
+	}
+
+	private static List<String> fields(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
 	}
 
 	private Path database() {
@@ -121,7 +412,11 @@ class PmCommandLineTests {
 	}
 
 	private static LazyApplicationContext context(Path database) {
-		LazyApplicationContext context = new LazyApplicationContext(PmApplication.class);
+		return context(database, Map.of());
+	}
+
+	private static LazyApplicationContext context(Path database, Map<String, String> environment) {
+		LazyApplicationContext context = new LazyApplicationContext(PmApplication.class, environment);
 		context.setProperty("pm.db.path", database.toString());
 		return context;
 	}

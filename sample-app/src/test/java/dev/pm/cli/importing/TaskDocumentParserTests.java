@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.pm.cli.plan.TaskStatus;
 
@@ -35,7 +37,8 @@ class TaskDocumentParserTests {
 				  - T-E07-F01-004
 				estimated_time: 6 hours
 				file_path: docs/tasks/T-E07-F02-003.md
-				priority: high
+				priority: 2
+				agent_type: backend
 				---
 
 				Some text before the title.
@@ -53,6 +56,8 @@ class TaskDocumentParserTests {
 		assertThat(document.dependsOn()).containsExactly("T-E07-F02-001", "T-E07-F01-004");
 		assertThat(document.estimate()).isEqualTo("6 hours");
 		assertThat(document.filePath()).isEqualTo("docs/tasks/T-E07-F02-003.md");
+		assertThat(document.priority()).isEqualTo(2);
+		assertThat(document.agentType()).isEqualTo("backend");
 	}
 
 	@Test
@@ -68,6 +73,7 @@ class TaskDocumentParserTests {
 				"""));
 
 		assertThat(document.status()).isEqualTo(TaskStatus.TODO);
+		assertThat(document.priority()).isEqualTo(5);
 		assertThat(document.agent()).isNull();
 		assertThat(document.dependsOn()).isEmpty();
 		assertThat(document.feature()).isEqualTo(new FeaturePath("E07-F02", "E07-F02", "E07", "E07"));
@@ -102,7 +108,84 @@ class TaskDocumentParserTests {
 	@Test
 	void anUnknownStatusIsAnErrorOnItsLine() throws Exception {
 		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\nstatus: done\n---\n# Title\n", 4,
-				"unknown status 'done' (expected one of todo, in_progress, blocked, completed)");
+				"unknown status 'done' (expected one of todo, in_progress, blocked, ready_for_review, completed, archived)");
+	}
+
+	@Test
+	void everyStatusMayBeImported() throws Exception {
+		for (TaskStatus status : TaskStatus.values()) {
+			TaskDocument document = this.parser
+				.parse(write("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\nstatus: " + status + "\n---\n# T\n"));
+			assertThat(document.status()).isEqualTo(status);
+		}
+	}
+
+	@Test
+	void anEmptyStatusIsAnErrorOnItsLine() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\nstatus:\n---\n# Title\n", 4,
+				"'status' must not be empty");
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\nstatus: ''\n---\n# Title\n", 4,
+				"'status' must not be empty");
+	}
+
+	@Test
+	void aFieldGivenTwiceIsAnErrorOnItsSecondLine() throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ntask_key: T-E07-F02-004\n---\n# Title\n", 4,
+				"'task_key' is given twice");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2025-13-45", "yesterday", "2025-02-30", "2025-01-15T09:30" })
+	void aCreatedThatIsNotADateIsAnErrorOnItsLine(String created) throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ncreated: " + created + "\n---\n# Title\n", 4,
+				"'" + created + "' is not a date (like 2025-01-15)");
+	}
+
+	@Test
+	void aCreatedDateTimeIsKeptInUtc() throws Exception {
+		TaskDocument document = this.parser.parse(
+				write("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ncreated: 2025-01-15T10:30:00+01:00\n---\n# T\n"));
+
+		assertThat(document.created()).isEqualTo("2025-01-15T09:30:00Z");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "11", "high", "2.5" })
+	void aPriorityOutsideOneToTenIsAnErrorOnItsLine(String priority) throws Exception {
+		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\npriority: " + priority + "\n---\n# Title\n", 4,
+				"'priority' must be a whole number from 1 (highest) to 10");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "T-E02-F02-9", "T-E2-F02-001", "T-E02-F2-001" })
+	void keysWithoutTheirZeroPaddingAreErrors(String key) throws Exception {
+		assertError("---\ntask_key: " + key + "\nfeature: E02-F02\n---\n# Title\n", 2,
+				"'" + key + "' is not a task key (like T-E04-F01-002)");
+	}
+
+	@Test
+	void aFifoIsRefusedWithoutReadingIt() throws Exception {
+		Path fifo = this.directory.resolve("fifo.md");
+		new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+
+		assertThatExceptionOfType(TaskDocumentException.class).isThrownBy(() -> this.parser.parse(fifo))
+			.withMessage(fifo + ":1: not a regular file");
+	}
+
+	@Test
+	void aDeviceIsRefusedWithoutReadingIt() {
+		Path zero = Path.of("/dev/zero");
+
+		assertThatExceptionOfType(TaskDocumentException.class).isThrownBy(() -> this.parser.parse(zero))
+			.withMessage("/dev/zero:1: not a regular file");
+	}
+
+	@Test
+	void aDocumentAboveOneMebibyteIsRefusedWithoutReadingIt() throws Exception {
+		Path large = write("---\n" + "#".repeat((int) TaskDocumentParser.MAX_SIZE) + "\n");
+
+		assertThatExceptionOfType(TaskDocumentException.class).isThrownBy(() -> this.parser.parse(large))
+			.withMessageContaining(large + ":1: too large for a task document");
 	}
 
 	@Test

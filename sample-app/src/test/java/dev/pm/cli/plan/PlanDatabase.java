@@ -7,11 +7,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Test access to the plan's tables: emptying them between tests, and a snapshot of everything in
- * them, to prove that a refused operation changed nothing.
+ * them, history included, to prove that a refused operation changed nothing. The history is
+ * append-only, so emptying leaves it; tasks get ids never used before, so old rows stay apart.
  */
 public final class PlanDatabase {
 
 	private static final String[] TABLES = { "task_dependency", "task", "feature", "epic" };
+
+	private static final String[] SNAPSHOT = { "task_dependency", "task", "feature", "epic", "task_history" };
 
 	private final JdbcClient jdbc;
 
@@ -25,7 +28,7 @@ public final class PlanDatabase {
 
 	/** Every row of every table, in a stable order. */
 	public String snapshot() {
-		return Stream.of(TABLES)
+		return Stream.of(SNAPSHOT)
 			.map((table) -> table + ": " + this.jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2")
 				.query()
 				.listOfRows()

@@ -4,82 +4,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import dev.pm.cli.importing.TaskImportService;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The rules of the plan, each refusal proven to leave the database unchanged. Subclasses run
- * them on an in-memory database and on a file.
+ * The rules of the plan: keys, titles, dependencies, imports; each refusal proven to leave the
+ * database unchanged. Subclasses run them, and the {@link WorkflowTests} they extend, on an
+ * in-memory database and on a file.
  */
-abstract class PlanRulesTests {
-
-	@Autowired
-	private EpicService epics;
-
-	@Autowired
-	private FeatureService features;
-
-	@Autowired
-	private TaskService tasks;
-
-	@Autowired
-	private TaskImportService imports;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@TempDir
-	Path documents;
-
-	private PlanDatabase database;
-
-	@BeforeEach
-	void emptyPlanWithOneFeature() {
-		this.database = new PlanDatabase(this.jdbc);
-		this.database.empty();
-		this.epics.add("E01", "Offline mode");
-		this.features.add("E01-F01", "Local storage", "E01");
-	}
+abstract class PlanRulesTests extends WorkflowTests {
 
 	@Test
-	void taskCannotBeCompletedWhileADependencyIsNotCompleted() {
+	void taskCannotBeDoneWhileADependencyIsNotCompleted() {
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F01-002", "T-E01-F01-001");
-		this.tasks.start("T-E01-F01-001");
+		change(Transition.START, "T-E01-F01-001");
 
-		assertRefusedWithoutChange(() -> this.tasks.complete("T-E01-F01-002"),
+		assertRefusedWithoutChange(() -> change(Transition.DONE, "T-E01-F01-002"),
 				"task T-E01-F01-002 cannot be completed: it depends on T-E01-F01-001, not completed yet");
 	}
 
 	@Test
-	void taskCanBeCompletedOnceEveryDependencyIsCompleted() {
+	void taskCanBeDoneOnceEveryDependencyIsCompleted() {
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F01-002", "T-E01-F01-001");
-		this.tasks.complete("T-E01-F01-001");
+		change(Transition.DONE, "T-E01-F01-001");
 
-		assertThat(this.tasks.complete("T-E01-F01-002").status()).isEqualTo(TaskStatus.COMPLETED);
-	}
-
-	@Test
-	void tasksMoveThroughStartAndBlock() {
-		addTask("T-E01-F01-001");
-
-		assertThat(this.tasks.start("T-E01-F01-001").status()).isEqualTo(TaskStatus.IN_PROGRESS);
-		assertThat(this.tasks.block("T-E01-F01-001").status()).isEqualTo(TaskStatus.BLOCKED);
+		assertThat(change(Transition.DONE, "T-E01-F01-002").status()).isEqualTo(TaskStatus.COMPLETED);
 	}
 
 	@Test
 	void changingTheStatusOfAMissingTaskIsRefused() {
-		assertRefusedWithoutChange(() -> this.tasks.start("T-E01-F01-404"), "task T-E01-F01-404 does not exist");
+		assertRefusedWithoutChange(() -> change(Transition.START, "T-E01-F01-404"),
+				"task T-E01-F01-404 does not exist");
 	}
 
 	@Test
@@ -101,8 +60,23 @@ abstract class PlanRulesTests {
 		Path first = document("T-E01-F01-001", "todo", "T-E01-F01-002");
 		Path second = document("T-E01-F01-002", "todo", "T-E01-F01-001");
 
-		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, second)),
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, second), false, "tester"),
 				"dependency cycle refused: T-E01-F01-001 -> T-E01-F01-002 -> T-E01-F01-001");
+	}
+
+	@Test
+	void importErrorsNotTiedToALineStillNameTheFile() throws Exception {
+		Path first = document("T-E01-F01-001", "todo", "T-E01-F01-002");
+		Path second = document("T-E01-F01-002", "todo", "T-E01-F01-001");
+		Path itself = document("T-E01-F01-003", "todo", "T-E01-F01-003");
+		Path missing = document("T-E01-F01-004", "todo", "T-E01-F01-099");
+
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, second), false, "tester"),
+				first + ": dependency cycle refused");
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(itself), false, "tester"),
+				itself + ": task T-E01-F01-003 cannot depend on itself");
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(missing), false, "tester"),
+				missing + ": task T-E01-F01-004 depends on T-E01-F01-099");
 	}
 
 	@Test
@@ -112,7 +86,7 @@ abstract class PlanRulesTests {
 		addTask("T-E01-F01-003", "T-E01-F01-002");
 		Path reimported = document("T-E01-F01-001", "todo", "T-E01-F01-003");
 
-		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(reimported)),
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(reimported), false, "tester"),
 				"dependency cycle refused: T-E01-F01-001 -> T-E01-F01-003 -> T-E01-F01-002 -> T-E01-F01-001");
 	}
 
@@ -122,7 +96,7 @@ abstract class PlanRulesTests {
 		addTask("T-E01-F01-002");
 
 		assertRefusedWithoutChange(() -> this.features.delete("E01-F01"),
-				"feature E01-F01 still has 2 tasks; delete or move them first");
+				"feature E01-F01 still has 2 tasks; delete them ('pm task delete') or move them");
 	}
 
 	@Test
@@ -155,7 +129,7 @@ abstract class PlanRulesTests {
 	@Test
 	void aTaskOfAMissingFeatureIsRefused() {
 		assertRefusedWithoutChange(
-				() -> this.tasks.add(new NewTask("T-E01-F09-001", "Orphan", "E01-F09", List.of(), null, null)),
+				() -> this.tasks.add(new NewTask("T-E01-F09-001", "Orphan", "E01-F09", List.of(), null, null), "tester"),
 				"feature E01-F09 does not exist; add it first with 'pm feature add'");
 	}
 
@@ -164,7 +138,8 @@ abstract class PlanRulesTests {
 		assertRefusedWithoutChange(() -> this.features.add("E02-F01", "Elsewhere", "E01"),
 				"feature E02-F01 belongs to epic E02, not E01");
 		assertRefusedWithoutChange(
-				() -> this.tasks.add(new NewTask("T-E02-F01-001", "Elsewhere", "E01-F01", List.of(), null, null)),
+				() -> this.tasks.add(new NewTask("T-E02-F01-001", "Elsewhere", "E01-F01", List.of(), null, null),
+						"tester"),
 				"task T-E02-F01-001 belongs to feature E02-F01, not E01-F01");
 	}
 
@@ -174,15 +149,23 @@ abstract class PlanRulesTests {
 	}
 
 	@Test
+	void titlesWithALineBreakAreRefused() {
+		assertRefusedWithoutChange(() -> this.epics.add("E02", "Two\nlines"),
+				"epic E02: a title must be one line of text");
+	}
+
+	@Test
 	void importedDependenciesResolveInAnyFileOrder() throws Exception {
 		Path third = document("T-E01-F01-003", "todo", "T-E01-F01-002");
 		Path second = document("T-E01-F01-002", "todo", "T-E01-F01-001");
 		Path first = document("T-E01-F01-001", "completed");
 
-		this.imports.importFiles(List.of(third, second, first));
+		this.imports.importFiles(List.of(third, second, first), false, "tester");
 
-		assertThat(this.tasks.show("T-E01-F01-003").dependsOn()).containsExactly("T-E01-F01-002");
-		assertThat(this.tasks.show("T-E01-F01-001").requiredBy()).containsExactly("T-E01-F01-002");
+		assertThat(this.tasks.show("T-E01-F01-003").dependsOn())
+			.containsExactly(new TaskLink("T-E01-F01-002", TaskStatus.TODO));
+		assertThat(this.tasks.show("T-E01-F01-001").requiredBy())
+			.containsExactly(new TaskLink("T-E01-F01-002", TaskStatus.TODO));
 	}
 
 	@Test
@@ -190,7 +173,7 @@ abstract class PlanRulesTests {
 		Path good = document("T-E01-F01-001", "todo");
 		Path bad = document("T-E01-F01-002", "todo", "T-E01-F01-099");
 
-		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(good, bad)),
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(good, bad), false, "tester"),
 				"task T-E01-F01-002 depends on T-E01-F01-099, which is neither in the database nor in this import");
 	}
 
@@ -199,7 +182,7 @@ abstract class PlanRulesTests {
 		Path first = document("T-E01-F01-001", "todo");
 		Path second = document("T-E01-F01-002", "completed", "T-E01-F01-001");
 
-		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, second)),
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, second), false, "tester"),
 				"task T-E01-F01-002 cannot be completed: it depends on T-E01-F01-001, not completed yet");
 	}
 
@@ -208,7 +191,7 @@ abstract class PlanRulesTests {
 		Path first = document("T-E01-F01-001", "todo");
 		Path copy = Files.copy(first, this.documents.resolve("copy.md"));
 
-		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, copy)),
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(first, copy), false, "tester"),
 				"task T-E01-F01-001 is in two documents");
 	}
 
@@ -217,21 +200,74 @@ abstract class PlanRulesTests {
 		Path good = document("T-E01-F01-001", "todo");
 		Path malformed = Files.writeString(this.documents.resolve("malformed.md"), "---\ntask_key: [\n---\n");
 
-		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(good, malformed)), "malformed.md:");
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(good, malformed), false, "tester"),
+				"malformed.md:");
 	}
 
 	@Test
-	void importingATaskAgainReplacesItWithItsDocument() throws Exception {
+	void importingATaskAgainUpdatesItFromItsDocument() throws Exception {
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F01-002", "T-E01-F01-001");
 		Path edited = document("T-E01-F01-002", "blocked");
 
-		var result = this.imports.importFiles(List.of(edited));
+		var result = this.imports.importFiles(List.of(edited), false, "tester");
 
 		assertThat(result.updated()).containsExactly("T-E01-F01-002");
+		assertThat(result.keptStatus()).isEmpty();
 		Task task = this.tasks.show("T-E01-F01-002");
 		assertThat(task.status()).isEqualTo(TaskStatus.BLOCKED);
 		assertThat(task.dependsOn()).isEmpty();
+	}
+
+	@Test
+	void reimportingKeepsAStatusChangedSinceTheLastImportAndSaysSo() throws Exception {
+		Path document = document("T-E01-F01-001", "todo");
+		this.imports.importFiles(List.of(document), false, "tester");
+		change(Transition.START, "T-E01-F01-001");
+
+		var result = this.imports.importFiles(List.of(document), false, "tester");
+
+		assertThat(result.keptStatus()).containsExactly("T-E01-F01-001");
+		Task task = this.tasks.show("T-E01-F01-001");
+		assertThat(task.status()).isEqualTo(TaskStatus.IN_PROGRESS);
+		assertThat(task.agent()).isEqualTo("tester");
+		assertThat(this.tasks.history("T-E01-F01-001", 1)).singleElement()
+			.satisfies((entry) -> assertThat(entry.notes()).endsWith("; kept in_progress (changed since the last "
+					+ "import), not todo"));
+	}
+
+	@Test
+	void reimportingWithReplaceTakesTheDocumentsStatus() throws Exception {
+		Path document = document("T-E01-F01-001", "todo");
+		this.imports.importFiles(List.of(document), false, "tester");
+		change(Transition.START, "T-E01-F01-001");
+
+		var result = this.imports.importFiles(List.of(document), true, "tester");
+
+		assertThat(result.keptStatus()).isEmpty();
+		assertThat(this.tasks.show("T-E01-F01-001").status()).isEqualTo(TaskStatus.TODO);
+	}
+
+	@Test
+	void importingADependencyBackToTodoWhileADependentIsCompletedIsRefused() throws Exception {
+		this.imports.importFiles(List.of(document("T-E01-F01-001", "completed"),
+				document("T-E01-F01-002", "completed", "T-E01-F01-001")), false, "tester");
+		Path backToTodo = document("T-E01-F01-001", "todo");
+
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(backToTodo), true, "tester"),
+				"cannot make T-E01-F01-001 todo: T-E01-F01-002 (completed) depends on it");
+	}
+
+	@Test
+	void importAndAddWriteHistory() throws Exception {
+		addTask("T-E01-F01-001");
+		this.imports.importFiles(List.of(document("T-E01-F01-002", "in_progress")), false, "importer");
+
+		assertThat(this.tasks.history("T-E01-F01-001", 10)).extracting(HistoryEntry::event, HistoryEntry::to)
+			.containsExactly(tuple("created", TaskStatus.TODO));
+		assertThat(this.tasks.history("T-E01-F01-002", 10))
+			.extracting(HistoryEntry::event, HistoryEntry::from, HistoryEntry::to, HistoryEntry::agent)
+			.containsExactly(tuple("imported", null, TaskStatus.IN_PROGRESS, "importer"));
 	}
 
 	@Test
@@ -244,37 +280,11 @@ abstract class PlanRulesTests {
 				# Sync on reconnect
 				""");
 
-		var result = this.imports.importFiles(List.of(file));
+		var result = this.imports.importFiles(List.of(file), false, "tester");
 
 		assertThat(result.createdFeatures()).containsExactly("E07", "E07-F02");
 		assertThat(this.epics.list()).extracting(Epic::key, Epic::title).contains(tuple("E07", "Mobile app"));
 		assertThat(this.features.list("E07")).extracting(Feature::title).containsExactly("Sync engine");
-	}
-
-	private void assertRefusedWithoutChange(Runnable operation, String message) {
-		String before = this.database.snapshot();
-		assertThatExceptionOfType(PlanException.class).isThrownBy(operation::run).withMessageContaining(message);
-		assertThat(this.database.snapshot()).isEqualTo(before);
-	}
-
-	private void addTask(String key, String... dependsOn) {
-		this.tasks.add(new NewTask(key, "Task " + key, KeyFormat.TASK.parentOf(key), List.of(dependsOn), null, null));
-	}
-
-	private Path document(String key, String status, String... dependsOn) throws Exception {
-		StringBuilder dependencies = new StringBuilder();
-		for (String dependency : dependsOn) {
-			dependencies.append("\n  - ").append(dependency);
-		}
-		return Files.writeString(this.documents.resolve(key + "-" + System.nanoTime() + ".md"), """
-				---
-				task_key: %s
-				status: %s
-				feature: plan/E01-offline-mode/%s-local-storage
-				dependencies:%s
-				---
-				# PRP: Task %s
-				""".formatted(key, status, KeyFormat.TASK.parentOf(key), dependencies, key));
 	}
 
 }

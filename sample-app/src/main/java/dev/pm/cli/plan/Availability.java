@@ -1,0 +1,39 @@
+package dev.pm.cli.plan;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What {@code pm task next} and {@code pm task claim} found: a task, or why there is none.
+ * @param task the task, or {@code null} when none is available ({@code result} in JSON)
+ * @param reason why none is available, or {@code null} with a task
+ */
+public record Availability(@JsonProperty("result") Task task, String reason) {
+
+	static Availability of(Task task) {
+		return new Availability(task, null);
+	}
+
+	/**
+	 * No task is available; says how many todo tasks wait on dependencies and on which.
+	 * @param waiting each waiting task with the dependencies it waits on
+	 * @return the availability
+	 */
+	static Availability none(Map<String, List<TaskLink>> waiting) {
+		if (waiting.isEmpty()) {
+			return new Availability(null, "no task is available");
+		}
+		Set<String> blockers = new LinkedHashSet<>();
+		waiting.values()
+			.forEach((links) -> links.forEach((link) -> blockers.add(link.key() + " (" + link.status() + ")")));
+		int count = waiting.size();
+		String tasks = (count == 1) ? " todo task waits" : " todo tasks wait";
+		return new Availability(null, "no task is available: " + count + tasks + " on dependencies not completed: "
+				+ String.join(", ", blockers));
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.pm.cli.plan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SQL for {@code task_history}, which is append-only: triggers refuse every update and delete, so
+ * this class only inserts and reads. Rows follow a task by its id, which survives a change of key.
+ */
+@Component
+public class HistoryRepository {
+
+	private final JdbcClient jdbc;
+
+	HistoryRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Appends a row for the task with this key, in the caller's transaction.
+	 * @param key the task's key
+	 * @param entry what happened
+	 */
+	public void append(String key, HistoryEntry entry) {
+		this.jdbc.sql("""
+				INSERT INTO task_history (task_id, task_key, event, from_status, to_status, agent, notes, at)
+				SELECT id, key, :event, :from, :to, :agent, :notes, :at FROM task WHERE key = :key""")
+			.param("event", entry.event())
+			.param("from", (entry.from() != null) ? entry.from().toString() : null)
+			.param("to", (entry.to() != null) ? entry.to().toString() : null)
+			.param("agent", entry.agent())
+			.param("notes", entry.notes())
+			.param("at", entry.at())
+			.param("key", key)
+			.update();
+	}
+
+	/**
+	 * Returns the history of a task, oldest first.
+	 * @param key the task's key now
+	 * @param limit at most this many entries, the latest ones
+	 * @return the entries, oldest first
+	 */
+	public List<HistoryEntry> forTask(String key, int limit) {
+		return this.jdbc.sql("""
+				SELECT * FROM (
+				    SELECT h.id, h.at, h.task_key, h.event, h.from_status, h.to_status, h.agent, h.notes
+				    FROM task_history h WHERE h.task_id = (SELECT id FROM task WHERE key = ?)
+				    ORDER BY h.id DESC LIMIT ?)
+				ORDER BY id""")
+			.params(key, limit)
+			.query(HistoryRepository::entry)
+			.list();
+	}
+
+	/**
+	 * Returns the status the last import or creation of a task gave it: what the plan's documents
+	 * said, before agents moved it.
+	 * @param key the task's key
+	 * @return the status, or {@code null} if the task has no such entry
+	 */
+	public TaskStatus statusFromLastImport(String key) {
+		return this.jdbc.sql("""
+				SELECT h.to_status FROM task_history h
+				WHERE h.task_id = (SELECT id FROM task WHERE key = ?) AND h.event IN ('imported', 'created')
+				ORDER BY h.id DESC LIMIT 1""")
+			.param(key)
+			.query(String.class)
+			.optional()
+			.map(TaskStatus::of)
+			.orElse(null);
+	}
+
+	private static HistoryEntry entry(ResultSet rs, int row) throws SQLException {
+		return new HistoryEntry(rs.getString("at"), rs.getString("task_key"), rs.getString("event"),
+				status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("agent"),
+				rs.getString("notes"));
+	}
+
+	private static TaskStatus status(String value) {
+		return (value != null) ? TaskStatus.of(value) : null;
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.pm.cli.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sixteen threads of one JVM claim from 100 available tasks at the same moment, until none is
+ * left: every task is claimed exactly once, no claim fails, and the history agrees with the
+ * tasks. (PmJarIT does the same with sixteen {@code pm} processes.)
+ */
+class ConcurrentClaimTests extends FileDatabaseTests {
+
+	private static final int TASKS = 100;
+
+	private static final int AGENTS = 16;
+
+	@Autowired
+	private EpicService epics;
+
+	@Autowired
+	private FeatureService features;
+
+	@Autowired
+	private TaskService tasks;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void sixteenThreadsClaimEveryTaskExactlyOnce() throws Exception {
+		this.epics.add("E01", "Load");
+		this.features.add("E01-F01", "Claims", "E01");
+		for (int i = 1; i <= TASKS; i++) {
+			this.tasks.add(new NewTask("T-E01-F01-%03d".formatted(i), "Task " + i, "E01-F01", List.of(), null, null),
+					"planner");
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(AGENTS);
+		List<Future<List<String>>> claims = new ArrayList<>();
+		try {
+			for (int agent = 1; agent <= AGENTS; agent++) {
+				claims.add(threads.submit(claimUntilNoneIsLeft("agent-" + agent, start)));
+			}
+			start.countDown();
+			Map<String, String> claimedBy = new HashMap<>();
+			int claimCount = 0;
+			for (int agent = 1; agent <= AGENTS; agent++) {
+				for (String key : claims.get(agent - 1).get(2, TimeUnit.MINUTES)) {
+					claimCount++;
+					claimedBy.put(key, "agent-" + agent);
+				}
+			}
+
+			assertThat(claimCount).isEqualTo(TASKS);
+			assertThat(claimedBy).hasSize(TASKS);
+			assertThat(pairs("SELECT key, assigned_agent FROM task WHERE status = 'in_progress'")).isEqualTo(claimedBy);
+			assertThat(pairs("SELECT task_key, agent FROM task_history WHERE event = 'claimed'")).isEqualTo(claimedBy);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private Map<String, String> pairs(String sql) {
+		return this.jdbc.sql(sql)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private Callable<List<String>> claimUntilNoneIsLeft(String agent, CountDownLatch start) {
+		return () -> {
+			start.await();
+			List<String> claimed = new ArrayList<>();
+			for (Availability next = this.tasks.claim(WorkFilter.anyTask(), agent); next.task() != null;
+					next = this.tasks.claim(WorkFilter.anyTask(), agent)) {
+				claimed.add(next.task().key());
+			}
+			return claimed;
+		};
+	}
+
+}
