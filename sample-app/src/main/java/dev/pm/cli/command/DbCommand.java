@@ -1,19 +1,46 @@
 package dev.pm.cli.command;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.pm.cli.status.DatabaseStatus;
 import dev.pm.cli.status.DatabaseStatusService;
 import picocli.CommandLine.Command;
+import dev.pm.db.DatabaseBackup;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code pm db}: the database itself.
  */
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect the database.",
-		subcommands = DbCommand.Status.class)
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect and back up the database.",
+		subcommands = { DbCommand.Status.class, DbCommand.Backup.class })
 public class DbCommand {
+
+	/** {@code pm db backup FILE [--json]}. */
+	@Command(name = "backup", mixinStandardHelpOptions = true,
+			description = { "Write a consistent copy of the database to FILE, which must not exist, while agents"
+					+ " keep working. To restore: stop every pm, put the copy in place of the database (remove its"
+					+ " -wal and -shm files), and run any command: the start-up checks verify it." })
+	static final class Backup implements Callable<Integer> {
+
+		@Mixin
+		private Session session;
+
+		@Parameters(paramLabel = "FILE", description = "The copy to write; never overwritten.")
+		private Path file;
+
+		@Override
+		public Integer call() {
+			Path copy = this.session.bean(DatabaseBackup.class).backupTo(this.file);
+			this.session.show(() -> Map.of("backup", copy.toString()),
+					(shown) -> this.session.out().println("Backed up the database to " + copy + "."));
+			return 0;
+		}
+
+	}
 
 	/** {@code pm db status [--json]}. */
 	@Command(name = "status", mixinStandardHelpOptions = true,

@@ -126,6 +126,27 @@ class PmCommandLineTests {
 	}
 
 	@Test
+	void backupWritesACopyThatPmOpensAndNeverOverwritesAFile() throws Exception {
+		Path database = database();
+		Path copy = this.directory.resolve("backup.db");
+		try (LazyApplicationContext context = context(database)) {
+			plan(context);
+			Run backup = run(context, "db", "backup", copy.toString());
+			Run again = run(context, "db", "backup", copy.toString(), "--json");
+
+			assertThat(backup.exitCode()).isZero();
+			assertThat(backup.out()).isEqualTo("Backed up the database to " + copy + ".\n");
+			assertThat(again.exitCode()).isEqualTo(1);
+			assertThat(again.err()).contains(copy + " exists; a backup never overwrites a file").hasLineCount(1);
+		}
+		Run restored = run(copy, "task", "list", "--json");
+		assertThat(restored.exitCode()).isZero();
+		assertThat(json(restored).get("count").asInt()).isEqualTo(json(run(database, "task", "list", "--json"))
+			.get("count")
+			.asInt());
+	}
+
+	@Test
 	void readCommandsPrintTheDocumentedJsonShapes() throws Exception {
 		Path database = database();
 		try (LazyApplicationContext context = context(database)) {
