@@ -57,6 +57,8 @@ final class ConnectionLease {
 
 	private volatile Duration leakWarning = Duration.ofSeconds(10);
 
+	private volatile LeaseListener listener = LeaseListener.NONE;
+
 	// Bumped by reclaim(): leases handed out before it are over.
 	private volatile int generation;
 
@@ -86,6 +88,21 @@ final class ConnectionLease {
 		this.leakWarning = leakWarning;
 	}
 
+	void setListener(LeaseListener listener) {
+		this.listener = listener;
+	}
+
+	/**
+	 * Return who holds the connection now, without waiting for it.
+	 */
+	LeaseStatus status() {
+		Thread owner = this.holder.owner();
+		return (owner != null)
+				? new LeaseStatus(owner.getName(), Duration.ofNanos(System.nanoTime() - this.takenAt),
+						this.holder.getQueueLength())
+				: new LeaseStatus(null, Duration.ZERO, this.holder.getQueueLength());
+	}
+
 	/**
 	 * Take a lease, waiting up to the timeout while another thread holds the connection.
 	 * @return the generation the lease belongs to, for {@link #isCurrent(int)}
@@ -95,8 +112,13 @@ final class ConnectionLease {
 			this.open.incrementAndGet();
 			return this.generation;
 		}
-		Thread dead = this.holder.take() ? null : await();
-		taken();
+		long asked = 0;
+		Thread dead = null;
+		if (!this.holder.take()) {
+			asked = System.nanoTime();
+			dead = await();
+		}
+		taken(asked);
 		if (dead != null) {
 			cleanUpAfter(dead);
 		}
@@ -124,15 +146,17 @@ final class ConnectionLease {
 			return true;
 		}
 		if (this.holder.take() || this.holder.tryAcquireNanos(1, timeout.toNanos())) {
-			taken();
+			taken(0);
 			return true;
 		}
 		return false;
 	}
 
-	private void taken() {
+	// asked: when the thread began to wait, or 0 if the connection was free.
+	private void taken(long asked) {
 		this.open.set(1);
 		this.takenAt = System.nanoTime();
+		this.listener.taken((asked != 0) ? this.takenAt - asked : 0);
 		this.reported = false;
 		// Where, for the warning: a stack captured once per hand-over, not per statement.
 		this.takenHere = this.leakWarning.isZero() ? null : new Throwable("The database connection was taken here");
@@ -151,7 +175,7 @@ final class ConnectionLease {
 					this.generation++;
 					return dead;
 				}
-				reportIfHeldTooLong("still holds");
+				reportIfHeldTooLong("still holds", System.nanoTime() - this.takenAt);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -165,15 +189,22 @@ final class ConnectionLease {
 				+ " needs the database");
 	}
 
-	private void reportIfHeldTooLong(String verb) {
+	private void reportIfHeldTooLong(String verb, long heldNanos) {
 		Throwable where = this.takenHere;
-		long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.takenAt);
+		long heldMillis = TimeUnit.NANOSECONDS.toMillis(heldNanos);
 		if (where != null && !this.reported && heldMillis > this.leakWarning.toMillis()) {
 			this.reported = true;
 			logger.warn("Thread '" + holderName() + "' " + verb + " the database connection after " + heldMillis
 					+ " ms, longer than pm.db.lease.leak-warning (" + this.leakWarning.toMillis() + " ms); every other"
 					+ " thread waits meanwhile. Close each connection you take, and keep transactions short", where);
 		}
+	}
+
+	/**
+	 * Return the generation of leases taken now.
+	 */
+	int generation() {
+		return this.generation;
 	}
 
 	/**
@@ -203,7 +234,9 @@ final class ConnectionLease {
 	 */
 	void release() {
 		if (this.open.decrementAndGet() == 0) {
-			reportIfHeldTooLong("released");
+			long heldNanos = System.nanoTime() - this.takenAt;
+			reportIfHeldTooLong("released", heldNanos);
+			this.listener.released(heldNanos);
 			this.holder.release(1);
 		}
 	}

@@ -95,6 +95,42 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		this.lease.setLeakWarning(leakWarning);
 	}
 
+	/**
+	 * Set who is told when a thread takes and hands back the connection (metrics).
+	 * @param listener the listener, called on the hot path
+	 */
+	public void setLeaseListener(LeaseListener listener) {
+		this.lease.setListener(listener);
+	}
+
+	/**
+	 * Return who holds the connection now, without waiting for it.
+	 * @return the status of the lease
+	 */
+	public LeaseStatus getLeaseStatus() {
+		return this.lease.status();
+	}
+
+	/**
+	 * Lease the shared connection if it is free, or becomes free within {@code wait}; for
+	 * callers that must not queue behind a long transaction (a health check).
+	 * @param wait how long to wait at most
+	 * @return the leased connection, or {@code null} if another thread kept it
+	 * @throws SQLException if the connection cannot be opened
+	 */
+	public @Nullable Connection getConnectionIfFree(Duration wait) throws SQLException {
+		try {
+			if (!this.lease.tryAcquire(wait)) {
+				return null;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		return leased(this.lease.generation());
+	}
+
 	// On the thread that took the connection over from a thread that died holding it.
 	private void reclaimedFromDeadThread(Thread dead) throws SQLException {
 		// The dead thread opened it, or it could not have held the lease.
@@ -124,7 +160,11 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	@Override
 	public Connection getConnection() throws SQLException {
-		int generation = this.lease.acquire();
+		return leased(this.lease.acquire());
+	}
+
+	// Called with the lease taken: hand it out, or give it back if the connection cannot open.
+	private Connection leased(int generation) throws SQLException {
 		try {
 			return LeasedConnection.create(openPhysicalConnection(), this.lease, generation, this.writeMode,
 					this.statements);

@@ -322,6 +322,39 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
+	void connectionIfFreeIsNoneForAnInterruptedThreadWhileAnotherHoldsIt() throws Exception {
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		Thread holder = new Thread(() -> {
+			try (Connection connection = this.dataSource.getConnection()) {
+				holding.countDown();
+				finish.await();
+			}
+			catch (SQLException | InterruptedException ex) {
+				// Ends with the test.
+			}
+		}, "holder");
+		holder.start();
+		holding.await();
+		try {
+			assertThat(this.dataSource.getConnectionIfFree(Duration.ofMillis(50))).isNull();
+			assertThat(this.dataSource.getLeaseStatus().holder()).isEqualTo("holder");
+			Thread.currentThread().interrupt();
+			assertThat(this.dataSource.getConnectionIfFree(Duration.ofMinutes(1))).isNull();
+			assertThat(Thread.interrupted()).isTrue();
+		}
+		finally {
+			finish.countDown();
+			holder.join(5_000);
+		}
+		try (Connection free = this.dataSource.getConnectionIfFree(Duration.ZERO)) {
+			assertThat(free).isNotNull();
+			assertThat(this.dataSource.getLeaseStatus().holder()).isEqualTo(Thread.currentThread().getName());
+		}
+		assertThat(this.dataSource.getLeaseStatus().holder()).isNull();
+	}
+
+	@Test
 	void transactionManagerNeedsTheSqliteDataSource() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SqliteTransactionManager(new DriverManagerDataSource("jdbc:sqlite::memory:"),

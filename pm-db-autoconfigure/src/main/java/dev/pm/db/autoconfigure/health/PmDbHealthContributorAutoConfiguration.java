@@ -1,0 +1,37 @@
+package dev.pm.db.autoconfigure.health;
+
+import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.health.PmDbHealthIndicator;
+import dev.pm.db.jdbc.SqliteDataSource;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * pm-db's own {@code db} health indicator, in place of Spring Boot's generic one, which
+ * would wait behind a long transaction for the one connection and then report the database
+ * down.
+ *
+ * @author pm-db
+ */
+@AutoConfiguration(after = PmDbAutoConfiguration.class,
+		beforeName = "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration")
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(SqliteDataSource.class)
+@ConditionalOnEnabledHealthIndicator("db")
+public final class PmDbHealthContributorAutoConfiguration {
+
+	// Named as Spring Boot's, which then backs off: the health component stays "db".
+	@Bean
+	@ConditionalOnMissingBean(name = { "dbHealthIndicator", "dbHealthContributor" })
+	PmDbHealthIndicator dbHealthIndicator(SqliteDataSource dataSource, Flyway flyway) {
+		return new PmDbHealthIndicator(dataSource, flyway.getConfiguration().getTable());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of pm-db's health indicator.
+ */
+@NullMarked
+package dev.pm.db.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,85 @@
+package dev.pm.db.health;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import dev.pm.db.init.SchemaHistory;
+import dev.pm.db.jdbc.LeaseStatus;
+import dev.pm.db.jdbc.SqliteDataSource;
+import org.flywaydb.core.api.MigrationVersion;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * The {@code db} health of a pm-db database: path, schema version, journal mode, sizes of
+ * the database and its write-ahead log, and who holds the connection. It never queues behind
+ * a long transaction: if the connection is not free within a moment, the database is
+ * {@code UP} and busy, reported from what is known without it. Busy is not down.
+ *
+ * @author pm-db
+ */
+public class PmDbHealthIndicator extends AbstractHealthIndicator {
+
+	private static final Duration PATIENCE = Duration.ofMillis(100);
+
+	private final SqliteDataSource dataSource;
+
+	private final String historyTable;
+
+	/**
+	 * Create an indicator.
+	 * @param dataSource the database's data source
+	 * @param historyTable the name of Flyway's schema history table
+	 */
+	public PmDbHealthIndicator(SqliteDataSource dataSource, String historyTable) {
+		super("pm-db health check failed");
+		this.dataSource = dataSource;
+		this.historyTable = historyTable;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		Path file = this.dataSource.getPath().getFile();
+		builder.withDetail("database", "SQLite").withDetail("path", this.dataSource.getPath().toString());
+		if (file != null) {
+			if (!Files.isRegularFile(file)) {
+				builder.down().withDetail("error", "The database file " + file + " is gone");
+				return;
+			}
+			// A missing -wal is an empty one.
+			builder.withDetail("size", file.toFile().length())
+				.withDetail("walSize", file.resolveSibling(file.getFileName() + "-wal").toFile().length());
+		}
+		Connection connection = this.dataSource.getConnectionIfFree(PATIENCE);
+		if (connection == null) {
+			LeaseStatus lease = this.dataSource.getLeaseStatus();
+			builder.up()
+				.withDetail("busy", true)
+				.withDetail("holder", String.valueOf(lease.holder()))
+				.withDetail("heldFor", lease.heldFor().toString());
+			return;
+		}
+		try (connection) {
+			MigrationVersion version = SchemaHistory.latestApplied(connection, this.historyTable);
+			builder.up()
+				.withDetail("busy", false)
+				.withDetail("schemaVersion", (version != null) ? version.getVersion() : "none")
+				.withDetail("journalMode", journalMode(connection));
+		}
+	}
+
+	private static String journalMode(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA journal_mode")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.pm.db.health;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.autoconfigure.health.PmDbHealthContributorAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code db} health component: pm-db's, with what an operator needs, and never waiting
+ * behind a transaction.
+ */
+class PmDbHealthIndicatorTests {
+
+	@TempDir
+	Path dir;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class,
+				PmDbHealthContributorAutoConfiguration.class, DataSourceHealthContributorAutoConfiguration.class));
+
+	private ApplicationContextRunner withFile() {
+		return this.contextRunner.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"));
+	}
+
+	@Test
+	void replacesSpringBootsGenericDatabaseIndicatorUnderTheSameName() {
+		withFile().run((context) -> {
+			assertThat(context).hasSingleBean(HealthIndicator.class);
+			assertThat(context.getBean("dbHealthIndicator")).isInstanceOf(PmDbHealthIndicator.class);
+			assertThat(context).doesNotHaveBean("dbHealthContributor");
+		});
+	}
+
+	@Test
+	void backsOffWhenTheDbIndicatorIsDisabledOrActuatorIsAbsent() {
+		withFile().withPropertyValues("management.health.db.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PmDbHealthIndicator.class));
+		withFile().withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PmDbHealthIndicator.class));
+	}
+
+	@Test
+	void healthyDatabaseIsUpWithPathSchemaJournalAndSizes() {
+		withFile().run((context) -> {
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')");
+			Health health = context.getBean(PmDbHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("path", this.dir.resolve("pm.db").toString())
+				.containsEntry("schemaVersion", "2")
+				.containsEntry("journalMode", "wal")
+				.containsEntry("busy", false);
+			assertThat((Long) health.getDetails().get("size")).isPositive();
+			assertThat((Long) health.getDetails().get("walSize")).isPositive();
+		});
+	}
+
+	@Test
+	void databaseBusyWithALongTransactionIsUpAndBusyAtOnce() throws Exception {
+		withFile().run((context) -> {
+			CountDownLatch holding = new CountDownLatch(1);
+			CountDownLatch finish = new CountDownLatch(1);
+			Thread writer = new Thread(() -> context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
+				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('slow')");
+				holding.countDown();
+				await(finish);
+			}), "long-transaction");
+			writer.start();
+			await(holding);
+			long start = System.nanoTime();
+			Health health = context.getBean(PmDbHealthIndicator.class).health(true);
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+			finish.countDown();
+			writer.join(10_000);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("busy", true).containsEntry("holder", "long-transaction");
+			assertThat(health.getDetails().get("heldFor").toString()).startsWith("PT");
+			assertThat(millis).isLessThan(2000);
+		});
+	}
+
+	@Test
+	void databaseFileThatIsGoneIsDown() {
+		withFile().run((context) -> {
+			Files.delete(this.dir.resolve("pm.db"));
+			Health health = context.getBean(PmDbHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails().get("error").toString()).contains("is gone");
+		});
+	}
+
+	@Test
+	void inMemoryDatabaseIsUpWithoutFileSizes() {
+		this.contextRunner.withPropertyValues("pm.db.path=:memory:", "pm.db.migration.locations=classpath:db/none")
+			.run((context) -> {
+				Health health = context.getBean(PmDbHealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("path", ":memory:")
+					.containsEntry("schemaVersion", "none")
+					.doesNotContainKey("size");
+			});
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
