@@ -8,18 +8,14 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.pm.db.TransactionsTests.Outer;
-import dev.pm.db.TransactionsTests.Services;
-import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.test.WriteLockHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,10 +35,7 @@ class AtomicityTests {
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class, TransactionAutoConfiguration.class))
-			.withUserConfiguration(Services.class)
-			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"), "pm.db.busy-timeout=300ms");
+		return TransactionsTests.contextRunner(this.dir.resolve("pm.db")).withPropertyValues("pm.db.busy-timeout=300ms");
 	}
 
 	@Test

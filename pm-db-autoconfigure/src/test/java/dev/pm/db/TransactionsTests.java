@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.pm.db.test.Holder.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -44,10 +45,15 @@ class TransactionsTests {
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
+		return contextRunner(this.dir.resolve("pm.db"));
+	}
+
+	/** An application with the services below on a database at {@code file}. */
+	static ApplicationContextRunner contextRunner(Path file) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class, TransactionAutoConfiguration.class))
 			.withUserConfiguration(Services.class)
-			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"));
+			.withPropertyValues("pm.db.path=" + file);
 	}
 
 	@Test
@@ -252,15 +258,6 @@ class TransactionsTests {
 			statement.execute("BEGIN IMMEDIATE");
 			statement.execute("INSERT INTO item (name) VALUES ('" + name + "')");
 			statement.execute("COMMIT");
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

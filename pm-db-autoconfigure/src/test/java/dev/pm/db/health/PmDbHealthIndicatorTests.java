@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.pm.db.test.Holder.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -115,16 +116,6 @@ class PmDbHealthIndicatorTests {
 					.containsEntry("schemaVersion", "none")
 					.doesNotContainKey("size");
 			});
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -10,10 +10,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.DatabasePath;
+import dev.pm.db.test.Holder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -284,28 +284,11 @@ class SqliteDataSourceTests {
 
 	@Test
 	void closingWhileInterruptedStopsWaitingForTheHolderAndKeepsTheFlag() throws Exception {
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		Thread holder = new Thread(() -> {
-			try (Connection connection = this.dataSource.getConnection()) {
-				holding.countDown();
-				finish.await();
-			}
-			catch (SQLException | InterruptedException ex) {
-				// Ends with the test.
-			}
-		});
-		holder.start();
-		holding.await();
-		this.dataSource.setShutdownTimeout(Duration.ofMinutes(1));
-		Thread.currentThread().interrupt();
-		try {
+		try (Holder holder = Holder.hold(this.dataSource, "holder")) {
+			this.dataSource.setShutdownTimeout(Duration.ofMinutes(1));
+			Thread.currentThread().interrupt();
 			this.dataSource.destroy();
 			assertThat(Thread.interrupted()).isTrue();
-		}
-		finally {
-			finish.countDown();
-			holder.join(5_000);
 		}
 	}
 
@@ -323,29 +306,12 @@ class SqliteDataSourceTests {
 
 	@Test
 	void connectionIfFreeIsNoneForAnInterruptedThreadWhileAnotherHoldsIt() throws Exception {
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		Thread holder = new Thread(() -> {
-			try (Connection connection = this.dataSource.getConnection()) {
-				holding.countDown();
-				finish.await();
-			}
-			catch (SQLException | InterruptedException ex) {
-				// Ends with the test.
-			}
-		}, "holder");
-		holder.start();
-		holding.await();
-		try {
+		try (Holder holder = Holder.hold(this.dataSource, "holder")) {
 			assertThat(this.dataSource.getConnectionIfFree(Duration.ofMillis(50))).isNull();
 			assertThat(this.dataSource.getLeaseStatus().holder()).isEqualTo("holder");
 			Thread.currentThread().interrupt();
 			assertThat(this.dataSource.getConnectionIfFree(Duration.ofMinutes(1))).isNull();
 			assertThat(Thread.interrupted()).isTrue();
-		}
-		finally {
-			finish.countDown();
-			holder.join(5_000);
 		}
 		try (Connection free = this.dataSource.getConnectionIfFree(Duration.ZERO)) {
 			assertThat(free).isNotNull();
