@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -63,6 +65,14 @@ public class DatabaseInitializer implements InitializingBean {
 
 	private final IntegrityCheck integrityCheck;
 
+	private Duration integrityCheckInterval = Duration.ofDays(7);
+
+	// When the configured integrity check last ran on the file, to record at a clean close.
+	private @Nullable Instant lastChecked;
+
+	// How the start-up check went, for the log line.
+	private String integrity = "not checked";
+
 	/**
 	 * Create an initializer.
 	 * @param dataSource the application's data source
@@ -78,6 +88,15 @@ public class DatabaseInitializer implements InitializingBean {
 		this.flyway = flyway;
 		this.schemaVersionPolicy = schemaVersionPolicy;
 		this.integrityCheck = integrityCheck;
+	}
+
+	/**
+	 * Set how long a file that this starter closed cleanly, and nobody changed since, may go
+	 * without the configured integrity check at start-up.
+	 * @param integrityCheckInterval the longest time between two checks of such a file
+	 */
+	public void setIntegrityCheckInterval(Duration integrityCheckInterval) {
+		this.integrityCheckInterval = integrityCheckInterval;
 	}
 
 	@Override
@@ -97,10 +116,14 @@ public class DatabaseInitializer implements InitializingBean {
 		}
 		// Opening the connection (if no migration did) also fails start-up if a PRAGMA does not take.
 		requireUnchangedVersion(decision);
+		if (this.files != null && this.lastChecked != null) {
+			DatabaseFiles closed = this.files;
+			Instant checked = this.lastChecked;
+			this.dataSource.setCleanCloseListener(() -> closed.recordCleanClose(checked));
+		}
 		logger.info("Database " + this.dataSource.getPath() + " ready: schema version "
 				+ decision.resultingVersion().orElse("none") + ", journal mode " + readJournalMode() + ", integrity "
-				+ ((this.integrityCheck != IntegrityCheck.NONE) ? "ok" : "not checked") + ", "
-				+ (System.nanoTime() - start) / 1_000_000 + " ms");
+				+ this.integrity + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
 	}
 
 	// The decision was made before the write lock: another application may have migrated since.
@@ -134,13 +157,29 @@ public class DatabaseInitializer implements InitializingBean {
 	private Decision check() throws SQLException {
 		try (Connection connection = this.dataSource.openInspectionConnection()) {
 			requireDatabase(connection);
-			if (this.integrityCheck != IntegrityCheck.NONE) {
-				IntegrityChecker.requireSound(connection, this.integrityCheck == IntegrityCheck.QUICK, getPath());
-			}
+			checkIntegrityUnlessUnchanged(connection);
 			MigrationInfoService history = schemaHistory(connection);
 			requireOwnSchema(connection, history);
 			return this.schemaVersionPolicy.decide(history, getPath());
 		}
+	}
+
+	// A file this starter closed cleanly, that nobody changed since and that was checked
+	// recently, needs no scan: its cost grows with the file, and a CLI starts on every command.
+	private void checkIntegrityUnlessUnchanged(Connection connection) throws SQLException {
+		if (this.integrityCheck == IntegrityCheck.NONE) {
+			return;
+		}
+		Instant now = Instant.now();
+		Optional<Instant> checked = (this.files != null) ? this.files.takeCleanCloseRecord() : Optional.empty();
+		if (checked.isPresent() && checked.get().plus(this.integrityCheckInterval).isAfter(now)) {
+			this.lastChecked = checked.get();
+			this.integrity = "unchanged since its clean close (last checked " + checked.get() + ")";
+			return;
+		}
+		IntegrityChecker.requireSound(connection, this.integrityCheck == IntegrityCheck.QUICK, getPath());
+		this.lastChecked = now;
+		this.integrity = "ok";
 	}
 
 	// Another application's database must not get this one's journal mode, permissions or tables.

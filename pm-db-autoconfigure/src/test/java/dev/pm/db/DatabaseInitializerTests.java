@@ -420,6 +420,34 @@ class DatabaseInitializerTests {
 	}
 
 	@Test
+	void databaseClosedCleanlyAndUnchangedSinceSkipsTheScanUntilTheIntervalIsOver(CapturedOutput output) {
+		Path file = this.dir.resolve("pm.db");
+		Path record = this.dir.resolve("pm.db-pmdb");
+		at(file).run((context) -> context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')"));
+		assertThat(record).exists();
+		at(file).run((context) -> {
+			assertThat(output).contains("integrity unchanged since its clean close");
+			// Taken at start: were this run to crash, the next start would check.
+			assertThat(record).doesNotExist();
+		});
+		at(file, "pm.db.integrity-check-interval=0s").run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.toString().split("integrity ok", -1)).hasSize(3);
+	}
+
+	@Test
+	void corruptedDatabaseCopiedOverACleanlyClosedOneOfTheSameSizeIsRefused() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')"));
+		Path copy = this.dir.resolve("copy.db");
+		Files.copy(file, copy);
+		scribble(copy, 4096, 3000);
+		Files.copy(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		assertThat(Files.size(file)).isEqualTo(Files.size(copy));
+		at(file).run((context) -> assertThat(cause(context.getStartupFailure(), DatabaseCorruptedException.class))
+			.hasMessageContaining(file.toString()));
+	}
+
+	@Test
 	void inMemoryDatabaseWorksAndLeavesNoFile() {
 		this.contextRunner.withPropertyValues("pm.db.path=:memory:").run((context) -> {
 			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);

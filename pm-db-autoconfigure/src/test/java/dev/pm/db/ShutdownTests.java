@@ -88,6 +88,8 @@ class ShutdownTests {
 			await(written);
 		});
 		assertThat(output).contains("slow-writer").contains("pm.db.shutdown-timeout");
+		// Not a clean close: the next start checks the file.
+		assertThat(this.dir.resolve("pm.db-pmdb")).doesNotExist();
 		finish.countDown();
 		assertThat(writer).failsWithin(10, TimeUnit.SECONDS);
 		assertThat(count("SELECT count(*) FROM item")).isZero();

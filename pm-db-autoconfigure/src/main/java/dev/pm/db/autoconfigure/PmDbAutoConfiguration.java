@@ -117,7 +117,10 @@ public final class PmDbAutoConfiguration {
 				: new DatabaseFiles(path.getFile(), properties.isCreateIfMissing(), properties.filePermissionSet());
 		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
 				properties.getMigration().getExpectedVersion());
-		return new DatabaseInitializer(dataSource, files, flyway, policy, properties.getIntegrityCheck());
+		DatabaseInitializer initializer = new DatabaseInitializer(dataSource, files, flyway, policy,
+				properties.getIntegrityCheck());
+		initializer.setIntegrityCheckInterval(properties.getIntegrityCheckInterval());
+		return initializer;
 	}
 
 	@Bean

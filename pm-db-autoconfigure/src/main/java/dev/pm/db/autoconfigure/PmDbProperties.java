@@ -121,6 +121,12 @@ public class PmDbProperties implements InitializingBean {
 	 */
 	private IntegrityCheck integrityCheck = IntegrityCheck.FULL;
 
+	/**
+	 * How long a database this starter closed cleanly, and nobody changed since, may go
+	 * without the start-up integrity check; anything else is checked at every start.
+	 */
+	private Duration integrityCheckInterval = Duration.ofDays(7);
+
 	private final Migration migration = new Migration();
 
 	private final Lease lease = new Lease();
@@ -276,6 +282,14 @@ public class PmDbProperties implements InitializingBean {
 
 	public void setIntegrityCheck(IntegrityCheck integrityCheck) {
 		this.integrityCheck = integrityCheck;
+	}
+
+	public Duration getIntegrityCheckInterval() {
+		return this.integrityCheckInterval;
+	}
+
+	public void setIntegrityCheckInterval(Duration integrityCheckInterval) {
+		this.integrityCheckInterval = integrityCheckInterval;
 	}
 
 	public Migration getMigration() {

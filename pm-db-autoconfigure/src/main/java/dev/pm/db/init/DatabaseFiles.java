@@ -1,15 +1,19 @@
 package dev.pm.db.init;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.pm.db.DatabaseException;
@@ -30,7 +34,8 @@ public class DatabaseFiles {
 
 	private static final Log logger = LogFactory.getLog(DatabaseFiles.class);
 
-	private static final List<String> COMPANION_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
+	// The last: pm-db's record of a clean close, which only this user may write.
+	private static final List<String> COMPANION_SUFFIXES = List.of("", "-wal", "-shm", "-journal", "-pmdb");
 
 	private static final int OTHERS_WRITE = 0002;
 
@@ -125,7 +130,7 @@ public class DatabaseFiles {
 	// another user leaks or changes the data.
 	private void requirePlainCompanions() {
 		for (String suffix : COMPANION_SUFFIXES.subList(1, COMPANION_SUFFIXES.size())) {
-			Path companion = this.file.resolveSibling(this.file.getFileName() + suffix);
+			Path companion = companion(suffix);
 			if (Files.exists(companion, LinkOption.NOFOLLOW_LINKS)) {
 				if (!Files.isRegularFile(companion, LinkOption.NOFOLLOW_LINKS)) {
 					throw new DatabaseException(this.file, "The file " + companion + " beside database " + this.file
@@ -218,6 +223,56 @@ public class DatabaseFiles {
 	}
 
 	/**
+	 * Return when the configured integrity check last ran on this file, if the file is
+	 * exactly as this starter left it at a clean close (same identity, size, modification
+	 * and change times, and an empty write-ahead log), and forget the record either way, so
+	 * that a crash from now on never looks like a clean close.
+	 * @return the time of the last check, or empty when the file must be checked
+	 */
+	public Optional<Instant> takeCleanCloseRecord() {
+		Path record = companion("-pmdb");
+		if (!this.unix || !Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
+			return Optional.empty();
+		}
+		List<String> lines = onAttributesOf(record, () -> Files.readAllLines(record, StandardCharsets.US_ASCII));
+		onAttributesOf(record, () -> Files.deleteIfExists(record));
+		boolean unchanged = lines.size() == 2 && lines.get(0).equals(stamp()) && lines.get(1).matches("[0-9]{1,18}");
+		return unchanged ? Optional.of(Instant.ofEpochMilli(Long.parseLong(lines.get(1)))) : Optional.empty();
+	}
+
+	/**
+	 * Record that the file was closed cleanly just now, with the time the configured
+	 * integrity check last ran on it.
+	 * @param checked when the check last ran
+	 */
+	public void recordCleanClose(Instant checked) {
+		if (!this.unix) {
+			return;
+		}
+		Path record = companion("-pmdb");
+		Path written = companion("-pmdb.new");
+		String content = stamp() + "\n" + checked.toEpochMilli() + "\n";
+		onAttributesOf(record, () -> {
+			Files.deleteIfExists(written);
+			Files.createFile(written, attributes(OWNER_READ_WRITE));
+			Files.writeString(written, content, StandardCharsets.US_ASCII);
+			return Files.move(written, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		});
+	}
+
+	// What a clean close leaves: the file's identity, size and times (ctime changes with any
+	// write and cannot be set back), and its write-ahead log's size.
+	private String stamp() {
+		return attribute(this.file, "unix:dev") + ":" + attribute(this.file, "unix:ino") + ":"
+				+ attribute(this.file, "unix:size") + ":" + attribute(this.file, "unix:lastModifiedTime") + ":"
+				+ attribute(this.file, "unix:ctime") + ":" + companion("-wal").toFile().length();
+	}
+
+	private Path companion(String suffix) {
+		return this.file.resolveSibling(this.file.getFileName() + suffix);
+	}
+
+	/**
 	 * Remove from the database and its {@code -wal}, {@code -shm} and {@code -journal}
 	 * files every permission the configuration does not grant, with a warning for each file
 	 * changed. Never adds a permission.
@@ -227,7 +282,7 @@ public class DatabaseFiles {
 			return;
 		}
 		for (String suffix : COMPANION_SUFFIXES) {
-			Path companion = this.file.resolveSibling(this.file.getFileName() + suffix);
+			Path companion = companion(suffix);
 			if (Files.isRegularFile(companion)) {
 				tighten(companion);
 			}

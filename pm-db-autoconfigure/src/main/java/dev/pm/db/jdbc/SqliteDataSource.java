@@ -53,6 +53,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+	private Runnable cleanCloseListener = () -> {
+	};
+
 	// The open physical connection, once PRAGMAs were applied to it.
 	private volatile @Nullable SQLiteConnection physical;
 
@@ -84,6 +87,15 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	public void setShutdownTimeout(Duration shutdownTimeout) {
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Set what to do once {@link #destroy()} closed the database cleanly: every transaction
+	 * ended, the write-ahead log checkpointed into the database.
+	 * @param cleanCloseListener called after a clean close, never after an unclean one
+	 */
+	public void setCleanCloseListener(Runnable cleanCloseListener) {
+		this.cleanCloseListener = cleanCloseListener;
 	}
 
 	/**
@@ -254,15 +266,21 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	@Override
 	public void destroy() {
+		if (closeCleanly()) {
+			this.cleanCloseListener.run();
+		}
+	}
+
+	private boolean closeCleanly() {
 		SQLiteConnection shared = this.physical;
 		try {
 			if (shared == null || shared.isClosed()) {
-				return;
+				return false;
 			}
 			if (!this.lease.tryAcquire(this.shutdownTimeout)) {
 				logger.warn("Closing " + this.path + " while thread '" + this.lease.holderName() + "' still has it after "
 						+ this.shutdownTimeout.toMillis() + " ms (pm.db.shutdown-timeout); its transaction is rolled back");
-				return;
+				return false;
 			}
 			try (Statement statement = shared.createStatement()) {
 				statement.execute("PRAGMA optimize");
@@ -271,13 +289,16 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 			finally {
 				this.lease.release();
 			}
+			return true;
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not optimize and checkpoint " + this.path + " before closing it: " + ex);
+			return false;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			logger.warn("Interrupted while waiting to close " + this.path + "; its transaction is rolled back");
+			return false;
 		}
 		finally {
 			super.destroy();

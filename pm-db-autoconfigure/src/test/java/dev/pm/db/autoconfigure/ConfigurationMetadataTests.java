@@ -31,7 +31,7 @@ class ConfigurationMetadataTests {
 					"pm.db.statement-cache-size", "pm.db.pragmas", "pm.db.file-permissions", "pm.db.integrity-check", "pm.db.migration.enabled",
 					"pm.db.migration.locations", "pm.db.migration.expected-version", "pm.db.allow-unsafe-journal-mode",
 					"pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout", "pm.db.migration.baseline-on-migrate",
-					"pm.db.migration.baseline-version", "pm.db.lease.leak-warning");
+					"pm.db.migration.baseline-version", "pm.db.lease.leak-warning", "pm.db.integrity-check-interval");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.isNotBlank()
 			.doesNotStartWith("The ")

@@ -30,6 +30,7 @@ class PmDbPropertiesTests {
 		assertThat(properties.isAllowUnsafeJournalMode()).isFalse();
 		assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getIntegrityCheck()).isEqualTo(IntegrityCheck.FULL);
+		assertThat(properties.getIntegrityCheckInterval()).isEqualTo(Duration.ofDays(7));
 		assertThat(properties.getMigration().isEnabled()).isTrue();
 		assertThat(properties.getMigration().getLocations()).isEqualTo(List.of("classpath:db/migration"));
 		assertThat(properties.getMigration().getExpectedVersion()).isNull();

@@ -85,6 +85,8 @@ class DatabaseFilesTests {
 			assertThat(file).exists();
 			files.prepare();
 			files.tightenPermissions();
+			files.recordCleanClose(java.time.Instant.now());
+			assertThat(files.takeCleanCloseRecord()).isEmpty();
 			assertThat(files.getFile()).isSameAs(file);
 		}
 	}
@@ -166,6 +168,36 @@ class DatabaseFilesTests {
 		Files.setAttribute(this.dir, "unix:uid", 0);
 		new DatabaseFiles(file, true, PosixFilePermissions.fromString("rw-------"), 4242).prepare();
 		assertThat(file).exists();
+	}
+
+	@Test
+	void cleanCloseRecordOfAnUnchangedFileIsTakenOnceAndOnlyWhenItMatches() throws IOException {
+		Path file = create("pm.db", "rw-------");
+		DatabaseFiles files = files(file);
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		java.time.Instant checked = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
+		files.recordCleanClose(checked);
+		assertThat(permissions(this.dir.resolve("pm.db-pmdb"))).isEqualTo("rw-------");
+		assertThat(files.takeCleanCloseRecord()).hasValue(checked);
+		// Taken: a crash from now on must not look like a clean close.
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		files.recordCleanClose(checked);
+		Files.writeString(file, "changed");
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+	}
+
+	@Test
+	void cleanCloseRecordThatIsNotOneOfOursIsNoReasonToSkipAnything() throws IOException {
+		Path file = create("pm.db", "rw-------");
+		DatabaseFiles files = files(file);
+		files.recordCleanClose(java.time.Instant.now());
+		Path record = this.dir.resolve("pm.db-pmdb");
+		String stamp = Files.readAllLines(record).get(0);
+		Files.writeString(record, stamp + "\nyesterday\n");
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		Files.writeString(record, stamp + "\n");
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		assertThat(record).doesNotExist();
 	}
 
 	private DatabaseFiles files(Path file) {
