@@ -41,6 +41,8 @@ public class DatabaseFiles {
 
 	private static final int STICKY = 01000;
 
+	private static final int OWNER_WRITE_SEARCH = 0300;
+
 	private static final int ROOT = 0;
 
 	private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
@@ -123,6 +125,13 @@ public class DatabaseFiles {
 			throw new DatabaseException(this.file, "The directory " + directory + " of database " + this.file
 					+ " belongs to " + ownerOf(directory) + ", not to the user running this application (uid "
 					+ this.processUid + "), who could replace the database; use a directory of your own");
+		}
+		// The owner's bits, as for the file: SQLite creates -wal, -shm and -journal beside it.
+		if (owner == this.processUid && (mode & OWNER_WRITE_SEARCH) != OWNER_WRITE_SEARCH) {
+			throw new DatabaseException(this.file, "Permission denied: the directory " + directory + " of database "
+					+ this.file + " has mode " + PosixFilePermissions.toString(readPermissionsOf(directory))
+					+ ", but SQLite needs to create the -wal, -shm and -journal files there: its owner ("
+					+ ownerOf(directory) + ") needs rwx, as in chmod u+rwx " + directory);
 		}
 	}
 

@@ -162,6 +162,18 @@ class DatabaseFilesTests {
 			.withMessageContaining("belongs to user '");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "r-x------", "rw-------" })
+	void directoryItsOwnerMayNotWriteOrSearchIsPermissionDeniedWithTheModeNeeded(String mode) throws IOException {
+		Path closed = Files.createDirectory(this.dir.resolve("closed"));
+		Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString(mode));
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> files(closed.resolve("pm.db")).prepare())
+			.withMessageContaining("Permission denied: the directory " + closed)
+			.withMessageContaining("has mode " + mode)
+			.withMessageContaining("chmod u+rwx " + closed);
+	}
+
 	@Test
 	void directoryOfRootServesEveryUser() throws IOException {
 		Path file = this.dir.resolve("pm.db");
