@@ -19,6 +19,7 @@ import dev.pm.db.jdbc.SqliteTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConnection;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -80,22 +81,31 @@ public final class PmDbAutoConfiguration {
 		return pragmas;
 	}
 
+	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it (metrics,
+	// tracing): their work then goes through the proxy, as everybody else's does.
+
 	@Bean
 	@ConditionalOnMissingBean
-	SqliteExceptionTranslator sqliteExceptionTranslator(SqliteDataSource dataSource) {
-		return new SqliteExceptionTranslator(dataSource.getPath().getFile());
+	SqliteExceptionTranslator sqliteExceptionTranslator(PmDbProperties properties) {
+		return new SqliteExceptionTranslator(DatabasePath.of(properties.getPath()).getFile());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TransactionManager.class)
-	SqliteTransactionManager transactionManager(SqliteDataSource dataSource,
+	SqliteTransactionManager transactionManager(DataSource dataSource,
 			SqliteExceptionTranslator exceptionTranslator) {
 		return new SqliteTransactionManager(dataSource, exceptionTranslator);
 	}
 
 	@Bean
+	DefaultTransactionManagerVerifier defaultTransactionManagerVerifier(DataSource dataSource,
+			ObjectProvider<TransactionManager> transactionManagers) {
+		return new DefaultTransactionManagerVerifier(SqliteDataSourceUnwrapper.unwrap(dataSource), transactionManagers);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	Flyway flyway(SqliteDataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader) {
+	Flyway flyway(DataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader) {
 		return Flyway.configure(resourceLoader.getClassLoader())
 			.dataSource(dataSource)
 			.locations(properties.getMigration().getLocations().toArray(String[]::new))
@@ -105,18 +115,19 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatabaseInitializer databaseInitializer(SqliteDataSource dataSource, Flyway flyway, PmDbProperties properties) {
-		DatabasePath path = dataSource.getPath();
+	DatabaseInitializer databaseInitializer(DataSource dataSource, Flyway flyway, PmDbProperties properties) {
+		SqliteDataSource sqlite = SqliteDataSourceUnwrapper.unwrap(dataSource);
+		DatabasePath path = sqlite.getPath();
 		DatabaseFiles files = path.isInMemory() ? null
 				: new DatabaseFiles(path.getFile(), properties.isCreateIfMissing(), properties.filePermissionSet());
 		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
 				properties.getMigration().getExpectedVersion());
-		return new DatabaseInitializer(dataSource, files, flyway, policy, properties.getIntegrityCheck());
+		return new DatabaseInitializer(sqlite, files, flyway, policy, properties.getIntegrityCheck());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(JdbcOperations.class)
-	JdbcTemplate jdbcTemplate(SqliteDataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
+	JdbcTemplate jdbcTemplate(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
 		JdbcTemplate jdbcTemplate = new JdbcTemplate(dataSource);
 		jdbcTemplate.setExceptionTranslator(exceptionTranslator);
 		return jdbcTemplate;
