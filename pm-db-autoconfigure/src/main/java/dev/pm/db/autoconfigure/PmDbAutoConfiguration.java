@@ -15,10 +15,13 @@ import dev.pm.db.jdbc.Pragma;
 import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
-import dev.pm.db.jdbc.SqliteTransactionManager;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteConnection;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,10 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Auto-configuration of an embedded SQLite database: one shared, leased connection with
- * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager and the
- * JDBC templates. Runs before Spring Boot's own JDBC, Flyway and transaction
- * auto-configurations, which then back off; a user-defined {@link DataSource} makes all of
- * pm-db back off.
+ * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager (a JPA one
+ * when the application has an {@code EntityManagerFactory}) and the JDBC templates. Runs
+ * before Spring Boot's own JDBC, Flyway, Hibernate and transaction auto-configurations, which
+ * then back off; a user-defined {@link DataSource} makes all of pm-db back off.
  *
  * @author pm-db
  */
@@ -52,6 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
 @ConditionalOnClass({ SQLiteConnection.class, Flyway.class, JdbcTemplate.class })
 @ConditionalOnMissingBean(DataSource.class)
@@ -92,9 +97,10 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(TransactionManager.class)
-	SqliteTransactionManager transactionManager(DataSource dataSource,
-			SqliteExceptionTranslator exceptionTranslator) {
-		return new SqliteTransactionManager(dataSource, exceptionTranslator);
+	PlatformTransactionManager transactionManager(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator,
+			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
+		return TransactionManagerFactory.create(dataSource, exceptionTranslator, beanFactory,
+				resourceLoader.getClassLoader());
 	}
 
 	@Bean
@@ -105,12 +111,18 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Flyway flyway(DataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader) {
-		return Flyway.configure(resourceLoader.getClassLoader())
+	Flyway flyway(DataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader,
+			Environment environment, ObjectProvider<Callback> callbacks, ObjectProvider<JavaMigration> javaMigrations,
+			ListableBeanFactory beanFactory) {
+		SpringFlywayProperties.rejectAny(environment);
+		FluentConfiguration configuration = Flyway.configure(resourceLoader.getClassLoader())
 			.dataSource(dataSource)
 			.locations(properties.getMigration().getLocations().toArray(String[]::new))
 			.cleanDisabled(true)
-			.load();
+			.callbacks(callbacks.orderedStream().toArray(Callback[]::new))
+			.javaMigrations(javaMigrations.orderedStream().toArray(JavaMigration[]::new));
+		FlywayConfigurationCustomizers.apply(configuration, beanFactory);
+		return configuration.load();
 	}
 
 	@Bean

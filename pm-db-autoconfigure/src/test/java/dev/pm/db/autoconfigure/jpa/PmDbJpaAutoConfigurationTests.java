@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.jdbc.SqliteTransactionManager;
 import dev.pm.db.jpa.SqliteJpaTransactionManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -49,7 +51,27 @@ class PmDbJpaAutoConfigurationTests {
 	}
 
 	@Test
-	void jdbcTransactionManagerStaysWithoutHibernate() {
+	void jdbcTransactionManagerStaysWithoutJpa() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PmDbJpaAutoConfiguration.class, PmDbAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"))
+			.withClassLoader(new FilteredClassLoader(EntityManagerFactory.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TransactionManager.class);
+				assertThat(context).hasSingleBean(SqliteTransactionManager.class);
+			});
+	}
+
+	@Test
+	void jdbcTransactionManagerStaysWithoutSpringOrm() {
+		contextRunner().withClassLoader(new FilteredClassLoader(JpaTransactionManager.class)).run((context) -> {
+			assertThat(context).hasSingleBean(TransactionManager.class);
+			assertThat(context).hasSingleBean(SqliteTransactionManager.class);
+		});
+	}
+
+	@Test
+	void noHibernateTranslationWithoutHibernate() {
 		contextRunner().withClassLoader(new FilteredClassLoader(SessionImplementor.class)).run((context) -> {
 			assertThat(context).hasSingleBean(TransactionManager.class);
 			assertThat(context).hasSingleBean(SqliteTransactionManager.class);
@@ -71,6 +93,24 @@ class PmDbJpaAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(SqliteJpaTransactionManager.class);
 			assertThat(context).doesNotHaveBean(HibernateExceptionTranslatorPostProcessor.class);
 		});
+	}
+
+	@Test
+	void jdbcTransactionManagerStaysWhenHibernateIsPresentButNoEntityManagerFactoryIsDefined() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PmDbJpaAutoConfiguration.class, PmDbAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TransactionManager.class);
+				assertThat(context).hasSingleBean(SqliteTransactionManager.class);
+			});
+	}
+
+	@Test
+	void jpaTransactionManagerWithoutSpringBootTransaction() {
+		contextRunner().withClassLoader(new FilteredClassLoader(TransactionManagerCustomizers.class))
+			.run((context) -> assertThat(context.getBean(TransactionManager.class))
+				.isInstanceOf(SqliteJpaTransactionManager.class));
 	}
 
 	@Test
