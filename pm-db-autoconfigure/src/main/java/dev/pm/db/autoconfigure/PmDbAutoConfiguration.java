@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -62,6 +63,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnMissingBean(DataSource.class)
 @EnableConfigurationProperties(PmDbProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(PmDbRuntimeHints.class)
 public final class PmDbAutoConfiguration {
 
 	@Bean
