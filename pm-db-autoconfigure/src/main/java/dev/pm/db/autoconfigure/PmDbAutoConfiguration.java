@@ -1,18 +1,9 @@
 package dev.pm.db.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import dev.pm.db.DatabaseInitializer;
-import dev.pm.db.DatabasePath;
-import dev.pm.db.init.DatabaseFiles;
-import dev.pm.db.init.SchemaVersionPolicy;
-import dev.pm.db.jdbc.JournalMode;
-import dev.pm.db.jdbc.Pragma;
-import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import org.flywaydb.core.Flyway;
@@ -68,24 +59,7 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	SqliteDataSource dataSource(PmDbProperties properties) {
-		DatabasePath path = DatabasePath.of(properties.getPath());
-		PragmaApplier pragmas = new PragmaApplier(pragmas(properties, path), path.getFile());
-		return new SqliteDataSource(path, pragmas, properties.getBusyTimeout(), properties.getTransactionMode(),
-				properties.getStatementCacheSize());
-	}
-
-	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {
-		List<Pragma> pragmas = new ArrayList<>();
-		// busy_timeout first, so that switching the journal mode waits for other processes.
-		pragmas.add(Pragma.of("busy_timeout", Long.toString(properties.getBusyTimeout().toMillis())));
-		String journalMode = properties.getJournalMode().name().toLowerCase(Locale.ROOT);
-		// An in-memory database keeps its journal in memory whatever is asked, unless it is off.
-		pragmas.add(Pragma.expecting("journal_mode", journalMode,
-				(path.isInMemory() && properties.getJournalMode() != JournalMode.OFF) ? "memory" : journalMode));
-		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));
-		pragmas.add(Pragma.of("foreign_keys", properties.isForeignKeys() ? "on" : "off"));
-		properties.getPragmas().forEach((name, value) -> pragmas.add(Pragma.of(name, value)));
-		return pragmas;
+		return PmDbDatabase.dataSource(properties);
 	}
 
 	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it (metrics,
@@ -94,7 +68,7 @@ public final class PmDbAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SqliteExceptionTranslator sqliteExceptionTranslator(PmDbProperties properties) {
-		return new SqliteExceptionTranslator(DatabasePath.of(properties.getPath()).getFile());
+		return PmDbDatabase.exceptionTranslator(properties);
 	}
 
 	@Bean
@@ -117,10 +91,8 @@ public final class PmDbAutoConfiguration {
 			Environment environment, ObjectProvider<Callback> callbacks, ObjectProvider<JavaMigration> javaMigrations,
 			ListableBeanFactory beanFactory) {
 		SpringFlywayProperties.rejectAny(environment);
-		FluentConfiguration configuration = Flyway.configure(resourceLoader.getClassLoader())
-			.dataSource(dataSource)
-			.locations(properties.getMigration().getLocations().toArray(String[]::new))
-			.cleanDisabled(true)
+		FluentConfiguration configuration = PmDbDatabase
+			.flywayConfiguration(dataSource, properties, resourceLoader.getClassLoader())
 			.callbacks(callbacks.orderedStream().toArray(Callback[]::new))
 			.javaMigrations(javaMigrations.orderedStream().toArray(JavaMigration[]::new));
 		FlywayConfigurationCustomizers.apply(configuration, beanFactory);
@@ -130,21 +102,13 @@ public final class PmDbAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DatabaseInitializer databaseInitializer(DataSource dataSource, Flyway flyway, PmDbProperties properties) {
-		SqliteDataSource sqlite = SqliteDataSourceUnwrapper.unwrap(dataSource);
-		DatabasePath path = sqlite.getPath();
-		DatabaseFiles files = path.isInMemory() ? null
-				: new DatabaseFiles(path.getFile(), properties.isCreateIfMissing(), properties.filePermissionSet());
-		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
-				properties.getMigration().getExpectedVersion());
-		return new DatabaseInitializer(sqlite, files, flyway, policy, properties.getIntegrityCheck());
+		return PmDbDatabase.initializer(SqliteDataSourceUnwrapper.unwrap(dataSource), flyway, properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(JdbcOperations.class)
 	JdbcTemplate jdbcTemplate(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
-		JdbcTemplate jdbcTemplate = new JdbcTemplate(dataSource);
-		jdbcTemplate.setExceptionTranslator(exceptionTranslator);
-		return jdbcTemplate;
+		return PmDbDatabase.jdbcTemplate(dataSource, exceptionTranslator);
 	}
 
 	@Bean
