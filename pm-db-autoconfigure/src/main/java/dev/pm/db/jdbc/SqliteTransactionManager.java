@@ -50,10 +50,7 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 			super.doBegin(transaction, definition);
 		}
 		catch (CannotCreateTransactionException ex) {
-			if (ex.getCause() instanceof CannotAcquireLockException lockFailure) {
-				throw lockFailure;
-			}
-			throw ex;
+			throw LeaseTimeouts.unwrap(ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.pm.db.jpa;
 
+import dev.pm.db.jdbc.LeaseTimeouts;
+
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -38,11 +40,8 @@ public class SqliteJpaTransactionManager extends JpaTransactionManager {
 			super.doBegin(transaction, definition);
 		}
 		catch (CannotCreateTransactionException ex) {
-			// Hibernate asks for the connection as the transaction begins: the lease timeout is the cause.
-			if (ex.getCause() instanceof CannotAcquireLockException lockFailure) {
-				throw lockFailure;
-			}
-			throw ex;
+			// Hibernate asks for the connection as the transaction begins: a lease timeout is the cause.
+			throw LeaseTimeouts.unwrap(ex);
 		}
 	}
 

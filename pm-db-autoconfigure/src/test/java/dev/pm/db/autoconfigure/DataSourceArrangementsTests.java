@@ -15,6 +15,7 @@ import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteTransactionManager;
 import dev.pm.db.jdbc.TransactionMode;
+import dev.pm.db.test.Runners;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,14 +42,11 @@ import static org.mockito.Mockito.mock;
  */
 class DataSourceArrangementsTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class));
-
 	@TempDir
 	Path dir;
 
 	private ApplicationContextRunner withFile() {
-		return this.contextRunner.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"));
+		return Runners.pmDbOnFile(this.dir);
 	}
 
 	@Test

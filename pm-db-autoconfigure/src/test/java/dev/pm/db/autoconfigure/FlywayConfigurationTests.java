@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.test.Runners;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -13,7 +14,6 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,14 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FlywayConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class));
-
 	@TempDir
 	Path dir;
 
 	private ApplicationContextRunner withFile() {
-		return this.contextRunner.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"));
+		return Runners.pmDbOnFile(this.dir);
 	}
 
 	@Test

@@ -2,13 +2,12 @@ package dev.pm.db.autoconfigure.jooq;
 
 import java.nio.file.Path;
 
-import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.test.Runners;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jooq.autoconfigure.ExceptionTranslatorExecuteListener;
 import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -32,10 +31,8 @@ class PmDbJooqAutoConfigurationTests {
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class, PmDbJooqAutoConfiguration.class,
-					JooqAutoConfiguration.class, TransactionAutoConfiguration.class))
-			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"));
+		return Runners.pmDbOnFile(this.dir, PmDbJooqAutoConfiguration.class, JooqAutoConfiguration.class,
+				TransactionAutoConfiguration.class);
 	}
 
 	@Test

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.jdbc.SqliteTransactionManager;
 import dev.pm.db.jpa.SqliteJpaTransactionManager;
+import dev.pm.db.test.Runners;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.junit.jupiter.api.Test;
@@ -34,10 +34,7 @@ class PmDbJpaAutoConfigurationTests {
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PmDbJpaAutoConfiguration.class, PmDbAutoConfiguration.class,
-					HibernateJpaAutoConfiguration.class))
-			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"));
+		return Runners.pmDbOnFile(this.dir, PmDbJpaAutoConfiguration.class, HibernateJpaAutoConfiguration.class);
 	}
 
 	@Test
@@ -52,9 +49,7 @@ class PmDbJpaAutoConfigurationTests {
 
 	@Test
 	void jdbcTransactionManagerStaysWithoutJpa() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PmDbJpaAutoConfiguration.class, PmDbAutoConfiguration.class))
-			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"))
+		Runners.pmDbOnFile(this.dir, PmDbJpaAutoConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(EntityManagerFactory.class))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(TransactionManager.class);
@@ -97,13 +92,10 @@ class PmDbJpaAutoConfigurationTests {
 
 	@Test
 	void jdbcTransactionManagerStaysWhenHibernateIsPresentButNoEntityManagerFactoryIsDefined() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PmDbJpaAutoConfiguration.class, PmDbAutoConfiguration.class))
-			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"))
-			.run((context) -> {
-				assertThat(context).hasSingleBean(TransactionManager.class);
-				assertThat(context).hasSingleBean(SqliteTransactionManager.class);
-			});
+		Runners.pmDbOnFile(this.dir, PmDbJpaAutoConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TransactionManager.class);
+			assertThat(context).hasSingleBean(SqliteTransactionManager.class);
+		});
 	}
 
 	@Test
