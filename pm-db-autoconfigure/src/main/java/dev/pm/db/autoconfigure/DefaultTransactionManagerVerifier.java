@@ -1,7 +1,5 @@
 package dev.pm.db.autoconfigure;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import dev.pm.db.jdbc.SqliteDataSource;
@@ -35,22 +33,13 @@ final class DefaultTransactionManagerVerifier implements SmartInitializingSingle
 	public void afterSingletonsInstantiated() {
 		TransactionManager transactionManager = this.transactionManagers.getIfUnique();
 		if (transactionManager instanceof ResourceTransactionManager resourceManager
-				&& resourceManager.getResourceFactory() instanceof DataSource other && !isPmDbs(other)) {
+				&& resourceManager.getResourceFactory() instanceof DataSource other
+				&& !SqliteDataSourceUnwrapper.wraps(other, this.dataSource)) {
 			throw new IllegalStateException("@Transactional methods would use transaction manager "
 					+ transactionManager + " by default, which manages " + other + ", not pm-db's database "
 					+ this.dataSource.getPath() + ": their work on pm-db's database would not be rolled back."
 					+ " Declare the other transaction manager with @Bean(defaultCandidate = false), so that"
 					+ " pm-db's stays the default, and name it where it is meant: @Transactional(\"its name\")");
-		}
-	}
-
-	private boolean isPmDbs(DataSource candidate) {
-		try {
-			return candidate.isWrapperFor(SqliteDataSource.class)
-					&& candidate.unwrap(SqliteDataSource.class) == this.dataSource;
-		}
-		catch (SQLException ex) {
-			return false;
 		}
 	}
 
