@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.NestedTransactionNotSupportedException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,13 @@ class JpaTransactionsTests {
 		assertThatExceptionOfType(IllegalTransactionStateException.class)
 			.isThrownBy(() -> this.service.saveThenNotSupported("outer"))
 			.withMessageContaining("NOT_SUPPORTED");
+		assertThat(names()).isEmpty();
+	}
+
+	@Test
+	void nestedInsideATransactionFailsBecauseHibernateHasNoSavepointsAndNothingIsWritten() {
+		assertThatExceptionOfType(NestedTransactionNotSupportedException.class)
+			.isThrownBy(() -> this.service.saveThenNested("outer"));
 		assertThat(names()).isEmpty();
 	}
 

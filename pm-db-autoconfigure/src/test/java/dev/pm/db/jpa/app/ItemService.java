@@ -53,6 +53,12 @@ public class ItemService {
 		this.inner.notSupported();
 	}
 
+	@Transactional
+	public void saveThenNested(String name) {
+		this.repository.save(new Item(name));
+		this.inner.nested(name + " inner");
+	}
+
 	/** Save {@code name}, signal, and hold the transaction until released. */
 	@Transactional
 	public void saveAndHold(String name, CountDownLatch saved, CountDownLatch release) throws InterruptedException {
@@ -80,6 +86,11 @@ public class ItemService {
 
 		@Transactional(propagation = Propagation.REQUIRES_NEW)
 		public void requiresNew(String name) {
+			this.repository.save(new Item(name));
+		}
+
+		@Transactional(propagation = Propagation.NESTED)
+		public void nested(String name) {
 			this.repository.save(new Item(name));
 		}
 
