@@ -1,25 +1,20 @@
 package dev.pm.db.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseInitializer;
-import dev.pm.db.DatabasePath;
-import dev.pm.db.init.DatabaseFiles;
-import dev.pm.db.init.SchemaVersionPolicy;
-import dev.pm.db.jdbc.JournalMode;
-import dev.pm.db.jdbc.Pragma;
-import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
-import dev.pm.db.jdbc.SqliteTransactionManager;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteConnection;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,6 +22,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,10 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Auto-configuration of an embedded SQLite database: one shared, leased connection with
- * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager and the
- * JDBC templates. Runs before Spring Boot's own JDBC, Flyway and transaction
- * auto-configurations, which then back off; a user-defined {@link DataSource} makes all of
- * pm-db back off.
+ * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager (a JPA one
+ * when the application has an {@code EntityManagerFactory}) and the JDBC templates. Runs
+ * before Spring Boot's own JDBC, Flyway, Hibernate and transaction auto-configurations, which
+ * then back off; a user-defined {@link DataSource} makes all of pm-db back off.
  *
  * @author pm-db
  */
@@ -52,89 +49,73 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
 @ConditionalOnClass({ SQLiteConnection.class, Flyway.class, JdbcTemplate.class })
 @ConditionalOnMissingBean(DataSource.class)
 @EnableConfigurationProperties(PmDbProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(PmDbRuntimeHints.class)
 public final class PmDbAutoConfiguration {
 
 	@Bean
 	SqliteDataSource dataSource(PmDbProperties properties) {
-		DatabasePath path = DatabasePath.of(properties.getPath());
-		PragmaApplier pragmas = new PragmaApplier(pragmas(properties, path), path.getFile());
-		SqliteDataSource dataSource = new SqliteDataSource(path, pragmas, properties.getBusyTimeout(),
-				properties.getTransactionMode(), properties.getStatementCacheSize());
-		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
-		dataSource.setLeakWarning(properties.getLease().getLeakWarning());
-		return dataSource;
+		return PmDbDatabase.dataSource(properties);
 	}
 
-	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {
-		List<Pragma> pragmas = new ArrayList<>();
-		// busy_timeout first, so that switching the journal mode waits for other processes.
-		pragmas.add(Pragma.of("busy_timeout", Long.toString(properties.getBusyTimeout().toMillis())));
-		String journalMode = properties.getJournalMode().name().toLowerCase(Locale.ROOT);
-		// An in-memory database keeps its journal in memory whatever is asked, unless it is off.
-		pragmas.add(Pragma.expecting("journal_mode", journalMode,
-				(path.isInMemory() && properties.getJournalMode() != JournalMode.OFF) ? "memory" : journalMode));
-		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));
-		pragmas.add(Pragma.of("foreign_keys", properties.isForeignKeys() ? "on" : "off"));
-		properties.getPragmas().forEach((name, value) -> pragmas.add(Pragma.of(name, value)));
-		return pragmas;
-	}
+	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it (metrics,
+	// tracing): their work then goes through the proxy, as everybody else's does.
 
 	@Bean
 	@ConditionalOnMissingBean
-	SqliteExceptionTranslator sqliteExceptionTranslator(SqliteDataSource dataSource, PmDbProperties properties) {
-		return new SqliteExceptionTranslator(dataSource.getPath().getFile(), properties.getBusyTimeout());
+	SqliteExceptionTranslator sqliteExceptionTranslator(PmDbProperties properties) {
+		return PmDbDatabase.exceptionTranslator(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TransactionManager.class)
-	SqliteTransactionManager transactionManager(SqliteDataSource dataSource,
-			SqliteExceptionTranslator exceptionTranslator) {
-		return new SqliteTransactionManager(dataSource, exceptionTranslator);
+	PlatformTransactionManager transactionManager(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator,
+			ListableBeanFactory beanFactory, ResourceLoader resourceLoader) {
+		return TransactionManagerFactory.create(dataSource, exceptionTranslator, beanFactory,
+				resourceLoader.getClassLoader());
+	}
+
+	@Bean
+	DefaultTransactionManagerVerifier defaultTransactionManagerVerifier(DataSource dataSource,
+			ObjectProvider<TransactionManager> transactionManagers) {
+		return new DefaultTransactionManagerVerifier(SqliteDataSourceUnwrapper.unwrap(dataSource), transactionManagers);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Flyway flyway(SqliteDataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader) {
-		return Flyway.configure(resourceLoader.getClassLoader())
-			.dataSource(dataSource)
-			.locations(properties.getMigration().getLocations().toArray(String[]::new))
-			.baselineOnMigrate(properties.getMigration().isBaselineOnMigrate())
-			.baselineVersion(properties.getMigration().getBaselineVersion())
-			.cleanDisabled(true)
-			.load();
+	Flyway flyway(DataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader,
+			Environment environment, ObjectProvider<Callback> callbacks, ObjectProvider<JavaMigration> javaMigrations,
+			ListableBeanFactory beanFactory) {
+		SpringFlywayProperties.rejectAny(environment);
+		FluentConfiguration configuration = PmDbDatabase
+			.flywayConfiguration(dataSource, properties, resourceLoader.getClassLoader())
+			.callbacks(callbacks.orderedStream().toArray(Callback[]::new))
+			.javaMigrations(javaMigrations.orderedStream().toArray(JavaMigration[]::new));
+		FlywayConfigurationCustomizers.apply(configuration, beanFactory);
+		return configuration.load();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatabaseInitializer databaseInitializer(SqliteDataSource dataSource, Flyway flyway, PmDbProperties properties) {
-		DatabasePath path = dataSource.getPath();
-		DatabaseFiles files = path.isInMemory() ? null
-				: new DatabaseFiles(path.getFile(), properties.isCreateIfMissing(), properties.filePermissionSet());
-		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
-				properties.getMigration().getExpectedVersion());
-		DatabaseInitializer initializer = new DatabaseInitializer(dataSource, files, flyway, policy,
-				properties.getIntegrityCheck());
-		initializer.setIntegrityCheckInterval(properties.getIntegrityCheckInterval());
-		return initializer;
+	DatabaseInitializer databaseInitializer(DataSource dataSource, Flyway flyway, PmDbProperties properties) {
+		return PmDbDatabase.initializer(SqliteDataSourceUnwrapper.unwrap(dataSource), flyway, properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatabaseBackup databaseBackup(SqliteDataSource dataSource, PmDbProperties properties) {
-		return new DatabaseBackup(dataSource, properties.filePermissionSet());
+	DatabaseBackup databaseBackup(DataSource dataSource, PmDbProperties properties) {
+		return new DatabaseBackup(SqliteDataSourceUnwrapper.unwrap(dataSource), properties.filePermissionSet());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(JdbcOperations.class)
-	JdbcTemplate jdbcTemplate(SqliteDataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
-		JdbcTemplate jdbcTemplate = new JdbcTemplate(dataSource);
-		jdbcTemplate.setExceptionTranslator(exceptionTranslator);
-		return jdbcTemplate;
+	JdbcTemplate jdbcTemplate(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
+		return PmDbDatabase.jdbcTemplate(dataSource, exceptionTranslator);
 	}
 
 	@Bean

@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rows, each in a read-then-write transaction, and exits.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAutoConfiguration
+// Hibernate is on the test class path for pm-db's JPA tests: this application is JDBC only.
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 public class WriterApplication {
 
 	public static void main(String[] args) {

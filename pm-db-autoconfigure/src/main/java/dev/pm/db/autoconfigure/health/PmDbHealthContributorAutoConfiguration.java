@@ -1,6 +1,9 @@
 package dev.pm.db.autoconfigure.health;
 
+import javax.sql.DataSource;
+
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.autoconfigure.SqliteDataSourceUnwrapper;
 import dev.pm.db.health.PmDbHealthIndicator;
 import dev.pm.db.jdbc.SqliteDataSource;
 import org.flywaydb.core.Flyway;
@@ -30,8 +33,9 @@ public final class PmDbHealthContributorAutoConfiguration {
 	// Named as Spring Boot's, which then backs off: the health component stays "db".
 	@Bean
 	@ConditionalOnMissingBean(name = { "dbHealthIndicator", "dbHealthContributor" })
-	PmDbHealthIndicator dbHealthIndicator(SqliteDataSource dataSource, Flyway flyway) {
-		return new PmDbHealthIndicator(dataSource, flyway.getConfiguration().getTable());
+	PmDbHealthIndicator dbHealthIndicator(DataSource dataSource, Flyway flyway) {
+		return new PmDbHealthIndicator(SqliteDataSourceUnwrapper.unwrap(dataSource),
+				flyway.getConfiguration().getTable());
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.pm.db.autoconfigure.metrics;
 
+import javax.sql.DataSource;
+
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.autoconfigure.SqliteDataSourceUnwrapper;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.metrics.PmDbMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -25,9 +28,8 @@ public final class PmDbMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PmDbMetrics pmDbMetrics(SqliteDataSource dataSource,
-			ObjectProvider<ConfigurableTransactionManager> transactionManager) {
-		return new PmDbMetrics(dataSource, transactionManager.getIfUnique());
+	PmDbMetrics pmDbMetrics(DataSource dataSource, ObjectProvider<ConfigurableTransactionManager> transactionManager) {
+		return new PmDbMetrics(SqliteDataSourceUnwrapper.unwrap(dataSource), transactionManager.getIfUnique());
 	}
 
 }

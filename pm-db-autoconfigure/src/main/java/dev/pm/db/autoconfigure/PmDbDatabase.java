@@ -1,0 +1,182 @@
+package dev.pm.db.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.DatabasePath;
+import dev.pm.db.init.DatabaseFiles;
+import dev.pm.db.init.SchemaVersionPolicy;
+import dev.pm.db.jdbc.JournalMode;
+import dev.pm.db.jdbc.Pragma;
+import dev.pm.db.jdbc.PragmaApplier;
+import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.SqliteExceptionTranslator;
+import dev.pm.db.jdbc.SqliteTransactionManager;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A pm-db database made from its own {@link PmDbProperties}, the way the auto-configuration
+ * makes the application's main one: for a second database in the same application (an audit
+ * log, say). Expose its parts as beans that are not default candidates, so that the main
+ * database keeps its beans:
+ *
+ * <pre class="code">
+ * &#064;Bean(defaultCandidate = false)
+ * &#064;ConfigurationProperties("audit.db")
+ * PmDbProperties auditDbProperties() {
+ *     return new PmDbProperties();
+ * }
+ *
+ * &#064;Bean(defaultCandidate = false)
+ * PmDbDatabase auditDatabase(&#064;Qualifier("auditDbProperties") PmDbProperties properties,
+ *         ResourceLoader resourceLoader) {
+ *     return PmDbDatabase.create(properties, resourceLoader.getClassLoader());
+ * }
+ *
+ * &#064;Bean(defaultCandidate = false)
+ * DatabaseInitializer auditDatabaseInitializer(&#064;Qualifier("auditDatabase") PmDbDatabase database) {
+ *     return database.getInitializer();
+ * }
+ * </pre>
+ * <p>
+ * and likewise {@link #getDataSource()}, {@link #createTransactionManager()} and
+ * {@link #createJdbcClient()}. Spring then opens, checks and migrates it at start-up, and
+ * closes it on shutdown, as it does the main database.
+ *
+ * @author pm-db
+ */
+public final class PmDbDatabase {
+
+	private final SqliteDataSource dataSource;
+
+	private final SqliteExceptionTranslator exceptionTranslator;
+
+	private final DatabaseInitializer initializer;
+
+	private PmDbDatabase(SqliteDataSource dataSource, SqliteExceptionTranslator exceptionTranslator,
+			DatabaseInitializer initializer) {
+		this.dataSource = dataSource;
+		this.exceptionTranslator = exceptionTranslator;
+		this.initializer = initializer;
+	}
+
+	/**
+	 * Make a database from its properties, migrated from its own
+	 * {@code migration.locations}. Nothing touches the file until the initializer runs.
+	 * @param properties the database's properties
+	 * @param classLoader the class loader that finds its migrations
+	 * @return the database
+	 */
+	public static PmDbDatabase create(PmDbProperties properties, ClassLoader classLoader) {
+		SqliteDataSource dataSource = dataSource(properties);
+		Flyway flyway = flywayConfiguration(dataSource, properties, classLoader).load();
+		return new PmDbDatabase(dataSource, exceptionTranslator(properties),
+				initializer(dataSource, flyway, properties));
+	}
+
+	/**
+	 * Return the data source of the database's one leased connection.
+	 * @return the data source
+	 */
+	public SqliteDataSource getDataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * Return the translator of the database's SQLite errors.
+	 * @return the exception translator
+	 */
+	public SqliteExceptionTranslator getExceptionTranslator() {
+		return this.exceptionTranslator;
+	}
+
+	/**
+	 * Return the initializer that checks and migrates the database when Spring initializes it.
+	 * @return the initializer
+	 */
+	public DatabaseInitializer getInitializer() {
+		return this.initializer;
+	}
+
+	/**
+	 * Create a transaction manager for the database, with pm-db's rules.
+	 * @return a new transaction manager
+	 */
+	public SqliteTransactionManager createTransactionManager() {
+		return new SqliteTransactionManager(this.dataSource, this.exceptionTranslator);
+	}
+
+	/**
+	 * Create a {@link JdbcClient} on the database that translates its SQLite errors.
+	 * @return a new client
+	 */
+	public JdbcClient createJdbcClient() {
+		return JdbcClient.create(jdbcTemplate(this.dataSource, this.exceptionTranslator));
+	}
+
+	static SqliteDataSource dataSource(PmDbProperties properties) {
+		DatabasePath path = DatabasePath.of(properties.getPath());
+		PragmaApplier pragmas = new PragmaApplier(pragmas(properties, path), path.getFile());
+		SqliteDataSource dataSource = new SqliteDataSource(path, pragmas, properties.getBusyTimeout(),
+				properties.getTransactionMode(), properties.getStatementCacheSize());
+		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
+		dataSource.setLeakWarning(properties.getLease().getLeakWarning());
+		return dataSource;
+	}
+
+	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {
+		List<Pragma> pragmas = new ArrayList<>();
+		// busy_timeout first, so that switching the journal mode waits for other processes.
+		pragmas.add(Pragma.of("busy_timeout", Long.toString(properties.getBusyTimeout().toMillis())));
+		String journalMode = properties.getJournalMode().name().toLowerCase(Locale.ROOT);
+		// An in-memory database keeps its journal in memory whatever is asked, unless it is off.
+		pragmas.add(Pragma.expecting("journal_mode", journalMode,
+				(path.isInMemory() && properties.getJournalMode() != JournalMode.OFF) ? "memory" : journalMode));
+		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));
+		pragmas.add(Pragma.of("foreign_keys", properties.isForeignKeys() ? "on" : "off"));
+		properties.getPragmas().forEach((name, value) -> pragmas.add(Pragma.of(name, value)));
+		return pragmas;
+	}
+
+	static SqliteExceptionTranslator exceptionTranslator(PmDbProperties properties) {
+		return new SqliteExceptionTranslator(DatabasePath.of(properties.getPath()).getFile(),
+				properties.getBusyTimeout());
+	}
+
+	static FluentConfiguration flywayConfiguration(DataSource dataSource, PmDbProperties properties,
+			ClassLoader classLoader) {
+		return Flyway.configure(classLoader)
+			.dataSource(dataSource)
+			.locations(properties.getMigration().getLocations().toArray(String[]::new))
+			.baselineOnMigrate(properties.getMigration().isBaselineOnMigrate())
+			.baselineVersion(properties.getMigration().getBaselineVersion())
+			.cleanDisabled(true);
+	}
+
+	static DatabaseInitializer initializer(SqliteDataSource dataSource, Flyway flyway, PmDbProperties properties) {
+		DatabasePath path = dataSource.getPath();
+		DatabaseFiles files = path.isInMemory() ? null
+				: new DatabaseFiles(path.getFile(), properties.isCreateIfMissing(), properties.filePermissionSet());
+		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
+				properties.getMigration().getExpectedVersion());
+		DatabaseInitializer initializer = new DatabaseInitializer(dataSource, files, flyway, policy,
+				properties.getIntegrityCheck());
+		initializer.setIntegrityCheckInterval(properties.getIntegrityCheckInterval());
+		return initializer;
+	}
+
+	static JdbcTemplate jdbcTemplate(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator) {
+		JdbcTemplate jdbcTemplate = new JdbcTemplate(dataSource);
+		jdbcTemplate.setExceptionTranslator(exceptionTranslator);
+		return jdbcTemplate;
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.pm.db.autoconfigure.jpa;
+
+import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.jdbc.SqliteExceptionTranslator;
+import org.hibernate.engine.spi.SessionImplementor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
+
+/**
+ * Auto-configuration of Hibernate on pm-db's database: SQLite errors that reach JPA
+ * repositories and the transaction manager are translated by pm-db's translator. The JPA
+ * transaction manager itself is pm-db's {@code transactionManager} bean.
+ *
+ * @author pm-db
+ */
+@AutoConfiguration(after = PmDbAutoConfiguration.class)
+@ConditionalOnClass({ HibernateJpaDialect.class, SessionImplementor.class })
+@ConditionalOnBean(SqliteExceptionTranslator.class)
+public final class PmDbJpaAutoConfiguration {
+
+	@Bean
+	static HibernateExceptionTranslatorPostProcessor hibernateExceptionTranslatorPostProcessor(
+			ObjectProvider<SqliteExceptionTranslator> exceptionTranslator) {
+		return new HibernateExceptionTranslatorPostProcessor(exceptionTranslator);
+	}
+
+}

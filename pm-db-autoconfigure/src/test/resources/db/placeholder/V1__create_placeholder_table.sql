@@ -1,0 +1,3 @@
+CREATE TABLE ${table_name} (
+    id INTEGER PRIMARY KEY
+);

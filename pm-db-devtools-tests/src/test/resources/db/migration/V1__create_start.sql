@@ -1,0 +1,3 @@
+CREATE TABLE start (
+    id INTEGER PRIMARY KEY
+);
