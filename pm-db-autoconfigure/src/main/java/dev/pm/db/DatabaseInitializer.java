@@ -73,6 +73,10 @@ public class DatabaseInitializer implements InitializingBean {
 	// How the start-up check went, for the log line.
 	private String integrity = "not checked";
 
+	// When the check last ran on a file that is as a clean close left it; read before any
+	// connection opens (a read-only one touches the -wal).
+	private Optional<Instant> cleanlyClosedChecked = Optional.empty();
+
 	/**
 	 * Create an initializer.
 	 * @param dataSource the application's data source
@@ -104,6 +108,7 @@ public class DatabaseInitializer implements InitializingBean {
 		long start = System.nanoTime();
 		if (this.files != null) {
 			this.files.prepare();
+			this.cleanlyClosedChecked = this.files.takeCleanCloseRecord();
 		}
 		Decision decision = inspect();
 		if (this.files != null) {
@@ -171,7 +176,7 @@ public class DatabaseInitializer implements InitializingBean {
 			return;
 		}
 		Instant now = Instant.now();
-		Optional<Instant> checked = (this.files != null) ? this.files.takeCleanCloseRecord() : Optional.empty();
+		Optional<Instant> checked = this.cleanlyClosedChecked;
 		if (checked.isPresent() && checked.get().plus(this.integrityCheckInterval).isAfter(now)) {
 			this.lastChecked = checked.get();
 			this.integrity = "unchanged since its clean close (last checked " + checked.get() + ")";

@@ -1,5 +1,6 @@
 package dev.pm.db.init;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -259,22 +260,23 @@ public class DatabaseFiles {
 			return;
 		}
 		Path record = companion("-pmdb");
-		Path written = companion("-pmdb.new");
 		String content = stamp() + "\n" + checked.toEpochMilli() + "\n";
 		onAttributesOf(record, () -> {
-			Files.deleteIfExists(written);
-			Files.createFile(written, attributes(OWNER_READ_WRITE));
+			// A name of its own: several processes on one file may close at the same moment.
+			Path written = Files.createTempFile(this.file.getParent(), this.file.getFileName() + "-pmdb", ".new",
+					attributes(OWNER_READ_WRITE));
 			Files.writeString(written, content, StandardCharsets.US_ASCII);
 			return Files.move(written, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		});
 	}
 
 	// What a clean close leaves: the file's identity, size and times (ctime changes with any
-	// write and cannot be set back), and its write-ahead log's size.
+	// write and cannot be set back), and its write-ahead log's size and time (0 when absent).
 	private String stamp() {
+		File wal = companion("-wal").toFile();
 		return attribute(this.file, "unix:dev") + ":" + attribute(this.file, "unix:ino") + ":"
 				+ attribute(this.file, "unix:size") + ":" + attribute(this.file, "unix:lastModifiedTime") + ":"
-				+ attribute(this.file, "unix:ctime") + ":" + companion("-wal").toFile().length();
+				+ attribute(this.file, "unix:ctime") + ":" + wal.length() + ":" + wal.lastModified();
 	}
 
 	private Path companion(String suffix) {
