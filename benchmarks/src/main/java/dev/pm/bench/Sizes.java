@@ -25,7 +25,9 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	 * @return the full sizes
 	 */
 	public static Sizes full() {
-		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, 100L * 1024 * 1024, 10_000);
+		// -Dbench.large-database-mb=1024 for the 1 GB start-up check.
+		long largeMegabytes = Long.getLong("bench.large-database-mb", 100);
+		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, largeMegabytes * 1024 * 1024, 10_000);
 	}
 
 	/**

@@ -90,7 +90,7 @@ class ScenarioSmokeTests {
 	@Test
 	void startupTimesTheInitializerInChildJvms() throws Exception {
 		ScenarioResult result = new InitializerStartup().run(workspace, Sizes.smoke());
-		assertThat(result.series()).hasSize(10);
+		assertThat(result.series()).hasSize(12);
 		assertMeasured(result);
 	}
 
