@@ -16,7 +16,7 @@ import org.springframework.boot.SpringBootVersion;
  * Runs every scenario (or those named on the command line) and prints the results as Markdown.
  * <p>
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]}, scenarios
- * {@code writes reads batch concurrency startup process plan}. System properties:
+ * {@code writes reads batch concurrency startup process plan backup}. System properties:
  * {@code bench.dir} (where the databases go, default {@code java.io.tmpdir}; a real disk, not
  * tmpfs), {@code pm.sample-app.target} (default {@code sample-app/target}).
  *
@@ -71,7 +71,8 @@ public final class BenchmarkMain {
 	 */
 	public static List<Scenario> scenarios(Path sampleAppTarget) {
 		return List.of(new WriteTransactions(), new PointReads(), new BatchInsert(), new Concurrency(),
-				new InitializerStartup(), new ProcessStartup(sampleAppTarget), new PlanWork(sampleAppTarget));
+				new InitializerStartup(), new ProcessStartup(sampleAppTarget), new PlanWork(sampleAppTarget),
+				new BackupWhileWriting());
 	}
 
 	private static void printEnvironment(Workspace workspace) throws Exception {

@@ -96,7 +96,7 @@ public final class InitializerStartup implements Scenario {
 	 * with rows of about a kilobyte, in batches, until it holds {@code rows} rows and is at
 	 * least {@code bytes} large.
 	 */
-	private static long fill(Path database, int rows, long bytes) throws IOException {
+	static long fill(Path database, int rows, long bytes) throws IOException {
 		try (ConfigurableApplicationContext context = BenchmarkApplication.startStarter(database,
 				Map.of("synchronous", "normal"))) {
 			JdbcTemplate jdbcTemplate = context.getBean(JdbcTemplate.class);

@@ -95,6 +95,13 @@ class ScenarioSmokeTests {
 	}
 
 	@Test
+	void backupWhileWritingTimesTheWriterAndTheBackup() throws Exception {
+		ScenarioResult result = new BackupWhileWriting().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(3);
+		assertMeasured(result);
+	}
+
+	@Test
 	void planWorkIsSkippedWithANoteWhenTheSampleAppIsNotBuilt() throws Exception {
 		ScenarioResult result = new PlanWork(directory.resolve("no-sample-app")).run(workspace, Sizes.smoke());
 		assertThat(result.series()).isEmpty();

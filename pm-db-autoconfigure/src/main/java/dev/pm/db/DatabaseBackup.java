@@ -28,6 +28,12 @@ import org.sqlite.SQLiteConnection;
  */
 public class DatabaseBackup {
 
+	private static final int ALL_PAGES = -1;
+
+	private static final int BUSY_SLEEP_MILLIS = 100;
+
+	private static final int BUSY_RETRIES = 3;
+
 	private final SqliteDataSource dataSource;
 
 	private final Set<PosixFilePermission> permissions;
@@ -56,8 +62,11 @@ public class DatabaseBackup {
 		create(copy);
 		try {
 			try (Connection source = this.dataSource.openInspectionConnection()) {
-				// SQLite's online backup: every page as of one moment, whatever statements are open.
-				source.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(), null);
+				// SQLite's online backup in one step: every page as of one read snapshot. In steps,
+				// each write by another connection would restart it, for ever under a steady writer.
+				source.unwrap(SQLiteConnection.class)
+					.getDatabase()
+					.backup("main", copy.toString(), null, BUSY_SLEEP_MILLIS, BUSY_RETRIES, ALL_PAGES);
 			}
 			SQLiteConfig readOnly = new SQLiteConfig();
 			readOnly.setReadOnly(true);

@@ -65,6 +65,31 @@ class BackupTests {
 	}
 
 	@Test
+	void backupFinishesWhileAWriterNeverStops() {
+		contextRunner(this.dir.resolve("pm.db").toString()).run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			// Some 2 MB, many backup steps' worth of pages.
+			jdbc.update("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+					+ " INSERT INTO item (name) SELECT 'before-' || i || '-' || hex(randomblob(500)) FROM n");
+			java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+			CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+				for (int i = 0; writing.get(); i++) {
+					jdbc.update("INSERT INTO item (name) VALUES (?)", "during-" + i);
+				}
+			});
+			try {
+				Path copy = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+						() -> context.getBean(DatabaseBackup.class).backupTo(this.dir.resolve("copy.db")));
+				assertThat(count(copy, "SELECT count(*) FROM item WHERE name LIKE 'before-%'")).isEqualTo(2000);
+			}
+			finally {
+				writing.set(false);
+				writer.get(30, TimeUnit.SECONDS);
+			}
+		});
+	}
+
+	@Test
 	void copyOfAnInMemoryDatabaseIsAFile() {
 		contextRunner(":memory:").run((context) -> {
 			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('kept')");
