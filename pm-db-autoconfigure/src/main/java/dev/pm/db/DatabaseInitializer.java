@@ -116,7 +116,8 @@ public class DatabaseInitializer implements InitializingBean {
 		}
 		if (decision.migrateTo() != null) {
 			migrate(decision.migrateTo());
-			// Flyway's SQLite support toggles foreign_keys while it migrates.
+			// A migration may change a PRAGMA (PRAGMA foreign_keys = OFF; Flyway runs it outside a
+			// transaction), and it would stick on the shared connection.
 			this.dataSource.reapplyPragmas();
 		}
 		// Opening the connection (if no migration did) also fails start-up if a PRAGMA does not take.

@@ -35,6 +35,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -445,6 +446,17 @@ class DatabaseInitializerTests {
 		assertThat(Files.size(file)).isEqualTo(Files.size(copy));
 		at(file).run((context) -> assertThat(cause(context.getStartupFailure(), DatabaseCorruptedException.class))
 			.hasMessageContaining(file.toString()));
+	}
+
+	@Test
+	void pragmaThatAMigrationTurnedOffIsOnAgainWhenTheApplicationStarts() {
+		at(this.dir.resolve("pm.db"), "pm.db.migration.locations=classpath:db/v1only,classpath:db/pragma-off")
+			.run((context) -> {
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isOne();
+				assertThatExceptionOfType(DataIntegrityViolationException.class)
+					.isThrownBy(() -> jdbc.update("INSERT INTO tag (item_id) VALUES (42)"));
+			});
 	}
 
 	@Test

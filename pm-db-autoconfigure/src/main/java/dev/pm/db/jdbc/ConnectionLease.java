@@ -2,6 +2,7 @@ package dev.pm.db.jdbc;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
@@ -27,8 +28,10 @@ import org.springframework.dao.CannotAcquireLockException;
  * closing or using one of them afterwards releases nothing. A thread that died holding the
  * connection never closes its leases: the first waiter to notice takes the connection over
  * and the leases of the dead thread end the same way. A connection held longer than the leak
- * warning is reported, with the place it was taken, when it is released or while another
- * thread waits for it.
+ * warning is reported when it is released or while another thread waits for it, with the
+ * holder's stack at that moment. Recording where every lease is taken would cost a stack
+ * trace per transaction (a fifth of the point-read rate, measured), so it starts only after
+ * a first report: from then on, reports also show where the connection was taken.
  * <p>
  * The lock is not fair: a thread that asks while the connection is free takes it, rather than
  * handing it to a parked waiter that first has to be woken up, with the connection idle
@@ -68,6 +71,9 @@ final class ConnectionLease {
 	private volatile @Nullable Throwable takenHere;
 
 	private volatile boolean reported;
+
+	// Set by the first report: from then on each hand-over records where it happened.
+	private volatile boolean recordTakeSites;
 
 	/**
 	 * Create a lease.
@@ -158,8 +164,7 @@ final class ConnectionLease {
 		this.takenAt = System.nanoTime();
 		this.listener.taken((asked != 0) ? this.takenAt - asked : 0);
 		this.reported = false;
-		// Where, for the warning: a stack captured once per hand-over, not per statement.
-		this.takenHere = this.leakWarning.isZero() ? null : new Throwable("The database connection was taken here");
+		this.takenHere = this.recordTakeSites ? new Throwable("The database connection was taken here") : null;
 	}
 
 	// Returns the dead thread the connection was taken over from, if it was.
@@ -190,14 +195,25 @@ final class ConnectionLease {
 	}
 
 	private void reportIfHeldTooLong(String verb, long heldNanos) {
-		Throwable where = this.takenHere;
 		long heldMillis = TimeUnit.NANOSECONDS.toMillis(heldNanos);
-		if (where != null && !this.reported && heldMillis > this.leakWarning.toMillis()) {
-			this.reported = true;
-			logger.warn("Thread '" + holderName() + "' " + verb + " the database connection after " + heldMillis
-					+ " ms, longer than pm.db.lease.leak-warning (" + this.leakWarning.toMillis() + " ms); every other"
-					+ " thread waits meanwhile. Close each connection you take, and keep transactions short", where);
+		// The holder, or, if it let go a moment ago, the thread reporting.
+		Thread holder = Objects.requireNonNullElse(this.holder.owner(), Thread.currentThread());
+		if (this.leakWarning.isZero() || this.reported || heldMillis <= this.leakWarning.toMillis()) {
+			return;
 		}
+		this.reported = true;
+		Throwable taken = this.takenHere;
+		Throwable where = new Throwable("Thread '" + holder.getName() + "' is here now");
+		where.setStackTrace(holder.getStackTrace());
+		if (taken != null) {
+			where.initCause(taken);
+		}
+		logger.warn("Thread '" + holder.getName() + "' " + verb + " the database connection after " + heldMillis
+				+ " ms, longer than pm.db.lease.leak-warning (" + this.leakWarning.toMillis() + " ms); every other"
+				+ " thread waits meanwhile. Close each connection you take, and keep transactions short"
+				+ ((taken != null) ? "" : ". pm-db records from now on where the connection is taken, for the"
+						+ " next report"), where);
+		this.recordTakeSites = true;
 	}
 
 	/**

@@ -110,7 +110,7 @@ class LeaseSafetyTests {
 	}
 
 	@Test
-	void connectionHeldLongerThanTheLeakWarningIsReportedWithWhereItWasTaken(CapturedOutput output)
+	void connectionHeldLongerThanTheLeakWarningIsReportedAndTheNextReportSaysWhereItWasTaken(CapturedOutput output)
 			throws Exception {
 		this.dataSource.setLeakWarning(Duration.ofMillis(100));
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -118,8 +118,17 @@ class LeaseSafetyTests {
 		}
 		assertThat(output).contains("Thread 'main' released the database connection after")
 			.contains("pm.db.lease.leak-warning (100 ms)")
-			.contains("The database connection was taken here")
-			.contains("connectionHeldLongerThanTheLeakWarningIsReportedWithWhereItWasTaken");
+			.contains("Thread 'main' is here now")
+			.contains("records from now on where the connection is taken")
+			.doesNotContain("The database connection was taken here");
+		try (Connection connection = heldTooLong()) {
+			Thread.sleep(300);
+		}
+		assertThat(output).contains("The database connection was taken here").contains("heldTooLong");
+	}
+
+	private Connection heldTooLong() throws SQLException {
+		return this.dataSource.getConnection();
 	}
 
 	@Test
