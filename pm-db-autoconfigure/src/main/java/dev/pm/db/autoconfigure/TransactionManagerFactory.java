@@ -2,6 +2,7 @@ package dev.pm.db.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import dev.pm.db.jdbc.SqliteTransactionManager;
 import dev.pm.db.jpa.SqliteJpaTransactionManager;
@@ -38,7 +39,8 @@ final class TransactionManagerFactory {
 			ListableBeanFactory beanFactory, ClassLoader classLoader) {
 		if (isPresent(classLoader, ENTITY_MANAGER_FACTORY, JPA_TRANSACTION_MANAGER)
 				&& Jpa.hasEntityManagerFactory(beanFactory)) {
-			return Jpa.create(beanFactory, isPresent(classLoader, CUSTOMIZERS));
+			return Jpa.create(SqliteDataSourceUnwrapper.unwrap(dataSource), beanFactory,
+					isPresent(classLoader, CUSTOMIZERS));
 		}
 		return new SqliteTransactionManager(dataSource, exceptionTranslator);
 	}
@@ -59,8 +61,9 @@ final class TransactionManagerFactory {
 			return beanFactory.getBeanNamesForType(EntityManagerFactory.class, true, false).length > 0;
 		}
 
-		static SqliteJpaTransactionManager create(ListableBeanFactory beanFactory, boolean customizable) {
-			SqliteJpaTransactionManager transactionManager = new SqliteJpaTransactionManager();
+		static SqliteJpaTransactionManager create(SqliteDataSource dataSource, ListableBeanFactory beanFactory,
+				boolean customizable) {
+			SqliteJpaTransactionManager transactionManager = new SqliteJpaTransactionManager(dataSource);
 			if (customizable) {
 				// spring.transaction.* and TransactionManagerCustomizer beans, as for Boot's own JPA manager.
 				beanFactory.getBeanProvider(TransactionManagerCustomizers.class)

@@ -209,7 +209,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 * otherwise join it and commit its work. Roll it back, end the thread's leases and log it.
 	 * @throws SQLException if SQLite cannot roll back
 	 */
-	void rollBackAbandonedTransaction() throws SQLException {
+	public void rollBackAbandonedTransaction() throws SQLException {
 		SQLiteConnection shared = this.physical;
 		if (shared == null || !this.lease.isHeldByCurrentThread() || shared.isClosed() || shared.getAutoCommit()) {
 			return;

@@ -1,6 +1,9 @@
 package dev.pm.db.jpa;
 
+import java.sql.SQLException;
+
 import dev.pm.db.jdbc.LeaseTimeouts;
+import dev.pm.db.jdbc.SqliteDataSource;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -27,15 +30,28 @@ import org.springframework.transaction.TransactionDefinition;
  */
 public class SqliteJpaTransactionManager extends JpaTransactionManager {
 
+	private final SqliteDataSource dataSource;
+
 	/**
 	 * Create a transaction manager for the {@code EntityManagerFactory} of the application
 	 * context, found when the context sets its bean factory.
+	 * @param dataSource pm-db's data source, whose connection the {@code EntityManager} uses
 	 */
-	public SqliteJpaTransactionManager() {
+	public SqliteJpaTransactionManager(SqliteDataSource dataSource) {
+		this.dataSource = dataSource;
 	}
 
 	@Override
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
+		try {
+			// A transaction left open on this thread by a connection never closed must not be
+			// joined and committed by this one.
+			this.dataSource.rollBackAbandonedTransaction();
+		}
+		catch (SQLException ex) {
+			throw new CannotCreateTransactionException("Could not roll back a transaction that a connection"
+					+ " never closed left open on this thread", ex);
+		}
 		try {
 			super.doBegin(transaction, definition);
 		}

@@ -381,7 +381,7 @@ class SqliteDataSourceTests {
 				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 4) {
 
 			@Override
-			void rollBackAbandonedTransaction() throws SQLException {
+			public void rollBackAbandonedTransaction() throws SQLException {
 				throw new SQLiteException("disk I/O error", SQLiteErrorCode.SQLITE_IOERR);
 			}
 

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import dev.pm.db.jpa.app.Item;
 import dev.pm.db.jpa.app.ItemRepository;
 import dev.pm.db.jpa.app.ItemService;
@@ -65,6 +67,18 @@ class JpaTransactionsTests {
 	@Test
 	void transactionManagerIsPmDbsJpaOne(@Autowired PlatformTransactionManager transactionManager) {
 		assertThat(transactionManager).isInstanceOf(SqliteJpaTransactionManager.class);
+	}
+
+	@Test
+	void transactionLeftOpenByAnUnclosedConnectionIsRolledBackNotCommittedByTheNextJpaTransaction(
+			@Autowired DataSource dataSource) throws Exception {
+		Connection leaked = dataSource.getConnection();
+		leaked.setAutoCommit(false);
+		leaked.createStatement().execute("INSERT INTO item (name) VALUES ('leaked')");
+		// ... and an exception skips the close.
+		this.repository.save(new Item("own"));
+		assertThat(names()).containsExactly("own");
+		assertThat(leaked.isClosed()).isTrue();
 	}
 
 	@Test
