@@ -40,6 +40,16 @@ public final class DatabasePath {
 	}
 
 	/**
+	 * Return a file SQLite keeps beside a database file, such as its write-ahead log.
+	 * @param file the database file
+	 * @param suffix the companion's suffix, such as {@code -wal}
+	 * @return the companion's path, which may not exist
+	 */
+	public static Path companionOf(Path file, String suffix) {
+		return file.resolveSibling(file.getFileName() + suffix);
+	}
+
+	/**
 	 * Return whether this is an in-memory database, which has no file.
 	 * @return {@code true} for {@code :memory:}
 	 */

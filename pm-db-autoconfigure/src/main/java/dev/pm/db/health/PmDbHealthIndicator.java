@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
+import dev.pm.db.DatabasePath;
 import dev.pm.db.init.SchemaHistory;
 import dev.pm.db.jdbc.LeaseStatus;
 import dev.pm.db.jdbc.SqliteDataSource;
@@ -54,7 +55,7 @@ public class PmDbHealthIndicator extends AbstractHealthIndicator {
 			}
 			// A missing -wal is an empty one.
 			builder.withDetail("size", file.toFile().length())
-				.withDetail("walSize", file.resolveSibling(file.getFileName() + "-wal").toFile().length());
+				.withDetail("walSize", DatabasePath.companionOf(file, "-wal").toFile().length());
 		}
 		Connection connection = this.dataSource.getConnectionIfFree(PATIENCE);
 		if (connection == null) {

@@ -19,6 +19,7 @@ import java.util.Set;
 
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabaseNotFoundException;
+import dev.pm.db.DatabasePath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -280,7 +281,7 @@ public class DatabaseFiles {
 	}
 
 	private Path companion(String suffix) {
-		return this.file.resolveSibling(this.file.getFileName() + suffix);
+		return DatabasePath.companionOf(this.file, suffix);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.pm.db.metrics;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import dev.pm.db.DatabasePath;
 import dev.pm.db.jdbc.LeaseListener;
 import dev.pm.db.jdbc.SqliteDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -72,7 +73,7 @@ public class PmDbMetrics implements MeterBinder {
 				.description("Size of the database file")
 				.baseUnit("bytes")
 				.register(registry);
-			Gauge.builder("pm.db.wal.size", file.resolveSibling(file.getFileName() + "-wal"),
+			Gauge.builder("pm.db.wal.size", DatabasePath.companionOf(file, "-wal"),
 					(path) -> path.toFile().length())
 				.description("Size of the write-ahead log")
 				.baseUnit("bytes")
