@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Scenario 7: how long a writer waits while {@link DatabaseBackup} copies a large database.
- * A thread commits single-row transactions in a loop; each round times its slowest
- * transaction while nothing else happens, then while a backup runs, and the backup itself.
+ * Scenario 7: how long a writer waits while {@link DatabaseBackup} copies a large
+ * database. A thread commits single-row transactions in a loop; each round times its
+ * slowest transaction while nothing else happens, then while a backup runs, and the
+ * backup itself.
  *
  * @author pm-db
  */
@@ -75,7 +76,10 @@ public final class BackupWhileWriting implements Scenario {
 		return ratios;
 	}
 
-	/** A thread committing one row per transaction until stopped; it keeps its slowest one. */
+	/**
+	 * A thread committing one row per transaction until stopped; it keeps its slowest
+	 * one.
+	 */
 	private static final class Writer extends Thread {
 
 		private final AtomicBoolean running = new AtomicBoolean(true);

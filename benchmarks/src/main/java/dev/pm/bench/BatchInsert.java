@@ -31,7 +31,8 @@ public final class BatchInsert implements Scenario {
 			int rows = sizes.batchRows();
 			List<Series> series = sizes.schedule()
 				.run(List.of(new Variant("starter, batchUpdate of " + rows, "rows/s", () -> batch(starter, rows)),
-						new Variant("raw sqlite-jdbc, executeBatch of " + rows, "rows/s", () -> batch(baseline, rows))));
+						new Variant("raw sqlite-jdbc, executeBatch of " + rows, "rows/s",
+								() -> batch(baseline, rows))));
 			starter.verify("starter");
 			baseline.verify("raw");
 			Check check = Check.atLeast("batch insert: starter / raw", series.get(0).ratioTo(series.get(1)),

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The smallest Spring Boot application with an {@link ItemStore}: what a user of the starter
- * writes, or, with pm-db excluded, what a user of Boot's own JDBC support writes.
+ * The smallest Spring Boot application with an {@link ItemStore}: what a user of the
+ * starter writes, or, with pm-db excluded, what a user of Boot's own JDBC support writes.
  *
  * @author pm-db
  */
@@ -49,8 +50,8 @@ public class BenchmarkApplication {
 	}
 
 	/**
-	 * Start the application the way Spring Boot configures SQLite without pm-db: a HikariCP
-	 * pool of 10 on sqlite-jdbc with the driver's defaults, WAL, and the given
+	 * Start the application the way Spring Boot configures SQLite without pm-db: a
+	 * HikariCP pool of 10 on sqlite-jdbc with the driver's defaults, WAL, and the given
 	 * {@code synchronous}. Creates the schema.
 	 * @param database the database file
 	 * @param synchronous {@code normal} or {@code full}
@@ -100,7 +101,7 @@ public class BenchmarkApplication {
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.register-shutdown-hook", "false");
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
-			.bannerMode(org.springframework.boot.Banner.Mode.OFF)
+			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties(properties)
 			.initializers(initializers)

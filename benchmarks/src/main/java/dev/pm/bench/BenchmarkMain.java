@@ -13,12 +13,14 @@ import org.sqlite.SQLiteJDBCLoader;
 import org.springframework.boot.SpringBootVersion;
 
 /**
- * Runs every scenario (or those named on the command line) and prints the results as Markdown.
+ * Runs every scenario (or those named on the command line) and prints the results as
+ * Markdown.
  * <p>
- * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]}, scenarios
- * {@code writes reads batch concurrency startup process plan backup}. System properties:
- * {@code bench.dir} (where the databases go, default {@code java.io.tmpdir}; a real disk, not
- * tmpfs), {@code pm.sample-app.target} (default {@code sample-app/target}).
+ * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]},
+ * scenarios {@code writes reads batch concurrency startup process plan backup}. System
+ * properties: {@code bench.dir} (where the databases go, default {@code java.io.tmpdir};
+ * a real disk, not tmpfs), {@code pm.sample-app.target} (default
+ * {@code sample-app/target}).
  *
  * @author pm-db
  */
@@ -29,7 +31,8 @@ public final class BenchmarkMain {
 
 	/**
 	 * Run the benchmarks.
-	 * @param args {@code --smoke} for tiny sizes, then the scenarios to run (all by default)
+	 * @param args {@code --smoke} for tiny sizes, then the scenarios to run (all by
+	 * default)
 	 * @throws Exception if a scenario fails
 	 */
 	public static void main(String[] args) throws Exception {

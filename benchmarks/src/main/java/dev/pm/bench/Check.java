@@ -3,8 +3,8 @@ package dev.pm.bench;
 import java.util.Arrays;
 
 /**
- * A number compared with its target: a ratio that must reach a minimum, or a time that must
- * stay under a maximum. Without a target it is reported only.
+ * A number compared with its target: a ratio that must reach a minimum, or a time that
+ * must stay under a maximum. Without a target it is reported only.
  *
  * @param label what is compared
  * @param values one value per round

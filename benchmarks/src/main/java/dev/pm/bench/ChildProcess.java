@@ -34,8 +34,8 @@ record ChildProcess(String output, long wallNanos) {
 	}
 
 	/**
-	 * Return the command that runs a Java class of this module in a new JVM, with this JVM's
-	 * class path made absolute, so the child may run in any directory.
+	 * Return the command that runs a Java class of this module in a new JVM, with this
+	 * JVM's class path made absolute, so the child may run in any directory.
 	 * @param mainClass the class to run
 	 * @return the command
 	 */

@@ -15,10 +15,10 @@ import dev.pm.bench.Rounds.Variant;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Scenario 4: threads running read-then-write transactions (select, then insert), through the
- * starter and through what a Spring Boot user would otherwise configure, a HikariCP pool of 10
- * on sqlite-jdbc with the driver's defaults and WAL. Reports throughput and failed
- * transactions; the starter's single-thread rate is the reference.
+ * Scenario 4: threads running read-then-write transactions (select, then insert), through
+ * the starter and through what a Spring Boot user would otherwise configure, a HikariCP
+ * pool of 10 on sqlite-jdbc with the driver's defaults and WAL. Reports throughput and
+ * failed transactions; the starter's single-thread rate is the reference.
  *
  * @author pm-db
  */
@@ -47,7 +47,8 @@ public final class Concurrency implements Scenario {
 			List<Series> series = sizes.schedule()
 				.run(List.of(
 						new Variant("starter, 1 thread", "tx/s",
-								() -> Rounds.timed(sizes.round(), (n) -> starter.findThenInsert(PointReads.id(n, rows)))),
+								() -> Rounds.timed(sizes.round(),
+										(n) -> starter.findThenInsert(PointReads.id(n, rows)))),
 						new Variant("starter, " + threads + " threads", "tx/s",
 								() -> concurrently(threads, sizes.round(), starter, rows, starterFailures)),
 						new Variant("HikariCP pool of 10, " + threads + " threads", "tx/s",
@@ -60,11 +61,12 @@ public final class Concurrency implements Scenario {
 			List<Check> checks = List.of(
 					Check.atLeast("concurrency: starter " + threads + " threads / starter 1 thread",
 							starterConcurrent.ratioTo(single), TARGET),
-					Check.under("concurrency: failed transactions, starter", new double[] { starterConcurrent.failures() },
-							1),
+					Check.under("concurrency: failed transactions, starter",
+							new double[] { starterConcurrent.failures() }, 1),
 					Check.report("concurrency: pool " + threads + " threads / starter 1 thread",
 							pooledConcurrent.ratioTo(single)),
-					Check.report("concurrency: failed transactions, pool", new double[] { pooledConcurrent.failures() }));
+					Check.report("concurrency: failed transactions, pool",
+							new double[] { pooledConcurrent.failures() }));
 			List<String> notes = new ArrayList<>();
 			describe("starter", starterFailures, notes);
 			describe("pool", pooledFailures, notes);

@@ -3,8 +3,9 @@ package dev.pm.bench;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts the rows a setup's transactions inserted, so a scenario can prove afterwards that the
- * table holds exactly those rows: nothing lost, no failed transaction half-applied.
+ * Counts the rows a setup's transactions inserted, so a scenario can prove afterwards
+ * that the table holds exactly those rows: nothing lost, no failed transaction
+ * half-applied.
  *
  * @author pm-db
  */
@@ -48,8 +49,8 @@ final class CountingItems {
 		long expected = this.initialRows + this.inserted.sum();
 		long actual = this.items.count();
 		if (actual != expected || this.inserted.sum() == 0) {
-			throw new IllegalStateException(setup + ": expected " + expected + " rows (" + this.inserted.sum()
-					+ " inserted), found " + actual);
+			throw new IllegalStateException(
+					setup + ": expected " + expected + " rows (" + this.inserted.sum() + " inserted), found " + actual);
 		}
 	}
 

@@ -15,10 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scenario 5a: the {@code DatabaseInitializer} on a fresh file, on an up-to-date small
- * database, and on a large database with {@code integrity-check} {@code full}, {@code quick}
- * and {@code none}. Each measurement is a new JVM ({@link StartupProbe}) that starts the
- * application twice: the first start is what a process pays, the second the initializer's own
- * work once classes are loaded.
+ * database, and on a large database with {@code integrity-check} {@code full},
+ * {@code quick} and {@code none}. Each measurement is a new JVM ({@link StartupProbe})
+ * that starts the application twice: the first start is what a process pays, the second
+ * the initializer's own work once classes are loaded.
  *
  * @author pm-db
  */
@@ -87,14 +87,15 @@ public final class InitializerStartup implements Scenario {
 				Check.under("initializer, " + megabytes(largeBytes) + " database unchanged since its clean close,"
 						+ " second start (ms)", series.get(5).values(), TARGET_MILLIS));
 		return new ScenarioResult("5a. start-up: DatabaseInitializer (lower is better)", series, checks,
-				List.of("each round is a new JVM (" + ChildProcess.javaExecutable() + ") starting the application twice;"
-						+ " the large database is " + largeBytes + " bytes, in the page cache"));
+				List.of("each round is a new JVM (" + ChildProcess.javaExecutable()
+						+ ") starting the application twice;" + " the large database is " + largeBytes
+						+ " bytes, in the page cache"));
 	}
 
 	/**
-	 * Create a database through the starter (so its schema history is up to date) and fill it
-	 * with rows of about a kilobyte, in batches, until it holds {@code rows} rows and is at
-	 * least {@code bytes} large.
+	 * Create a database through the starter (so its schema history is up to date) and
+	 * fill it with rows of about a kilobyte, in batches, until it holds {@code rows} rows
+	 * and is at least {@code bytes} large.
 	 */
 	static long fill(Path database, int rows, long bytes) throws IOException {
 		try (ConfigurableApplicationContext context = BenchmarkApplication.startStarter(database,
@@ -118,7 +119,8 @@ public final class InitializerStartup implements Scenario {
 		}
 	}
 
-	// As after a crash: the first start scans the file; its clean close lets the second skip.
+	// As after a crash: the first start scans the file; its clean close lets the second
+	// skip.
 	private static Path withoutCleanCloseRecord(Path database) {
 		try {
 			Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-pmdb"));

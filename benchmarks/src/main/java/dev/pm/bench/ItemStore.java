@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link Items} the way a Spring application writes them: {@code @Transactional} methods on a
- * bean and a {@link JdbcTemplate}. The same class runs on the starter and on a HikariCP pool.
+ * {@link Items} the way a Spring application writes them: {@code @Transactional} methods
+ * on a bean and a {@link JdbcTemplate}. The same class runs on the starter and on a
+ * HikariCP pool.
  *
  * @author pm-db
  */

@@ -10,16 +10,16 @@ import dev.pm.bench.Rounds.Sample;
 import dev.pm.bench.Rounds.Variant;
 
 /**
- * Scenario 6: the work of {@code pm} commands on a plan of many tasks with dependencies, in the
- * process (no JVM or Spring start-up): {@code task list} of every task and filtered,
- * {@code task next}, {@code task claim} and {@code epic list} with progress. Each value is the
- * mean wall time of one command over a round, output formatted and discarded. Skipped, with a
- * note, when the sample app is not built.
+ * Scenario 6: the work of {@code pm} commands on a plan of many tasks with dependencies,
+ * in the process (no JVM or Spring start-up): {@code task list} of every task and
+ * filtered, {@code task next}, {@code task claim} and {@code epic list} with progress.
+ * Each value is the mean wall time of one command over a round, output formatted and
+ * discarded. Skipped, with a note, when the sample app is not built.
  * <p>
- * The plan: 10 epics × 10 features × {@code planTasks / 100} tasks, imported from documents.
- * In each feature a fifth of the tasks are completed, some in progress and blocked, the rest
- * todo; the second half of the tasks depend on the first half, so about two fifths are available
- * and the others wait.
+ * The plan: 10 epics × 10 features × {@code planTasks / 100} tasks, imported from
+ * documents. In each feature a fifth of the tasks are completed, some in progress and
+ * blocked, the rest todo; the second half of the tasks depend on the first half, so about
+ * two fifths are available and the others wait.
  *
  * @author pm-db
  */
@@ -32,7 +32,8 @@ public final class PlanWork implements Scenario {
 
 	/**
 	 * Create the scenario.
-	 * @param sampleAppTarget the sample app's {@code target} directory, holding {@code pm-app/}
+	 * @param sampleAppTarget the sample app's {@code target} directory, holding
+	 * {@code pm-app/}
 	 */
 	public PlanWork(Path sampleAppTarget) {
 		this.sampleAppTarget = sampleAppTarget;
@@ -99,14 +100,17 @@ public final class PlanWork implements Scenario {
 		});
 	}
 
-	/** The documents of the plan: one a task, named after their feature's folder as pm expects. */
+	/**
+	 * The documents of the plan: one a task, named after their feature's folder as pm
+	 * expects.
+	 */
 	private static List<Path> documents(Path root, int perFeature) throws IOException {
 		List<Path> documents = new ArrayList<>();
 		for (int epic = 1; epic <= 10; epic++) {
 			for (int feature = 1; feature <= 10; feature++) {
 				String featureKey = "E%02d-F%02d".formatted(epic, feature);
-				Path folder = Files.createDirectories(root.resolve("E%02d-epic".formatted(epic))
-					.resolve(featureKey + "-feature"));
+				Path folder = Files
+					.createDirectories(root.resolve("E%02d-epic".formatted(epic)).resolve(featureKey + "-feature"));
 				for (int task = 1; task <= perFeature; task++) {
 					documents.add(Files.writeString(folder.resolve(task + ".md"),
 							document(featureKey, task, perFeature, folder)));
@@ -149,8 +153,8 @@ public final class PlanWork implements Scenario {
 
 	private static void requireCount(String json, int tasks) {
 		if (!json.contains("\"count\" : " + tasks)) {
-			throw new IllegalStateException("The plan does not hold " + tasks + " tasks: "
-					+ json.substring(Math.max(0, json.length() - 200)));
+			throw new IllegalStateException(
+					"The plan does not hold " + tasks + " tasks: " + json.substring(Math.max(0, json.length() - 200)));
 		}
 	}
 

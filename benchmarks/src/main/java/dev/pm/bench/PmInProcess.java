@@ -16,16 +16,17 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * The {@code pm} CLI of the sample app, loaded in this JVM and run command by command, as its
- * {@code main} runs them but without starting a JVM or Spring for each: what is left is the work
- * of the command itself (parsing, the transaction, the queries, the output).
+ * The {@code pm} CLI of the sample app, loaded in this JVM and run command by command, as
+ * its {@code main} runs them but without starting a JVM or Spring for each: what is left
+ * is the work of the command itself (parsing, the transaction, the queries, the output).
  * <p>
- * The sample app is an executable Spring Boot jar, which no module can depend on, so it is loaded
- * from the extracted copy the sample app's build leaves in {@code target/pm-app} (plain jars),
- * in a class loader of its own, and called through its public entry points
- * ({@code LazyApplicationContext}, {@code PmCommandLine.create}, picocli's {@code execute}). The
- * command line is built once, as a process builds it once: that (about 7 ms of reflection over
- * the commands' annotations) belongs to start-up, not to a command's work.
+ * The sample app is an executable Spring Boot jar, which no module can depend on, so it
+ * is loaded from the extracted copy the sample app's build leaves in
+ * {@code target/pm-app} (plain jars), in a class loader of its own, and called through
+ * its public entry points ({@code LazyApplicationContext}, {@code PmCommandLine.create},
+ * picocli's {@code execute}). The command line is built once, as a process builds it
+ * once: that (about 7 ms of reflection over the commands' annotations) belongs to
+ * start-up, not to a command's work.
  *
  * @author pm-db
  */
@@ -50,7 +51,8 @@ public final class PmInProcess implements AutoCloseable {
 		this.context = lazyContext.getConstructor(Class.class).newInstance(application);
 		lazyContext.getMethod("setProperty", String.class, String.class)
 			.invoke(this.context, "pm.db.path", database.toString());
-		// Built once, as a process builds it once: picocli resets every option before each parse.
+		// Built once, as a process builds it once: picocli resets every option before
+		// each parse.
 		this.commandLine = loader.loadClass("dev.pm.cli.command.PmCommandLine")
 			.getMethod("create", lazyContext)
 			.invoke(null, this.context);
@@ -75,7 +77,8 @@ public final class PmInProcess implements AutoCloseable {
 				jars.add(library.toUri().toURL());
 			}
 		}
-		// The platform loader as parent: none of the benchmarks' own Spring classes leak in.
+		// The platform loader as parent: none of the benchmarks' own Spring classes leak
+		// in.
 		return new PmInProcess(new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()),
 				database);
 	}

@@ -11,8 +11,8 @@ import dev.pm.bench.Rounds.Variant;
 
 /**
  * Scenario 5b: whole-process wall time of {@code pm task list} in the sample app, on an
- * up-to-date database, beside a JVM that starts and does nothing. Skipped, with a note, when
- * the sample app is not built.
+ * up-to-date database, beside a JVM that starts and does nothing. Skipped, with a note,
+ * when the sample app is not built.
  *
  * @author pm-db
  */
@@ -22,8 +22,8 @@ public final class ProcessStartup implements Scenario {
 
 	/**
 	 * Create the scenario.
-	 * @param sampleAppTarget the sample app's {@code target} directory, holding {@code pm.jar}
-	 * and its launcher {@code pm}
+	 * @param sampleAppTarget the sample app's {@code target} directory, holding
+	 * {@code pm.jar} and its launcher {@code pm}
 	 */
 	public ProcessStartup(Path sampleAppTarget) {
 		this.sampleAppTarget = sampleAppTarget;
@@ -47,13 +47,13 @@ public final class ProcessStartup implements Scenario {
 		Map<String, String> environment = Map.of("PM_DB_PATH", workspace.newDatabase("pm-cli").toString(), "HOME",
 				workspace.directory().toString());
 		List<String> noop = ChildProcess.javaCommand(StartupProbe.class);
-		// The first `pm` run creates the database: a warm-up round, as every later run finds it up to date.
-		List<Series> series = new Rounds(1, sizes.startupRounds())
-			.run(List.of(
-					new Variant("pm task list, up-to-date database", "ms",
-							() -> wallMillis(pmCommand, environment, workspace)),
-					new Variant("JVM alone (java -cp benchmarks StartupProbe, empty main)", "ms",
-							() -> wallMillis(noop, Map.of(), workspace))));
+		// The first `pm` run creates the database: a warm-up round, as every later run
+		// finds it up to date.
+		List<Series> series = new Rounds(1, sizes.startupRounds()).run(List.of(
+				new Variant("pm task list, up-to-date database", "ms",
+						() -> wallMillis(pmCommand, environment, workspace)),
+				new Variant("JVM alone (java -cp benchmarks StartupProbe, empty main)", "ms",
+						() -> wallMillis(noop, Map.of(), workspace))));
 		return new ScenarioResult(title, series, List.of(),
 				List.of("command: " + String.join(" ", pmCommand) + ", PM_DB_PATH in the workspace"));
 	}

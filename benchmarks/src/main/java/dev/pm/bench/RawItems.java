@@ -10,11 +10,11 @@ import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The baseline: {@link Items} on one raw sqlite-jdbc connection with the PRAGMAs the starter
- * sets, kept with auto-commit off, each transaction ended by {@code commit()} (sqlite-jdbc then
- * begins the next one itself). Every statement is prepared per transaction, as
- * {@code JdbcTemplate} does, so the difference to the starter is the transaction handling.
- * Single-threaded, like the connection.
+ * The baseline: {@link Items} on one raw sqlite-jdbc connection with the PRAGMAs the
+ * starter sets, kept with auto-commit off, each transaction ended by {@code commit()}
+ * (sqlite-jdbc then begins the next one itself). Every statement is prepared per
+ * transaction, as {@code JdbcTemplate} does, so the difference to the starter is the
+ * transaction handling. Single-threaded, like the connection.
  *
  * @author pm-db
  */

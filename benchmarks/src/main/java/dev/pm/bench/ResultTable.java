@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints results as the Markdown tables of {@code BENCHMARKS.md}: every series with its median
- * and spread, then every check against its target.
+ * Prints results as the Markdown tables of {@code BENCHMARKS.md}: every series with its
+ * median and spread, then every check against its target.
  *
  * @author pm-db
  */
@@ -20,9 +20,9 @@ final class ResultTable {
 		out.println("|---|---|---:|---:|---:|");
 		for (ScenarioResult result : results) {
 			for (Series series : result.series()) {
-				out.println("| " + result.name() + " | " + series.variant() + " | "
-						+ format(series.median()) + " " + series.unit() + " | " + format(series.min()) + " – "
-						+ format(series.max()) + " | " + series.failures() + " |");
+				out.println("| " + result.name() + " | " + series.variant() + " | " + format(series.median()) + " "
+						+ series.unit() + " | " + format(series.min()) + " – " + format(series.max()) + " | "
+						+ series.failures() + " |");
 			}
 		}
 		out.println();

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the variants of a scenario in interleaved rounds: every round runs each variant once,
- * in an order that alternates between rounds, so that drift of the machine (caches, page
- * cache, JIT, other load) hits every variant alike. Warm-up rounds run the same way and are
- * discarded.
+ * Runs the variants of a scenario in interleaved rounds: every round runs each variant
+ * once, in an order that alternates between rounds, so that drift of the machine (caches,
+ * page cache, JIT, other load) hits every variant alike. Warm-up rounds run the same way
+ * and are discarded.
  *
  * @author pm-db
  */

@@ -1,8 +1,8 @@
 package dev.pm.bench;
 
 /**
- * One line of the issue's "what to measure": it sets up its databases in the workspace, runs
- * its variants in interleaved rounds and checks that the work was really done.
+ * One line of the issue's "what to measure": it sets up its databases in the workspace,
+ * runs its variants in interleaved rounds and checks that the work was really done.
  *
  * @author pm-db
  */

@@ -3,8 +3,8 @@ package dev.pm.bench;
 import java.util.List;
 
 /**
- * What one scenario measured: its series, the checks against the targets, and notes for the
- * reader (for example why a part was skipped).
+ * What one scenario measured: its series, the checks against the targets, and notes for
+ * the reader (for example why a part was skipped).
  *
  * @param name the scenario
  * @param series the measured variants

@@ -3,8 +3,8 @@ package dev.pm.bench;
 import java.util.Arrays;
 
 /**
- * One variant's measurements over the measured rounds, higher is better unless the unit says
- * otherwise, with the failed transactions counted over all of them.
+ * One variant's measurements over the measured rounds, higher is better unless the unit
+ * says otherwise, with the failed transactions counted over all of them.
  *
  * @param variant what was measured
  * @param unit the unit of the values

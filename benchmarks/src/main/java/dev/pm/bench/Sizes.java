@@ -3,8 +3,8 @@ package dev.pm.bench;
 import java.time.Duration;
 
 /**
- * How much work each scenario does: the full run behind {@code BENCHMARKS.md}, or a smoke run
- * that only proves every scenario still works.
+ * How much work each scenario does: the full run behind {@code BENCHMARKS.md}, or a smoke
+ * run that only proves every scenario still works.
  *
  * @param round how long one timed round runs
  * @param warmups rounds run first and discarded

@@ -9,11 +9,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The child JVM of the start-up scenario: starts the benchmark application on each database
- * given, one after the other, and prints how long the {@link DatabaseInitializer} itself took
- * each time (its {@code afterPropertiesSet}, the whole start-up sequence). The first start
- * pays for loading classes and the native library, as a real process does; the second shows
- * the initializer's own work. Without arguments it does nothing, to time the JVM alone.
+ * The child JVM of the start-up scenario: starts the benchmark application on each
+ * database given, one after the other, and prints how long the
+ * {@link DatabaseInitializer} itself took each time (its {@code afterPropertiesSet}, the
+ * whole start-up sequence). The first start pays for loading classes and the native
+ * library, as a real process does; the second shows the initializer's own work. Without
+ * arguments it does nothing, to time the JVM alone.
  *
  * @author pm-db
  */
@@ -33,7 +34,8 @@ public final class StartupProbe {
 		for (int i = 1; i < args.length; i++) {
 			InitializerTimer timer = new InitializerTimer();
 			try (ConfigurableApplicationContext context = BenchmarkApplication.startStarter(Path.of(args[i]),
-					Map.of("integrity-check", args[0]), (starting) -> starting.getBeanFactory().addBeanPostProcessor(timer))) {
+					Map.of("integrity-check", args[0]),
+					(starting) -> starting.getBeanFactory().addBeanPostProcessor(timer))) {
 				System.out.println(OUTPUT + timer.nanos);
 			}
 		}

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The directory the databases of one run live in, removed afterwards. It must be on the disk
- * under test: on a {@code tmpfs} every {@code fsync} is free and {@code synchronous=full}
- * measures nothing.
+ * The directory the databases of one run live in, removed afterwards. It must be on the
+ * disk under test: on a {@code tmpfs} every {@code fsync} is free and
+ * {@code synchronous=full} measures nothing.
  *
  * @author pm-db
  */

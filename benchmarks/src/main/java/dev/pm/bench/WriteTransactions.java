@@ -9,9 +9,9 @@ import dev.pm.bench.Rounds.Variant;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Scenario 1: single-row write transactions, {@code @Transactional} + {@code JdbcTemplate}
- * through the starter against raw sqlite-jdbc ({@code insert}, {@code commit()}), with
- * {@code synchronous=normal} and {@code full}.
+ * Scenario 1: single-row write transactions, {@code @Transactional} +
+ * {@code JdbcTemplate} through the starter against raw sqlite-jdbc ({@code insert},
+ * {@code commit()}), with {@code synchronous=normal} and {@code full}.
  *
  * @author pm-db
  */
@@ -20,7 +20,9 @@ public final class WriteTransactions implements Scenario {
 	/** The target for {@code synchronous=normal}, where the starter's overhead shows. */
 	static final double TARGET = 0.90;
 
-	/** What Spring alone costs: its transactions and templates on one plain connection. */
+	/**
+	 * What Spring alone costs: its transactions and templates on one plain connection.
+	 */
 	static final String PLAIN_SPRING = "plain Spring, SingleConnectionDataSource (no pm-db)";
 
 	/** The starter with pm.db.statement-cache-size=0: what the statement cache buys. */
@@ -36,8 +38,8 @@ public final class WriteTransactions implements Scenario {
 		List<Series> series = new ArrayList<>();
 		List<Check> checks = new ArrayList<>();
 		for (String synchronous : List.of("normal", "full")) {
-			try (ConfigurableApplicationContext context = BenchmarkApplication
-				.startStarter(workspace.newDatabase("writes-starter-" + synchronous), Map.of("synchronous", synchronous));
+			try (ConfigurableApplicationContext context = BenchmarkApplication.startStarter(
+					workspace.newDatabase("writes-starter-" + synchronous), Map.of("synchronous", synchronous));
 					ConfigurableApplicationContext uncachedContext = BenchmarkApplication.startStarter(
 							workspace.newDatabase("writes-starter-uncached-" + synchronous),
 							Map.of("synchronous", synchronous, "statement-cache-size", "0"));
@@ -68,8 +70,9 @@ public final class WriteTransactions implements Scenario {
 				String label = "writes, synchronous=" + synchronous + ": starter / raw";
 				checks.add(synchronous.equals("normal") ? Check.atLeast(label, ratios, TARGET)
 						: Check.report(label, ratios));
-				checks.add(Check.report("writes, synchronous=" + synchronous + ": starter without statement cache / raw",
-						measured.get(1).ratioTo(rawSeries)));
+				checks
+					.add(Check.report("writes, synchronous=" + synchronous + ": starter without statement cache / raw",
+							measured.get(1).ratioTo(rawSeries)));
 				checks.add(Check.report("writes, synchronous=" + synchronous + ": plain Spring / raw",
 						measured.get(2).ratioTo(rawSeries)));
 			}

@@ -51,7 +51,8 @@ class ScenarioSmokeTests {
 
 	@Test
 	void planWorkRunsPmCommandsInTheProcess() throws Exception {
-		// The reactor builds sample-app before this module; alone, this module cannot run pm.
+		// The reactor builds sample-app before this module; alone, this module cannot run
+		// pm.
 		Path sampleApp = Path.of("../sample-app/target");
 		assumeTrue(Files.isRegularFile(sampleApp.resolve("pm-app/pm.jar")), "sample-app is not built");
 		ScenarioResult result = new PlanWork(sampleApp).run(workspace, Sizes.smoke());
@@ -110,8 +111,7 @@ class ScenarioSmokeTests {
 
 	@Test
 	void processStartupIsSkippedWithANoteWhenTheSampleAppIsNotBuilt() throws Exception {
-		ScenarioResult result = new ProcessStartup(directory.resolve("no-sample-app")).run(workspace,
-				Sizes.smoke());
+		ScenarioResult result = new ProcessStartup(directory.resolve("no-sample-app")).run(workspace, Sizes.smoke());
 		assertThat(result.series()).isEmpty();
 		assertThat(result.notes()).singleElement().asString().startsWith("skipped: ").contains("pm.jar is missing");
 	}

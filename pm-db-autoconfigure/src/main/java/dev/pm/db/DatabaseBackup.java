@@ -17,12 +17,13 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * Consistent copies of the database while the application keeps working. The copy is
- * written by SQLite's online backup from a read-only connection of its own, so in WAL mode the
- * application's writers do not wait for it (in a rollback-journal mode they wait for it to
- * finish, up to the busy timeout); an in-memory database is copied on the shared connection.
+ * written by SQLite's online backup from a read-only connection of its own, so in WAL
+ * mode the application's writers do not wait for it (in a rollback-journal mode they wait
+ * for it to finish, up to the busy timeout); an in-memory database is copied on the
+ * shared connection.
  * <p>
- * To restore, stop the application, put the copy in the database's place, and start it: the
- * start-up checks verify the copy before anything uses it.
+ * To restore, stop the application, put the copy in the database's place, and start it:
+ * the start-up checks verify the copy before anything uses it.
  *
  * @author pm-db
  */
@@ -53,8 +54,8 @@ public class DatabaseBackup {
 	 * permissions, and check its integrity.
 	 * @param target where to write the copy; it must not exist, its directory must
 	 * @return the absolute path of the copy
-	 * @throws DatabaseException if the copy cannot be written, or the target exists (it is
-	 * left unchanged)
+	 * @throws DatabaseException if the copy cannot be written, or the target exists (it
+	 * is left unchanged)
 	 * @throws DatabaseCorruptedException if the copy fails its integrity check
 	 */
 	public Path backupTo(Path target) {
@@ -62,8 +63,10 @@ public class DatabaseBackup {
 		create(copy);
 		try {
 			try (Connection source = this.dataSource.openInspectionConnection()) {
-				// SQLite's online backup in one step: every page as of one read snapshot. In steps,
-				// each write by another connection would restart it, for ever under a steady writer.
+				// SQLite's online backup in one step: every page as of one read snapshot.
+				// In steps,
+				// each write by another connection would restart it, for ever under a
+				// steady writer.
 				source.unwrap(SQLiteConnection.class)
 					.getDatabase()
 					.backup("main", copy.toString(), null, BUSY_SLEEP_MILLIS, BUSY_RETRIES, ALL_PAGES);
@@ -75,8 +78,9 @@ public class DatabaseBackup {
 			}
 		}
 		catch (SQLException ex) {
-			throw new DatabaseException(copy, "Cannot back up database " + this.dataSource.getPath() + " to " + copy
-					+ ": " + ex.getMessage(), ex);
+			throw new DatabaseException(copy,
+					"Cannot back up database " + this.dataSource.getPath() + " to " + copy + ": " + ex.getMessage(),
+					ex);
 		}
 		return copy;
 	}

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database failed SQLite's integrity check, or SQLite reported it corrupt while in use.
- * The file is left as it is: pm-db never deletes or "repairs" it.
+ * The database failed SQLite's integrity check, or SQLite reported it corrupt while in
+ * use. The file is left as it is: pm-db never deletes or "repairs" it.
  *
  * @author pm-db
  */

@@ -5,10 +5,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -43,11 +42,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * Makes the database safe to use before any other bean touches it: refuses a path that is
  * not a database, a corrupted database or one from a newer application, leaving the file
- * untouched; creates a missing one with tight permissions; migrates an older one; and checks
- * that every PRAGMA took.
+ * untouched; creates a missing one with tight permissions; migrates an older one; and
+ * checks that every PRAGMA took.
  * <p>
- * Everything that decides whether the file may be used runs on a read-only connection, before
- * the first write (even switching to WAL writes to the file).
+ * Everything that decides whether the file may be used runs on a read-only connection,
+ * before the first write (even switching to WAL writes to the file).
  *
  * @author pm-db
  */
@@ -67,7 +66,8 @@ public class DatabaseInitializer implements InitializingBean {
 
 	private Duration integrityCheckInterval = Duration.ofDays(7);
 
-	// When the configured integrity check last ran on the file, to record at a clean close.
+	// When the configured integrity check last ran on the file, to record at a clean
+	// close.
 	private @Nullable Instant lastChecked;
 
 	// How the start-up check went, for the log line.
@@ -81,7 +81,8 @@ public class DatabaseInitializer implements InitializingBean {
 	 * Create an initializer.
 	 * @param dataSource the application's data source
 	 * @param files the database's files, or {@code null} for an in-memory database
-	 * @param flyway Flyway, configured with the application's migrations on {@code dataSource}
+	 * @param flyway Flyway, configured with the application's migrations on
+	 * {@code dataSource}
 	 * @param schemaVersionPolicy what to do with the schema version found
 	 * @param integrityCheck the check to run at start-up
 	 */
@@ -95,8 +96,8 @@ public class DatabaseInitializer implements InitializingBean {
 	}
 
 	/**
-	 * Set how long a file that this starter closed cleanly, and nobody changed since, may go
-	 * without the configured integrity check at start-up.
+	 * Set how long a file that this starter closed cleanly, and nobody changed since, may
+	 * go without the configured integrity check at start-up.
 	 * @param integrityCheckInterval the longest time between two checks of such a file
 	 */
 	public void setIntegrityCheckInterval(Duration integrityCheckInterval) {
@@ -116,11 +117,13 @@ public class DatabaseInitializer implements InitializingBean {
 		}
 		if (decision.migrateTo() != null) {
 			migrate(decision.migrateTo());
-			// A migration may change a PRAGMA (PRAGMA foreign_keys = OFF; Flyway runs it outside a
+			// A migration may change a PRAGMA (PRAGMA foreign_keys = OFF; Flyway runs it
+			// outside a
 			// transaction), and it would stick on the shared connection.
 			this.dataSource.reapplyPragmas();
 		}
-		// Opening the connection (if no migration did) also fails start-up if a PRAGMA does not take.
+		// Opening the connection (if no migration did) also fails start-up if a PRAGMA
+		// does not take.
 		requireUnchangedVersion(decision);
 		if (this.files != null && this.lastChecked != null) {
 			DatabaseFiles closed = this.files;
@@ -132,7 +135,8 @@ public class DatabaseInitializer implements InitializingBean {
 				+ this.integrity + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
 	}
 
-	// The decision was made before the write lock: another application may have migrated since.
+	// The decision was made before the write lock: another application may have migrated
+	// since.
 	private void requireUnchangedVersion(Decision decision) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			this.schemaVersionPolicy.requireUnchangedSince(decision,
@@ -155,8 +159,8 @@ public class DatabaseInitializer implements InitializingBean {
 		}
 		catch (SQLException ex) {
 			throw new DatabaseException(getPath(), "Cannot read database " + this.dataSource.getPath()
-					+ " to check it before use; it was left unchanged: " + ex.getMessage()
-					+ HotJournal.hintFor(ex), ex);
+					+ " to check it before use; it was left unchanged: " + ex.getMessage() + HotJournal.hintFor(ex),
+					ex);
 		}
 	}
 
@@ -171,7 +175,8 @@ public class DatabaseInitializer implements InitializingBean {
 	}
 
 	// A file this starter closed cleanly, that nobody changed since and that was checked
-	// recently, needs no scan: its cost grows with the file, and a CLI starts on every command.
+	// recently, needs no scan: its cost grows with the file, and a CLI starts on every
+	// command.
 	private void checkIntegrityUnlessUnchanged(Connection connection) throws SQLException {
 		if (this.integrityCheck == IntegrityCheck.NONE) {
 			return;
@@ -188,7 +193,8 @@ public class DatabaseInitializer implements InitializingBean {
 		this.integrity = "ok";
 	}
 
-	// Another application's database must not get this one's journal mode, permissions or tables.
+	// Another application's database must not get this one's journal mode, permissions or
+	// tables.
 	private void requireOwnSchema(Connection connection, MigrationInfoService history) throws SQLException {
 		if (!this.flyway.getConfiguration().isBaselineOnMigrate()) {
 			String table = this.flyway.getConfiguration().getTable();
@@ -211,8 +217,6 @@ public class DatabaseInitializer implements InitializingBean {
 		}
 	}
 
-
-
 	private MigrationInfoService schemaHistory(Connection readOnly) {
 		return copyOfFlyway().dataSource(new SingleConnectionDataSource(readOnly, true)).load().info();
 	}
@@ -225,8 +229,8 @@ public class DatabaseInitializer implements InitializingBean {
 
 	private void migrate(MigrationVersion target) {
 		FailedMigrationRecorder recorder = new FailedMigrationRecorder();
-		Callback[] callbacks = Stream.concat(Arrays.stream(this.flyway.getConfiguration().getCallbacks()),
-				Stream.of(recorder))
+		Callback[] callbacks = Stream
+			.concat(Arrays.stream(this.flyway.getConfiguration().getCallbacks()), Stream.of(recorder))
 			.toArray(Callback[]::new);
 		try {
 			copyOfFlyway().target(target).callbacks(callbacks).load().migrate();
@@ -253,7 +257,8 @@ public class DatabaseInitializer implements InitializingBean {
 	 */
 	public boolean checkIntegrity() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		// A check that could not run (a lock held elsewhere) is that failure, not a verdict.
+		// A check that could not run (a lock held elsewhere) is that failure, not a
+		// verdict.
 		jdbc.setExceptionTranslator(new SqliteExceptionTranslator(getPath()));
 		Boolean sound = jdbc.execute((ConnectionCallback<Boolean>) (
 				connection) -> IntegrityChecker.run(connection, this.integrityCheck == IntegrityCheck.QUICK).isEmpty());

@@ -19,16 +19,18 @@ public class DatabaseMigrationException extends DatabaseException {
 	/**
 	 * Create a new exception.
 	 * @param path the database file, or {@code null} for an in-memory database
-	 * @param migration the script of the migration that failed, or {@code null} if it is not
-	 * known (for example when Flyway refused to start)
+	 * @param migration the script of the migration that failed, or {@code null} if it is
+	 * not known (for example when Flyway refused to start)
 	 * @param version the schema version the database stays at, or {@code null} for none
 	 * @param cause Flyway's exception
 	 */
 	public DatabaseMigrationException(@Nullable Path path, @Nullable String migration, @Nullable String version,
 			Throwable cause) {
-		super(path, "Migration " + ((migration != null) ? migration + " " : "") + "of database "
-				+ DatabasePath.ofFile(path) + " failed; the database stays at schema version "
-				+ ((version != null) ? version : "none") + ": " + firstLine(cause.getMessage()), cause);
+		super(path,
+				"Migration " + ((migration != null) ? migration + " " : "") + "of database " + DatabasePath.ofFile(path)
+						+ " failed; the database stays at schema version " + ((version != null) ? version : "none")
+						+ ": " + firstLine(cause.getMessage()),
+				cause);
 		this.migration = migration;
 		this.version = version;
 	}

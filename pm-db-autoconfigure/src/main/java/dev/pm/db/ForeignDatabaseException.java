@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database has tables but no schema history of this application: it belongs to another
- * application, or was made by hand. Nothing was changed, not even its mode or journal.
+ * The database has tables but no schema history of this application: it belongs to
+ * another application, or was made by hand. Nothing was changed, not even its mode or
+ * journal.
  *
  * @author pm-db
  */

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The schema version of the database is not one this application can use: newer than it
- * expects, one it does not know, or older while migration is disabled. Nothing was changed.
+ * expects, one it does not know, or older while migration is disabled. Nothing was
+ * changed.
  *
  * @author pm-db
  */
@@ -19,10 +20,10 @@ public class SchemaVersionMismatchException extends DatabaseException {
 	/**
 	 * Create a new exception.
 	 * @param path the database file, or {@code null} for an in-memory database
-	 * @param found the schema version found, or {@code null} if the database has no schema
-	 * history
-	 * @param expected the schema version the application requires, or {@code null} if it has
-	 * no migrations
+	 * @param found the schema version found, or {@code null} if the database has no
+	 * schema history
+	 * @param expected the schema version the application requires, or {@code null} if it
+	 * has no migrations
 	 * @param reason why the found version is refused
 	 */
 	public SchemaVersionMismatchException(@Nullable Path path, @Nullable String found, @Nullable String expected,

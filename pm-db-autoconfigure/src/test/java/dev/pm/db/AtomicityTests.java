@@ -35,7 +35,8 @@ class AtomicityTests {
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
-		return TransactionsTests.contextRunner(this.dir.resolve("pm.db")).withPropertyValues("pm.db.busy-timeout=300ms");
+		return TransactionsTests.contextRunner(this.dir.resolve("pm.db"))
+			.withPropertyValues("pm.db.busy-timeout=300ms");
 	}
 
 	@Test
@@ -64,12 +65,13 @@ class AtomicityTests {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForList("SELECT name FROM item ORDER BY id", String.class)).containsExactly("own");
 			assertThat(output).contains("Rolled back a transaction").contains("never closed");
-			// The thread's leaked lease was ended with the transaction: other threads get the connection.
+			// The thread's leaked lease was ended with the transaction: other threads get
+			// the connection.
 			Thread other = new Thread(() -> context.getBean(Outer.class).add("other thread"));
 			other.start();
 			other.join(10_000);
-			assertThat(jdbc.queryForList("SELECT name FROM item ORDER BY id", String.class))
-				.containsExactly("own", "other thread");
+			assertThat(jdbc.queryForList("SELECT name FROM item ORDER BY id", String.class)).containsExactly("own",
+					"other thread");
 		});
 	}
 
@@ -99,7 +101,8 @@ class AtomicityTests {
 			Integer pages = jdbc.queryForObject("PRAGMA page_count", Integer.class);
 			jdbc.queryForObject("PRAGMA max_page_count = " + (pages + 2), Integer.class);
 			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-			// SQLite rolls the whole transaction back itself; Spring's rollback must not bury that.
+			// SQLite rolls the whole transaction back itself; Spring's rollback must not
+			// bury that.
 			assertThatExceptionOfType(DataAccessResourceFailureException.class)
 				.isThrownBy(() -> transactions.executeWithoutResult((status) -> {
 					jdbc.update("INSERT INTO item (name) VALUES ('lost with the transaction')");

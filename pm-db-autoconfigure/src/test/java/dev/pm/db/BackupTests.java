@@ -9,14 +9,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.TransactionMode;
 import dev.pm.db.test.Databases;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteErrorCode;
@@ -71,14 +74,14 @@ class BackupTests {
 			// Some 2 MB, many backup steps' worth of pages.
 			jdbc.update("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
 					+ " INSERT INTO item (name) SELECT 'before-' || i || '-' || hex(randomblob(500)) FROM n");
-			java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+			AtomicBoolean writing = new AtomicBoolean(true);
 			CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
 				for (int i = 0; writing.get(); i++) {
 					jdbc.update("INSERT INTO item (name) VALUES (?)", "during-" + i);
 				}
 			});
 			try {
-				Path copy = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+				Path copy = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
 						() -> context.getBean(DatabaseBackup.class).backupTo(this.dir.resolve("copy.db")));
 				assertThat(count(copy, "SELECT count(*) FROM item WHERE name LIKE 'before-%'")).isEqualTo(2000);
 			}
@@ -133,7 +136,7 @@ class BackupTests {
 		};
 		Path target = this.dir.resolve("copy.db");
 		assertThatExceptionOfType(DatabaseException.class)
-			.isThrownBy(() -> new DatabaseBackup(unreadable, java.util.Set.of()).backupTo(target))
+			.isThrownBy(() -> new DatabaseBackup(unreadable, Set.of()).backupTo(target))
 			.withMessageContaining("Cannot back up database " + path + " to " + target)
 			.withMessageContaining("unable to open");
 	}

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code kill -9} at random moments of an application's life: during the first start on a
- * fresh path (the switch to WAL, a slow migration), and while it commits. After every kill
- * the database opens, is sound, and holds every commit that was acknowledged. CI runs a few
- * rounds; {@code -Dpm.db.crash-rounds=200} runs the full-size loop of README's Reliability.
+ * fresh path (the switch to WAL, a slow migration), and while it commits. After every
+ * kill the database opens, is sound, and holds every commit that was acknowledged. CI
+ * runs a few rounds; {@code -Dpm.db.crash-rounds=200} runs the full-size loop of README's
+ * Reliability.
  */
 class CrashLoopTests {
 

@@ -2,24 +2,26 @@ package dev.pm.db;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
-import dev.pm.db.jdbc.SqliteDataSource;
-import dev.pm.db.test.Databases;
-import dev.pm.db.test.Databases.Snapshot;
-import org.flywaydb.core.Flyway;
 import dev.pm.db.init.DatabaseFiles;
 import dev.pm.db.init.IntegrityCheck;
 import dev.pm.db.init.SchemaHistory;
 import dev.pm.db.init.SchemaVersionPolicy;
+import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.test.Databases;
+import dev.pm.db.test.Databases.Snapshot;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -142,7 +144,8 @@ class DatabaseInitializerTests {
 
 	@Test
 	void databaseASquatterCreatedBeforeTheFirstStartIsRefusedAndLeftToItsOwner() throws IOException {
-		// Another user got there first, in a directory both may use, with a file anyone may read.
+		// Another user got there first, in a directory both may use, with a file anyone
+		// may read.
 		Path file = this.dir.resolve("pm.db");
 		Databases.execute(file, "CREATE TABLE planted (x)");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
@@ -175,7 +178,8 @@ class DatabaseInitializerTests {
 	@Test
 	void freshFileWhoseHistoryTableAnotherStartingProcessJustCreatedIsMigratedNotRefused() {
 		Path file = this.dir.resolve("pm.db");
-		// What a second process sees while the first one's Flyway has begun: an empty history.
+		// What a second process sees while the first one's Flyway has begun: an empty
+		// history.
 		Databases.execute(file, "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT NOT NULL PRIMARY KEY,"
 				+ " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL,"
 				+ " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
@@ -287,12 +291,12 @@ class DatabaseInitializerTests {
 	void olderApplicationIsRefusedWhenANewerOneMigratesTheFileWhileItStarts() {
 		Path file = this.dir.resolve("pm.db");
 		at(file).withUserConfiguration(NewerApplicationStartsMeanwhile.class).run((context) -> {
-				SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
-						SchemaVersionMismatchException.class);
-				assertThat(failure.getFound()).isEqualTo("2");
-				assertThat(failure.getExpected()).isEqualTo("1");
-				assertThat(failure).hasMessageContaining("another application migrated the database to version 2");
-			});
+			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+					SchemaVersionMismatchException.class);
+			assertThat(failure.getFound()).isEqualTo("2");
+			assertThat(failure.getExpected()).isEqualTo("1");
+			assertThat(failure).hasMessageContaining("another application migrated the database to version 2");
+		});
 	}
 
 	@Test
@@ -367,10 +371,10 @@ class DatabaseInitializerTests {
 		Path file = this.dir.resolve("pm.db");
 		at(file).run((context) -> assertThat(context).hasNotFailed());
 		at(file, "pm.db.migration.locations=classpath:db/gap").run((context) -> {
-				SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
-						SchemaVersionMismatchException.class);
-				assertThat(failure).hasMessageContaining("knows migrations this one does not");
-			});
+			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
+					SchemaVersionMismatchException.class);
+			assertThat(failure).hasMessageContaining("knows migrations this one does not");
+		});
 	}
 
 	@Test
@@ -442,7 +446,7 @@ class DatabaseInitializerTests {
 		Path copy = this.dir.resolve("copy.db");
 		Files.copy(file, copy);
 		scribble(copy, 4096, 3000);
-		Files.copy(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(copy, file, StandardCopyOption.REPLACE_EXISTING);
 		assertThat(Files.size(file)).isEqualTo(Files.size(copy));
 		at(file).run((context) -> assertThat(cause(context.getStartupFailure(), DatabaseCorruptedException.class))
 			.hasMessageContaining(file.toString()));
@@ -504,8 +508,8 @@ class DatabaseInitializerTests {
 	@Test
 	void logsOneLineWithPathVersionJournalModeIntegrityAndTime(CapturedOutput output) {
 		Path file = this.dir.resolve("pm.db");
-		at(file).run((context) -> assertThat(output).containsPattern("Database " + file
-				+ " ready: schema version 2, journal mode wal, integrity ok, \\d+ ms"));
+		at(file).run((context) -> assertThat(output)
+			.containsPattern("Database " + file + " ready: schema version 2, journal mode wal, integrity ok, \\d+ ms"));
 	}
 
 	@Test
@@ -535,9 +539,9 @@ class DatabaseInitializerTests {
 	}
 
 	/**
-	 * An application at version 1 during whose start-up a newer one migrates the same file to
-	 * version 2, after the older one decided and migrated, as two versions started together on
-	 * a fresh path do.
+	 * An application at version 1 during whose start-up a newer one migrates the same
+	 * file to version 2, after the older one decided and migrated, as two versions
+	 * started together on a fresh path do.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class NewerApplicationStartsMeanwhile {
@@ -559,16 +563,15 @@ class DatabaseInitializerTests {
 				}
 
 			};
-			return new DatabaseInitializer(dataSource,
-					new DatabaseFiles(dataSource.getPath().getFile(), true, PosixFilePermissions.fromString("rw-------")),
-					older, policy, IntegrityCheck.FULL);
+			return new DatabaseInitializer(dataSource, new DatabaseFiles(dataSource.getPath().getFile(), true,
+					PosixFilePermissions.fromString("rw-------")), older, policy, IntegrityCheck.FULL);
 		}
 
 		private static @Nullable MigrationVersion latestApplied(SqliteDataSource dataSource) {
 			try (Connection connection = dataSource.getConnection()) {
 				return SchemaHistory.latestApplied(connection, "flyway_schema_history");
 			}
-			catch (java.sql.SQLException ex) {
+			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}

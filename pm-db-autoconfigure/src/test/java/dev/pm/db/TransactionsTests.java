@@ -176,7 +176,8 @@ class TransactionsTests {
 					committed.add(executor.submit(() -> {
 						int count = 0;
 						for (int i = 0; i < iterations; i++) {
-							// Every third transaction rolls back; its row must vanish, and only its row.
+							// Every third transaction rolls back; its row must vanish,
+							// and only its row.
 							boolean fail = i % 3 == 0;
 							try {
 								outer.addAndCheckOwnRows(owner, i, count, fail);

@@ -6,23 +6,25 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
 import dev.pm.cli.command.LazyApplicationContext;
 import dev.pm.cli.command.PmCommandLine;
 
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
 /**
- * {@code pm}, a command-line task manager for planning work as epics, features and tasks, on an
- * SQLite database provided by the pm-db starter.
+ * {@code pm}, a command-line task manager for planning work as epics, features and tasks,
+ * on an SQLite database provided by the pm-db starter.
  * <p>
- * The command line is parsed before Spring starts, and Spring starts only for commands that use
- * the database: {@code --help} and usage errors answer at once, even when the database is broken.
+ * The command line is parsed before Spring starts, and Spring starts only for commands
+ * that use the database: {@code --help} and usage errors answer at once, even when the
+ * database is broken.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class PmApplication {
 
 	/**
-	 * Runs one command and exits with its code: 0 success, 1 refused or failed, 2 usage error.
+	 * Runs one command and exits with its code: 0 success, 1 refused or failed, 2 usage
+	 * error.
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
@@ -34,8 +36,9 @@ public class PmApplication {
 	}
 
 	/**
-	 * Standard output without {@code System.out} in between: that {@code PrintStream} swallows write
-	 * errors, so {@code pm task list > /dev/full} would look like a success.
+	 * Standard output without {@code System.out} in between: that {@code PrintStream}
+	 * swallows write errors, so {@code pm task list > /dev/full} would look like a
+	 * success.
 	 */
 	private static PrintWriter standardOutput() {
 		return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),

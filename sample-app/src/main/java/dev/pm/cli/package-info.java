@@ -1,4 +1,5 @@
 /**
- * {@code pm}, a task-management CLI built on the pm-db starter: the application and its entry point.
+ * {@code pm}, a task-management CLI built on the pm-db starter: the application and its
+ * entry point.
  */
 package dev.pm.cli;

@@ -18,14 +18,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged {@code pm.jar}, run as users run it: a child JVM, a temporary {@code PM_DB_PATH},
- * checked by its output and exit code.
+ * The packaged {@code pm.jar}, run as users run it: a child JVM, a temporary
+ * {@code PM_DB_PATH}, checked by its output and exit code.
  */
 class PmJarIT {
 
@@ -58,8 +57,9 @@ class PmJarIT {
 		assertThat(imported.err()).isEmpty();
 		assertThat(imported.out()).isEqualTo("Imported 3 tasks: 3 new, 0 updated; created E07, E07-F02.\n");
 		assertThat(list.exitCode()).isZero();
-		assertThat(list.out()).contains("\"key\" : \"T-E07-F02-003\"", "\"status\" : \"in_progress\"",
-				"\"feature\" : \"E07-F02\"", "\"title\" : \"Task T-E07-F02-003\"", "\"count\" : 3")
+		assertThat(list.out())
+			.contains("\"key\" : \"T-E07-F02-003\"", "\"status\" : \"in_progress\"", "\"feature\" : \"E07-F02\"",
+					"\"title\" : \"Task T-E07-F02-003\"", "\"count\" : 3")
 			.containsPattern("\"dependsOn\" : \\[ \\{\\s+\"key\" : \"T-E07-F02-001\",\\s+\"status\" : \"completed\"");
 	}
 
@@ -97,10 +97,11 @@ class PmJarIT {
 
 		assertThat(demo.exitCode()).isZero();
 		assertThat(demo.err()).isEmpty();
-		assertThat(demo.out()).contains("== 3. A transaction that fails half-way is rolled back ==",
-				"pm: task T-E01-F01-002 cannot be completed: it depends on T-E01-F01-001, not completed yet",
-				"pm: feature E01-F01 still has 2 tasks; delete them ('pm task delete') or move them",
-				"Claimed T-E02-F01-001", "integrity       ok")
+		assertThat(demo.out())
+			.contains("== 3. A transaction that fails half-way is rolled back ==",
+					"pm: task T-E01-F01-002 cannot be completed: it depends on T-E01-F01-001, not completed yet",
+					"pm: feature E01-F01 still has 2 tasks; delete them ('pm task delete') or move them",
+					"Claimed T-E02-F01-001", "integrity       ok")
 			.doesNotContain("expected this to", "Exception");
 		assertThat(this.database).doesNotExist();
 	}
@@ -189,10 +190,11 @@ class PmJarIT {
 	}
 
 	/**
-	 * The command line of a pm process as the pm launcher script runs it: the packaged application
-	 * extracted beside the jar with its class-data-sharing archive, C1 only (together about a third
-	 * of the plain start-up), plus a small heap and one processor's worth of JVM threads, so that
-	 * sixteen at once stay within two cores. Without the extracted copy, the jar itself.
+	 * The command line of a pm process as the pm launcher script runs it: the packaged
+	 * application extracted beside the jar with its class-data-sharing archive, C1 only
+	 * (together about a third of the plain start-up), plus a small heap and one
+	 * processor's worth of JVM threads, so that sixteen at once stay within two cores.
+	 * Without the extracted copy, the jar itself.
 	 */
 	private List<String> command(String... args) {
 		List<String> command = new ArrayList<>(

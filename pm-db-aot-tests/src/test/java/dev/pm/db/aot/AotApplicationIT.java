@@ -50,7 +50,8 @@ class AotApplicationIT {
 		assertThat(ClassUtils.isPresent(AotApplication.class.getName() + "__ApplicationContextInitializer", null))
 			.isTrue();
 		SpringApplication application = new SpringApplication(AotApplication.class);
-		// As when started by its main method: the generated initializer is looked up by this class.
+		// As when started by its main method: the generated initializer is looked up by
+		// this class.
 		application.setMainApplicationClass(AotApplication.class);
 		try (ConfigurableApplicationContext context = application.run("--pm.db.path=" + this.dir.resolve("aot.db"),
 				"--spring.main.banner-mode=off")) {

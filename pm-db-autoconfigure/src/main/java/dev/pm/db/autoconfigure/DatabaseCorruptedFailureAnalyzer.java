@@ -12,7 +12,8 @@ import org.springframework.core.annotation.Order;
  *
  * @author pm-db
  */
-@Order(Ordered.LOWEST_PRECEDENCE - 1) // ahead of DatabaseFailureAnalyzer, which explains the base type
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // ahead of DatabaseFailureAnalyzer, which explains
+										// the base type
 class DatabaseCorruptedFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseCorruptedException> {
 
 	@Override

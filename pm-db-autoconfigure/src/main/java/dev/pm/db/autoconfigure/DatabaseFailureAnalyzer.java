@@ -8,8 +8,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Explains a {@link DatabaseException} that no more specific analyzer explains: a path that
- * cannot be a database, or a PRAGMA that did not take.
+ * Explains a {@link DatabaseException} that no more specific analyzer explains: a path
+ * that cannot be a database, or a PRAGMA that did not take.
  *
  * @author pm-db
  */

@@ -8,8 +8,8 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.core.Ordered;
 
 /**
- * Tells Spring Boot that {@link DatabaseInitializer} beans initialize the database, so every
- * bean that depends on database initialization waits for them.
+ * Tells Spring Boot that {@link DatabaseInitializer} beans initialize the database, so
+ * every bean that depends on database initialization waits for them.
  *
  * @author pm-db
  */
@@ -20,7 +20,8 @@ class DatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializer
 		return Set.of(DatabaseInitializer.class);
 	}
 
-	// Last: initializers detected later depend on earlier ones, and ours needs the Flyway bean
+	// Last: initializers detected later depend on earlier ones, and ours needs the Flyway
+	// bean
 	// that Boot's Flyway detector reports when spring-boot-flyway is present.
 	@Override
 	public int getOrder() {

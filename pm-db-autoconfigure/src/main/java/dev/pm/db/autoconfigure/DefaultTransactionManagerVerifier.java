@@ -11,9 +11,9 @@ import org.springframework.transaction.support.ResourceTransactionManager;
 
 /**
  * Fails start-up when the transaction manager that {@code @Transactional} uses by default
- * manages another {@link DataSource} than pm-db's. That happens when an application defines
- * a transaction manager for a second database: pm-db's then backs off, and a rollback would
- * silently leave the work done on pm-db's database in place.
+ * manages another {@link DataSource} than pm-db's. That happens when an application
+ * defines a transaction manager for a second database: pm-db's then backs off, and a
+ * rollback would silently leave the work done on pm-db's database in place.
  *
  * @author pm-db
  */
@@ -35,9 +35,9 @@ final class DefaultTransactionManagerVerifier implements SmartInitializingSingle
 		if (transactionManager instanceof ResourceTransactionManager resourceManager
 				&& resourceManager.getResourceFactory() instanceof DataSource other
 				&& !SqliteDataSourceUnwrapper.wraps(other, this.dataSource)) {
-			throw new IllegalStateException("@Transactional methods would use transaction manager "
-					+ transactionManager + " by default, which manages " + other + ", not pm-db's database "
-					+ this.dataSource.getPath() + ": their work on pm-db's database would not be rolled back."
+			throw new IllegalStateException("@Transactional methods would use transaction manager " + transactionManager
+					+ " by default, which manages " + other + ", not pm-db's database " + this.dataSource.getPath()
+					+ ": their work on pm-db's database would not be rolled back."
 					+ " Declare the other transaction manager with @Bean(defaultCandidate = false), so that"
 					+ " pm-db's stays the default, and name it where it is meant: @Transactional(\"its name\")");
 		}

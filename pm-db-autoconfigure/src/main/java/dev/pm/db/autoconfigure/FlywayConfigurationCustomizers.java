@@ -7,9 +7,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.util.ClassUtils;
 
 /**
- * Applies the application's {@link FlywayConfigurationCustomizer} beans to pm-db's Flyway,
- * as Spring Boot's Flyway auto-configuration does to its own, when spring-boot-flyway (which
- * declares the interface) is present.
+ * Applies the application's {@link FlywayConfigurationCustomizer} beans to pm-db's
+ * Flyway, as Spring Boot's Flyway auto-configuration does to its own, when
+ * spring-boot-flyway (which declares the interface) is present.
  *
  * @author pm-db
  */

@@ -8,7 +8,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Explains a {@link ForeignDatabaseException}, and how to adopt such a database on purpose.
+ * Explains a {@link ForeignDatabaseException}, and how to adopt such a database on
+ * purpose.
  *
  * @author pm-db
  */

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Makes the beans through which an application reaches the database wait for database
- * initialization, whether or not spring-boot-jdbc (which covers the templates) is present.
+ * initialization, whether or not spring-boot-jdbc (which covers the templates) is
+ * present.
  *
  * @author pm-db
  */

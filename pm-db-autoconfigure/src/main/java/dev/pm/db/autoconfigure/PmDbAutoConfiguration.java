@@ -1,6 +1,5 @@
 package dev.pm.db.autoconfigure;
 
-
 import javax.sql.DataSource;
 
 import dev.pm.db.DatabaseBackup;
@@ -37,10 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Auto-configuration of an embedded SQLite database: one shared, leased connection with
- * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager (a JPA one
- * when the application has an {@code EntityManagerFactory}) and the JDBC templates. Runs
- * before Spring Boot's own JDBC, Flyway, Hibernate and transaction auto-configurations, which
- * then back off; a user-defined {@link DataSource} makes all of pm-db back off.
+ * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager (a JPA
+ * one when the application has an {@code EntityManagerFactory}) and the JDBC templates.
+ * Runs before Spring Boot's own JDBC, Flyway, Hibernate and transaction
+ * auto-configurations, which then back off; a user-defined {@link DataSource} makes all
+ * of pm-db back off.
  *
  * @author pm-db
  */
@@ -63,7 +63,8 @@ public final class PmDbAutoConfiguration {
 		return PmDbDatabase.dataSource(properties);
 	}
 
-	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it (metrics,
+	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it
+	// (metrics,
 	// tracing): their work then goes through the proxy, as everybody else's does.
 
 	@Bean

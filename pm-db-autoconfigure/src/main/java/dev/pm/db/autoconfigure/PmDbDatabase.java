@@ -23,10 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A pm-db database made from its own {@link PmDbProperties}, the way the auto-configuration
- * makes the application's main one: for a second database in the same application (an audit
- * log, say). Expose its parts as beans that are not default candidates, so that the main
- * database keeps its beans:
+ * A pm-db database made from its own {@link PmDbProperties}, the way the
+ * auto-configuration makes the application's main one: for a second database in the same
+ * application (an audit log, say). Expose its parts as beans that are not default
+ * candidates, so that the main database keeps its beans:
  *
  * <pre class="code">
  * &#064;Bean(defaultCandidate = false)
@@ -99,7 +99,8 @@ public final class PmDbDatabase {
 	}
 
 	/**
-	 * Return the initializer that checks and migrates the database when Spring initializes it.
+	 * Return the initializer that checks and migrates the database when Spring
+	 * initializes it.
 	 * @return the initializer
 	 */
 	public DatabaseInitializer getInitializer() {
@@ -134,10 +135,12 @@ public final class PmDbDatabase {
 
 	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {
 		List<Pragma> pragmas = new ArrayList<>();
-		// busy_timeout first, so that switching the journal mode waits for other processes.
+		// busy_timeout first, so that switching the journal mode waits for other
+		// processes.
 		pragmas.add(Pragma.of("busy_timeout", Long.toString(properties.getBusyTimeout().toMillis())));
 		String journalMode = properties.getJournalMode().name().toLowerCase(Locale.ROOT);
-		// An in-memory database keeps its journal in memory whatever is asked, unless it is off.
+		// An in-memory database keeps its journal in memory whatever is asked, unless it
+		// is off.
 		pragmas.add(Pragma.expecting("journal_mode", journalMode,
 				(path.isInMemory() && properties.getJournalMode() != JournalMode.OFF) ? "memory" : journalMode));
 		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));

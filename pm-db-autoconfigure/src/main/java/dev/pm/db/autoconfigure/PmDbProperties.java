@@ -52,28 +52,28 @@ public class PmDbProperties implements InitializingBean {
 	private boolean createIfMissing = true;
 
 	/**
-	 * How long SQLite waits for a lock held by another process, and how long a thread waits
-	 * for the shared connection.
+	 * How long SQLite waits for a lock held by another process, and how long a thread
+	 * waits for the shared connection.
 	 */
 	private Duration busyTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * How long closing the application waits for a transaction in progress before it closes
-	 * the database, which rolls that transaction back.
+	 * How long closing the application waits for a transaction in progress before it
+	 * closes the database, which rolls that transaction back.
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	/**
 	 * Journal mode of the database: 'wal', or a rollback journal ('delete', 'truncate',
-	 * 'persist'). 'memory' (for a file) and 'off' can corrupt the database on a crash or on
-	 * an ordinary rollback, and need pm.db.allow-unsafe-journal-mode.
+	 * 'persist'). 'memory' (for a file) and 'off' can corrupt the database on a crash or
+	 * on an ordinary rollback, and need pm.db.allow-unsafe-journal-mode.
 	 */
 	private JournalMode journalMode = JournalMode.WAL;
 
 	/**
-	 * Whether to accept the journal modes 'memory' (for a database file) and 'off', which give
-	 * up crash safety: a crash, or the rollback of a large transaction, can corrupt the
-	 * database.
+	 * Whether to accept the journal modes 'memory' (for a database file) and 'off', which
+	 * give up crash safety: a crash, or the rollback of a large transaction, can corrupt
+	 * the database.
 	 */
 	private boolean allowUnsafeJournalMode;
 
@@ -93,8 +93,8 @@ public class PmDbProperties implements InitializingBean {
 	private TransactionMode transactionMode = TransactionMode.IMMEDIATE;
 
 	/**
-	 * Number of prepared statements kept for reuse on the shared connection; 0 disables the
-	 * cache.
+	 * Number of prepared statements kept for reuse on the shared connection; 0 disables
+	 * the cache.
 	 */
 	private int statementCacheSize = 64;
 
@@ -111,8 +111,8 @@ public class PmDbProperties implements InitializingBean {
 	private String filePermissions = "rw-------";
 
 	/**
-	 * Whether pm.db.file-permissions may let the group or others read or write the database;
-	 * new files then get exactly those permissions, whatever the umask.
+	 * Whether pm.db.file-permissions may let the group or others read or write the
+	 * database; new files then get exactly those permissions, whatever the umask.
 	 */
 	private boolean allowSharedFilePermissions;
 
@@ -140,7 +140,8 @@ public class PmDbProperties implements InitializingBean {
 			throw new IllegalArgumentException("pm.db.path must not be blank");
 		}
 		if (path.startsWith("file:") || path.startsWith("jdbc:") || path.contains("?")) {
-			// sqlite-jdbc would read these as a URI and open another file than the one pm-db checks.
+			// sqlite-jdbc would read these as a URI and open another file than the one
+			// pm-db checks.
 			throw new IllegalArgumentException("pm.db.path must be a plain file path, not a URI or a path with"
 					+ " SQLite URI parameters ('" + path + "'); set PRAGMAs with pm.db.pragmas.* instead");
 		}
@@ -306,8 +307,8 @@ public class PmDbProperties implements InitializingBean {
 	public static class Lease {
 
 		/**
-		 * How long one thread may hold the connection before it is reported, with the place
-		 * where it was taken, as a possible leak; 0 turns the report off.
+		 * How long one thread may hold the connection before it is reported, with the
+		 * place where it was taken, as a possible leak; 0 turns the report off.
 		 */
 		private Duration leakWarning = Duration.ofSeconds(10);
 
@@ -338,13 +339,14 @@ public class PmDbProperties implements InitializingBean {
 		private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
 
 		/**
-		 * Schema version the application requires. Defaults to the latest migration found.
+		 * Schema version the application requires. Defaults to the latest migration
+		 * found.
 		 */
 		private @Nullable String expectedVersion;
 
 		/**
-		 * Whether to adopt a database that has tables but no schema history, by recording it
-		 * at the baseline version and migrating from there. Off, such a database fails
+		 * Whether to adopt a database that has tables but no schema history, by recording
+		 * it at the baseline version and migrating from there. Off, such a database fails
 		 * start-up unchanged.
 		 */
 		private boolean baselineOnMigrate;

@@ -9,8 +9,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Refuses {@code spring.flyway.*} properties while pm-db migrates its database: they
- * configure Spring Boot's own Flyway, which backs off for pm-db's, so they would be ignored
- * without a word.
+ * configure Spring Boot's own Flyway, which backs off for pm-db's, so they would be
+ * ignored without a word.
  *
  * @author pm-db
  */

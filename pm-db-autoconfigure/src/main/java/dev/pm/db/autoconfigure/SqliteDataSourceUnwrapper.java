@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 import dev.pm.db.jdbc.SqliteDataSource;
 
 /**
- * Finds pm-db's {@link SqliteDataSource} behind a {@code DataSource}, which a library may have
- * wrapped in a proxy, or a test replaced altogether. For pm-db's auto-configurations.
+ * Finds pm-db's {@link SqliteDataSource} behind a {@code DataSource}, which a library may
+ * have wrapped in a proxy, or a test replaced altogether. For pm-db's
+ * auto-configurations.
  *
  * @author pm-db
  */
@@ -40,8 +41,8 @@ public final class SqliteDataSourceUnwrapper {
 	 * Return whether a {@code DataSource} is, or wraps, the given pm-db data source.
 	 * @param candidate the data source to look at
 	 * @param sqlite pm-db's data source
-	 * @return {@code true} if work on {@code candidate} reaches {@code sqlite}; {@code false}
-	 * also when {@code candidate} cannot tell what it wraps
+	 * @return {@code true} if work on {@code candidate} reaches {@code sqlite};
+	 * {@code false} also when {@code candidate} cannot tell what it wraps
 	 */
 	public static boolean wraps(DataSource candidate, SqliteDataSource sqlite) {
 		try {

@@ -15,12 +15,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Makes pm-db's transaction manager: a {@link SqliteJpaTransactionManager} when the
- * application has an {@code EntityManagerFactory}, so that the {@code EntityManager} joins
- * the transactions of the JDBC templates, and a {@link SqliteTransactionManager} otherwise.
+ * application has an {@code EntityManagerFactory}, so that the {@code EntityManager}
+ * joins the transactions of the JDBC templates, and a {@link SqliteTransactionManager}
+ * otherwise.
  * <p>
- * The choice is made when the bean is created, because the {@code EntityManagerFactory} is
- * defined by Spring Boot's Hibernate auto-configuration, after pm-db's, which must define
- * the transaction manager first for Boot's plain {@code JpaTransactionManager} to back off.
+ * The choice is made when the bean is created, because the {@code EntityManagerFactory}
+ * is defined by Spring Boot's Hibernate auto-configuration, after pm-db's, which must
+ * define the transaction manager first for Boot's plain {@code JpaTransactionManager} to
+ * back off.
  *
  * @author pm-db
  */
@@ -65,7 +67,8 @@ final class TransactionManagerFactory {
 				boolean customizable) {
 			SqliteJpaTransactionManager transactionManager = new SqliteJpaTransactionManager(dataSource);
 			if (customizable) {
-				// spring.transaction.* and TransactionManagerCustomizer beans, as for Boot's own JPA manager.
+				// spring.transaction.* and TransactionManagerCustomizer beans, as for
+				// Boot's own JPA manager.
 				beanFactory.getBeanProvider(TransactionManagerCustomizers.class)
 					.ifAvailable((customizers) -> customizers.customize(transactionManager));
 			}

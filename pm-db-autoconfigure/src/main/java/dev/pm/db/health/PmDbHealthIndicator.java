@@ -19,9 +19,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * The {@code db} health of a pm-db database: path, schema version, journal mode, sizes of
- * the database and its write-ahead log, and who holds the connection. It never queues behind
- * a long transaction: if the connection is not free within a moment, the database is
- * {@code UP} and busy, reported from what is known without it. Busy is not down.
+ * the database and its write-ahead log, and who holds the connection. It never queues
+ * behind a long transaction: if the connection is not free within a moment, the database
+ * is {@code UP} and busy, reported from what is known without it. Busy is not down.
  *
  * @author pm-db
  */

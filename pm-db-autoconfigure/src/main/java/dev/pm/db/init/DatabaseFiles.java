@@ -25,10 +25,10 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The database file and its companions on disk: creates a missing one with the configured
- * permissions from the first moment, refuses a path that cannot be a database, and tightens
- * permissions that are looser than configured. Files are only inspected through their
- * attributes: opening and closing a stream on a file SQLite has open would drop SQLite's
- * locks, which belong to the process.
+ * permissions from the first moment, refuses a path that cannot be a database, and
+ * tightens permissions that are looser than configured. Files are only inspected through
+ * their attributes: opening and closing a stream on a file SQLite has open would drop
+ * SQLite's locks, which belong to the process.
  *
  * @author pm-db
  */
@@ -75,7 +75,8 @@ public class DatabaseFiles {
 		this(file, createIfMissing, permissions, -1);
 	}
 
-	// Package-private: tests act as another user by naming another uid (-1: this process's).
+	// Package-private: tests act as another user by naming another uid (-1: this
+	// process's).
 	DatabaseFiles(Path file, boolean createIfMissing, Set<PosixFilePermission> permissions, long processUid) {
 		this.file = file;
 		this.createIfMissing = createIfMissing;
@@ -114,7 +115,8 @@ public class DatabaseFiles {
 		requirePlainCompanions();
 	}
 
-	// Whoever may rename entries of the directory may put another file in the database's place.
+	// Whoever may rename entries of the directory may put another file in the database's
+	// place.
 	private void requireSafeDirectory(Path directory) {
 		int mode = (Integer) attribute(directory, "unix:mode");
 		if ((mode & OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
@@ -124,20 +126,24 @@ public class DatabaseFiles {
 		}
 		long owner = ((Number) attribute(directory, "unix:uid")).longValue();
 		if (owner != this.processUid && owner != ROOT) {
-			throw new DatabaseException(this.file, "The directory " + directory + " of database " + this.file
-					+ " belongs to " + ownerOf(directory) + ", not to the user running this application (uid "
-					+ this.processUid + "), who could replace the database; use a directory of your own");
+			throw new DatabaseException(this.file,
+					"The directory " + directory + " of database " + this.file + " belongs to " + ownerOf(directory)
+							+ ", not to the user running this application (uid " + this.processUid
+							+ "), who could replace the database; use a directory of your own");
 		}
-		// The owner's bits, as for the file: SQLite creates -wal, -shm and -journal beside it.
+		// The owner's bits, as for the file: SQLite creates -wal, -shm and -journal
+		// beside it.
 		if (owner == this.processUid && (mode & OWNER_WRITE_SEARCH) != OWNER_WRITE_SEARCH) {
-			throw new DatabaseException(this.file, "Permission denied: the directory " + directory + " of database "
-					+ this.file + " has mode " + PosixFilePermissions.toString(readPermissionsOf(directory))
-					+ ", but SQLite needs to create the -wal, -shm and -journal files there: its owner ("
-					+ ownerOf(directory) + ") needs rwx, as in chmod u+rwx " + directory);
+			throw new DatabaseException(this.file,
+					"Permission denied: the directory " + directory + " of database " + this.file + " has mode "
+							+ PosixFilePermissions.toString(readPermissionsOf(directory))
+							+ ", but SQLite needs to create the -wal, -shm and -journal files there: its owner ("
+							+ ownerOf(directory) + ") needs rwx, as in chmod u+rwx " + directory);
 		}
 	}
 
-	// SQLite opens these without asking: a FIFO hangs it, a link writes elsewhere, a file of
+	// SQLite opens these without asking: a FIFO hangs it, a link writes elsewhere, a file
+	// of
 	// another user leaks or changes the data.
 	private void requirePlainCompanions() {
 		for (String suffix : COMPANION_SUFFIXES.subList(1, COMPANION_SUFFIXES.size())) {
@@ -163,8 +169,8 @@ public class DatabaseFiles {
 	}
 
 	private String ownerOf(Path path) {
-		return "user '" + onAttributesOf(path, () -> Files.getOwner(path).getName())
-				+ "' (uid " + attribute(path, "unix:uid") + ")";
+		return "user '" + onAttributesOf(path, () -> Files.getOwner(path).getName()) + "' (uid "
+				+ attribute(path, "unix:uid") + ")";
 	}
 
 	private Object attribute(Path path, String name) {
@@ -187,7 +193,8 @@ public class DatabaseFiles {
 		}
 	}
 
-	// Package-private: tests create the file first, as another process may between look and create.
+	// Package-private: tests create the file first, as another process may between look
+	// and create.
 	void createFile() throws IOException {
 		try {
 			createNew();
@@ -205,7 +212,8 @@ public class DatabaseFiles {
 	 */
 	public void createNew() throws IOException {
 		Files.createFile(this.file, attributes(this.permissions));
-		// The umask may have taken away what the configuration grants (group access, say).
+		// The umask may have taken away what the configuration grants (group access,
+		// say).
 		if (this.posix && !Files.getPosixFilePermissions(this.file).equals(this.permissions)) {
 			Files.setPosixFilePermissions(this.file, this.permissions);
 		}
@@ -222,13 +230,15 @@ public class DatabaseFiles {
 					+ (Files.isDirectory(this.file) ? " (it is a directory)" : ""));
 		}
 		requireOwned(this.file);
-		// The owner's bits, not access(2): root may read anything, yet a file made read-only is
+		// The owner's bits, not access(2): root may read anything, yet a file made
+		// read-only is
 		// meant so.
 		if (this.posix) {
 			Set<PosixFilePermission> current = readPermissionsOf(this.file);
 			if (!current.containsAll(OWNER_READ_WRITE)) {
-				throw new DatabaseException(this.file, "Database file " + this.file
-						+ " is not readable and writable by its owner (" + PosixFilePermissions.toString(current) + ")");
+				throw new DatabaseException(this.file,
+						"Database file " + this.file + " is not readable and writable by its owner ("
+								+ PosixFilePermissions.toString(current) + ")");
 			}
 		}
 	}
@@ -236,8 +246,8 @@ public class DatabaseFiles {
 	/**
 	 * Return when the configured integrity check last ran on this file, if the file is
 	 * exactly as this starter left it at a clean close (same identity, size, modification
-	 * and change times, and an empty write-ahead log), and forget the record either way, so
-	 * that a crash from now on never looks like a clean close.
+	 * and change times, and an empty write-ahead log), and forget the record either way,
+	 * so that a crash from now on never looks like a clean close.
 	 * @return the time of the last check, or empty when the file must be checked
 	 */
 	public Optional<Instant> takeCleanCloseRecord() {
@@ -263,7 +273,8 @@ public class DatabaseFiles {
 		Path record = companion("-pmdb");
 		String content = stamp() + "\n" + checked.toEpochMilli() + "\n";
 		onAttributesOf(record, () -> {
-			// A name of its own: several processes on one file may close at the same moment.
+			// A name of its own: several processes on one file may close at the same
+			// moment.
 			Path written = Files.createTempFile(this.file.getParent(), this.file.getFileName() + "-pmdb", ".new",
 					attributes(OWNER_READ_WRITE));
 			Files.writeString(written, content, StandardCharsets.US_ASCII);
@@ -271,8 +282,10 @@ public class DatabaseFiles {
 		});
 	}
 
-	// What a clean close leaves: the file's identity, size and times (ctime changes with any
-	// write and cannot be set back), and its write-ahead log's size and time (0 when absent).
+	// What a clean close leaves: the file's identity, size and times (ctime changes with
+	// any
+	// write and cannot be set back), and its write-ahead log's size and time (0 when
+	// absent).
 	private String stamp() {
 		File wal = companion("-wal").toFile();
 		return attribute(this.file, "unix:dev") + ":" + attribute(this.file, "unix:ino") + ":"
@@ -286,8 +299,8 @@ public class DatabaseFiles {
 
 	/**
 	 * Remove from the database and its {@code -wal}, {@code -shm} and {@code -journal}
-	 * files every permission the configuration does not grant, with a warning for each file
-	 * changed. Never adds a permission.
+	 * files every permission the configuration does not grant, with a warning for each
+	 * file changed. Never adds a permission.
 	 */
 	public void tightenPermissions() {
 		if (!this.posix) {

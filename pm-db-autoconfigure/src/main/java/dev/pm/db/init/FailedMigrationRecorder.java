@@ -6,8 +6,8 @@ import org.flywaydb.core.api.callback.Event;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Flyway callback that remembers which migration failed, so start-up can name it: Flyway's
- * exception says so only through internal types.
+ * A Flyway callback that remembers which migration failed, so start-up can name it:
+ * Flyway's exception says so only through internal types.
  *
  * @author pm-db
  */

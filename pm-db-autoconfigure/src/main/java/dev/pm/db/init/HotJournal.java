@@ -19,12 +19,13 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * A transaction interrupted by a crash in rollback-journal mode (including the switch of a
- * fresh file to WAL) leaves a "hot" {@code -journal} that SQLite must play back before anyone
- * may read the database. A read-only connection cannot, so the start-up checks would refuse
- * the file for ever. Rolling the interrupted transaction back is what SQLite is built to do:
- * it restores the last commit, it does not repair anything. It runs only on a file that is an
- * SQLite database (or empty), with nothing but a read, so SQLite does it and nothing else.
+ * A transaction interrupted by a crash in rollback-journal mode (including the switch of
+ * a fresh file to WAL) leaves a "hot" {@code -journal} that SQLite must play back before
+ * anyone may read the database. A read-only connection cannot, so the start-up checks
+ * would refuse the file for ever. Rolling the interrupted transaction back is what SQLite
+ * is built to do: it restores the last commit, it does not repair anything. It runs only
+ * on a file that is an SQLite database (or empty), with nothing but a read, so SQLite
+ * does it and nothing else.
  *
  * @author pm-db
  */
@@ -34,22 +35,24 @@ public final class HotJournal {
 
 	private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-	// Extended codes read-only connections report for a journal or WAL they cannot play back.
-	private static final Map<SQLiteErrorCode, String> HINTS = Map.of(SQLiteErrorCode.SQLITE_READONLY_ROLLBACK,
-			". A crash interrupted a transaction and left a hot journal (the -journal file) that SQLite must roll"
-					+ " back before the database can be read; that needs write access to the database file and"
-					+ " its directory for the user running this application",
-			SQLiteErrorCode.SQLITE_READONLY_RECOVERY,
-			". A crash left a write-ahead log (the -wal file) that SQLite must recover before the database can be"
-					+ " read; that needs write access to the database file, its -wal and -shm files and their"
-					+ " directory for the user running this application");
+	// Extended codes read-only connections report for a journal or WAL they cannot play
+	// back.
+	private static final Map<SQLiteErrorCode, String> HINTS = Map
+		.of(SQLiteErrorCode.SQLITE_READONLY_ROLLBACK,
+				". A crash interrupted a transaction and left a hot journal (the -journal file) that SQLite must roll"
+						+ " back before the database can be read; that needs write access to the database file and"
+						+ " its directory for the user running this application",
+				SQLiteErrorCode.SQLITE_READONLY_RECOVERY,
+				". A crash left a write-ahead log (the -wal file) that SQLite must recover before the database can be"
+						+ " read; that needs write access to the database file, its -wal and -shm files and their"
+						+ " directory for the user running this application");
 
 	private HotJournal() {
 	}
 
 	/**
-	 * Return whether a read-only connection failed because a crash left work for SQLite to
-	 * undo.
+	 * Return whether a read-only connection failed because a crash left work for SQLite
+	 * to undo.
 	 * @param ex what the read-only connection reported
 	 * @return {@code true} when a writable connection would recover the database
 	 */
@@ -76,12 +79,14 @@ public final class HotJournal {
 	/**
 	 * Let SQLite roll back the interrupted transaction, on a database file that is one.
 	 * @param dataSource the data source, for a separate writable connection
-	 * @throws DatabaseException if the file is not an SQLite database (it is left unchanged)
+	 * @throws DatabaseException if the file is not an SQLite database (it is left
+	 * unchanged)
 	 * @throws SQLException if SQLite cannot open the database for writing
 	 */
 	public static void rollBack(SqliteDataSource dataSource) throws SQLException {
 		Path file = dataSource.getPath().getFile();
-		// Bytes are read before any connection of this process is open, so no SQLite lock is lost.
+		// Bytes are read before any connection of this process is open, so no SQLite lock
+		// is lost.
 		requireDatabaseOrEmpty(file);
 		try (Connection connection = dataSource.openSeparateConnection(false);
 				Statement statement = connection.createStatement()) {

@@ -7,10 +7,16 @@ package dev.pm.db.init;
  */
 public enum IntegrityCheck {
 
-	/** {@code PRAGMA integrity_check}: every page, index and constraint; reads the whole file. */
+	/**
+	 * {@code PRAGMA integrity_check}: every page, index and constraint; reads the whole
+	 * file.
+	 */
 	FULL,
 
-	/** {@code PRAGMA quick_check}: like {@link #FULL} without checking index contents; faster. */
+	/**
+	 * {@code PRAGMA quick_check}: like {@link #FULL} without checking index contents;
+	 * faster.
+	 */
 	QUICK,
 
 	/** No check at start-up. */

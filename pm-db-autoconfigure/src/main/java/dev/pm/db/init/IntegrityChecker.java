@@ -35,8 +35,8 @@ public final class IntegrityChecker {
 	 * @param connection the connection to the database to check
 	 * @param quick whether to run {@code quick_check} rather than {@code integrity_check}
 	 * @return the first problems SQLite reported; empty when the database is sound. When
-	 * SQLite cannot even run the check because the file is damaged (a broken schema, not a
-	 * database), its error is the problem.
+	 * SQLite cannot even run the check because the file is damaged (a broken schema, not
+	 * a database), its error is the problem.
 	 * @throws SQLException if the check could not run for another reason (a lock held by
 	 * another connection, say), which says nothing about the file
 	 */
@@ -65,8 +65,7 @@ public final class IntegrityChecker {
 	 * @param path the database file, for the exception
 	 * @throws DatabaseCorruptedException with the first problems SQLite reported
 	 */
-	public static void requireSound(Connection connection, boolean quick, @Nullable Path path)
-			throws SQLException {
+	public static void requireSound(Connection connection, boolean quick, @Nullable Path path) throws SQLException {
 		List<String> problems = run(connection, quick);
 		if (!problems.isEmpty()) {
 			throw new DatabaseCorruptedException(path, problems, null);

@@ -33,25 +33,25 @@ public final class SchemaHistory {
 		JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 		Integer tables = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
 				Integer.class, table);
-		List<String> versions = (tables == 0) ? List.of()
-				: jdbc.queryForList("SELECT version FROM \"" + table.replace("\"", "\"\"")
-						+ "\" WHERE success = 1 AND version IS NOT NULL", String.class);
+		List<String> versions = (tables == 0) ? List.of() : jdbc.queryForList(
+				"SELECT version FROM \"" + table.replace("\"", "\"\"") + "\" WHERE success = 1 AND version IS NOT NULL",
+				String.class);
 		return versions.stream().map(MigrationVersion::fromVersion).max(Comparator.naturalOrder()).orElse(null);
 	}
 
 	/**
-	 * Return whether the database has any table or view besides Flyway's history table (which
-	 * another process may have created a moment ago, as it starts migrating a fresh file).
+	 * Return whether the database has any table or view besides Flyway's history table
+	 * (which another process may have created a moment ago, as it starts migrating a
+	 * fresh file).
 	 * @param connection a connection to the database
 	 * @param historyTable the name of Flyway's history table
 	 * @return {@code true} unless the database is empty of other tables and views
 	 * @throws SQLException if the schema cannot be read
 	 */
 	public static boolean hasTables(Connection connection, String historyTable) throws SQLException {
-		Integer tables = new JdbcTemplate(new SingleConnectionDataSource(connection, true)).queryForObject(
-				"SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name <> ?"
-						+ " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-				Integer.class, historyTable);
+		Integer tables = new JdbcTemplate(new SingleConnectionDataSource(connection, true))
+			.queryForObject("SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name <> ?"
+					+ " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", Integer.class, historyTable);
 		return tables > 0;
 	}
 

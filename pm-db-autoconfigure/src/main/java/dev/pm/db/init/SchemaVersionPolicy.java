@@ -14,9 +14,9 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides, from Flyway's view of the schema history, whether the database may be used as it
- * is, must be migrated, or must be refused. Flyway alone only warns about a database that is
- * newer than the application; pm-db refuses it before anything changes.
+ * Decides, from Flyway's view of the schema history, whether the database may be used as
+ * it is, must be migrated, or must be refused. Flyway alone only warns about a database
+ * that is newer than the application; pm-db refuses it before anything changes.
  *
  * @author pm-db
  */
@@ -41,7 +41,8 @@ public class SchemaVersionPolicy {
 	 * Decide what to do with a database.
 	 * @param info Flyway's view of the database's schema history and the known migrations
 	 * @param path the database file, for messages
-	 * @return the version found and, when the database is older, the version to migrate to
+	 * @return the version found and, when the database is older, the version to migrate
+	 * to
 	 * @throws SchemaVersionMismatchException if the database must not be used
 	 */
 	public Decision decide(MigrationInfoService info, @Nullable Path path) {
@@ -79,9 +80,9 @@ public class SchemaVersionPolicy {
 	}
 
 	/**
-	 * Refuse a database that has tables but no schema history: another application's, or one
-	 * made by hand, while this application has migrations. Call it only when Flyway is not
-	 * configured to baseline such a database.
+	 * Refuse a database that has tables but no schema history: another application's, or
+	 * one made by hand, while this application has migrations. Call it only when Flyway
+	 * is not configured to baseline such a database.
 	 * @param info Flyway's view of the database's schema history and the known migrations
 	 * @param hasTables whether the database has any table or view
 	 * @param historyTable the name of Flyway's history table, for messages
@@ -91,7 +92,8 @@ public class SchemaVersionPolicy {
 	public void requireOwnSchema(MigrationInfoService info, boolean hasTables, String historyTable,
 			@Nullable Path path) {
 		MigrationVersion expected = expected(known(info));
-		// An application without migrations manages its schema itself: any tables are its own.
+		// An application without migrations manages its schema itself: any tables are its
+		// own.
 		if (hasTables && expected != null && info.applied().length == 0) {
 			throw new ForeignDatabaseException(path, expected.getVersion(), historyTable);
 		}
@@ -115,13 +117,14 @@ public class SchemaVersionPolicy {
 	 * @param decision what was decided
 	 * @param now the latest version applied now
 	 * @param path the database file, for messages
-	 * @throws SchemaVersionMismatchException if the database is now newer than the decision
+	 * @throws SchemaVersionMismatchException if the database is now newer than the
+	 * decision
 	 */
 	public void requireUnchangedSince(Decision decision, @Nullable MigrationVersion now, @Nullable Path path) {
 		MigrationVersion decided = (decision.migrateTo() != null) ? decision.migrateTo() : decision.found();
 		if (now != null && decided != null && now.isNewerThan(decided.getVersion())) {
-			throw new Mismatch(path, now, decided).because("another application migrated the database to version "
-					+ now + " while this one started; it is newer than this application, which left it unchanged."
+			throw new Mismatch(path, now, decided).because("another application migrated the database to version " + now
+					+ " while this one started; it is newer than this application, which left it unchanged."
 					+ " Run the newer application");
 		}
 	}
@@ -130,8 +133,8 @@ public class SchemaVersionPolicy {
 	 * What to do with a database that may be used.
 	 *
 	 * @param found the schema version found, or {@code null} for none
-	 * @param migrateTo the version to migrate to, or {@code null} when the database is up to
-	 * date
+	 * @param migrateTo the version to migrate to, or {@code null} when the database is up
+	 * to date
 	 */
 	public record Decision(@Nullable MigrationVersion found, @Nullable MigrationVersion migrateTo) {
 

@@ -14,31 +14,33 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.CannotAcquireLockException;
 
 /**
- * The right to use the one shared connection. A thread holds it from the moment it asks the
- * data source for a connection until it closes that connection (for a transaction: until the
- * transaction ends), so two threads never share a transaction. The same thread may lease again
- * while it holds the lease; the connection is free again when every lease is closed.
+ * The right to use the one shared connection. A thread holds it from the moment it asks
+ * the data source for a connection until it closes that connection (for a transaction:
+ * until the transaction ends), so two threads never share a transaction. The same thread
+ * may lease again while it holds the lease; the connection is free again when every lease
+ * is closed.
  * <p>
- * A lease belongs to the connection handed out, not to the thread: closing it from another
- * thread (a callback, a clean-up task) ends it like closing it on its own thread. A thread
- * whose interrupt flag is set still gets a free connection at once (the flag stays set); only
- * waiting for a busy one is cut short by an interrupt.
+ * A lease belongs to the connection handed out, not to the thread: closing it from
+ * another thread (a callback, a clean-up task) ends it like closing it on its own thread.
+ * A thread whose interrupt flag is set still gets a free connection at once (the flag
+ * stays set); only waiting for a busy one is cut short by an interrupt.
  * <p>
- * Leases can be {@linkplain #reclaim() reclaimed}: every lease open at that moment ends, and
- * closing or using one of them afterwards releases nothing. A thread that died holding the
- * connection never closes its leases: the first waiter to notice takes the connection over
- * and the leases of the dead thread end the same way. A connection held longer than the leak
- * warning is reported when it is released or while another thread waits for it, with the
- * holder's stack at that moment. Recording where every lease is taken would cost a stack
- * trace per transaction (a fifth of the point-read rate, measured), so it starts only after
- * a first report: from then on, reports also show where the connection was taken.
+ * Leases can be {@linkplain #reclaim() reclaimed}: every lease open at that moment ends,
+ * and closing or using one of them afterwards releases nothing. A thread that died
+ * holding the connection never closes its leases: the first waiter to notice takes the
+ * connection over and the leases of the dead thread end the same way. A connection held
+ * longer than the leak warning is reported when it is released or while another thread
+ * waits for it, with the holder's stack at that moment. Recording where every lease is
+ * taken would cost a stack trace per transaction (a fifth of the point-read rate,
+ * measured), so it starts only after a first report: from then on, reports also show
+ * where the connection was taken.
  * <p>
- * The lock is not fair: a thread that asks while the connection is free takes it, rather than
- * handing it to a parked waiter that first has to be woken up, with the connection idle
- * meanwhile. Measured with 8 threads running read-then-write transactions on 2 cores, a fair
- * lock kept about half of the single-thread rate, this one about 80%; a thread asking every
- * 5 ms beside one or two threads writing in a tight loop waited 40 ms at most (10 ms with a fair
- * lock), far below any sensible busy timeout.
+ * The lock is not fair: a thread that asks while the connection is free takes it, rather
+ * than handing it to a parked waiter that first has to be woken up, with the connection
+ * idle meanwhile. Measured with 8 threads running read-then-write transactions on 2
+ * cores, a fair lock kept about half of the single-thread rate, this one about 80%; a
+ * thread asking every 5 ms beside one or two threads writing in a tight loop waited 40 ms
+ * at most (10 ms with a fair lock), far below any sensible busy timeout.
  *
  * @author pm-db
  */
@@ -65,7 +67,8 @@ final class ConnectionLease {
 	// Bumped by reclaim(): leases handed out before it are over.
 	private volatile int generation;
 
-	// Set when the connection is taken: when, where, and whether it was reported as held too long.
+	// Set when the connection is taken: when, where, and whether it was reported as held
+	// too long.
 	private volatile long takenAt;
 
 	private volatile @Nullable Throwable takenHere;
@@ -211,8 +214,9 @@ final class ConnectionLease {
 		logger.warn("Thread '" + holder.getName() + "' " + verb + " the database connection after " + heldMillis
 				+ " ms, longer than pm.db.lease.leak-warning (" + this.leakWarning.toMillis() + " ms); every other"
 				+ " thread waits meanwhile. Close each connection you take, and keep transactions short"
-				+ ((taken != null) ? "" : ". pm-db records from now on where the connection is taken, for the"
-						+ " next report"), where);
+				+ ((taken != null) ? ""
+						: ". pm-db records from now on where the connection is taken, for the" + " next report"),
+				where);
 		this.recordTakeSites = true;
 	}
 
@@ -258,8 +262,8 @@ final class ConnectionLease {
 	}
 
 	/**
-	 * End every open lease of the current thread, which must hold the connection, and make
-	 * the connection free.
+	 * End every open lease of the current thread, which must hold the connection, and
+	 * make the connection free.
 	 */
 	void reclaim() {
 		this.generation++;
@@ -284,9 +288,9 @@ final class ConnectionLease {
 	}
 
 	/**
-	 * Who holds the connection; any thread may hand it back. Owner and state change together,
-	 * under the monitor, so a thread is never seen as owner of a free connection, nor the
-	 * reverse.
+	 * Who holds the connection; any thread may hand it back. Owner and state change
+	 * together, under the monitor, so a thread is never seen as owner of a free
+	 * connection, nor the reverse.
 	 */
 	@SuppressWarnings("serial")
 	static final class Holder extends AbstractQueuedSynchronizer {
@@ -300,13 +304,15 @@ final class ConnectionLease {
 		}
 
 		boolean isHeldBy(Thread thread) {
-			// The state first: its volatile read makes the owner written before it visible.
+			// The state first: its volatile read makes the owner written before it
+			// visible.
 			return getState() != 0 && getExclusiveOwnerThread() == thread;
 		}
 
 		/**
 		 * Take the connection over from an owner that died, which never releases it.
-		 * @return the dead owner, or {@code null} if the connection is free or its owner lives
+		 * @return the dead owner, or {@code null} if the connection is free or its owner
+		 * lives
 		 */
 		synchronized @Nullable Thread takeOverFromDeadOwner() {
 			Thread owner = getExclusiveOwnerThread();

@@ -6,8 +6,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Reports a transaction that could not begin because its thread waited too long for the
  * connection lease as what it is: the {@link CannotAcquireLockException} that names the
- * holder and {@code pm.db.busy-timeout}, not a generic "could not open connection". Shared by
- * pm-db's JDBC and JPA transaction managers.
+ * holder and {@code pm.db.busy-timeout}, not a generic "could not open connection".
+ * Shared by pm-db's JDBC and JPA transaction managers.
  *
  * @author pm-db
  */

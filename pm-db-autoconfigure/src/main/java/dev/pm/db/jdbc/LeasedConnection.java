@@ -13,11 +13,11 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 
 /**
- * The shared connection as one thread sees it for one lease. Closing it returns the lease.
- * Plain {@code prepareStatement(sql)} calls reuse the connection's cached statements. It
- * also makes read-only transactions work on sqlite-jdbc, which refuses
- * {@code setReadOnly} on an open connection: the flag is kept here, and a transaction begun
- * while it is set begins {@code DEFERRED}, so it takes no write lock.
+ * The shared connection as one thread sees it for one lease. Closing it returns the
+ * lease. Plain {@code prepareStatement(sql)} calls reuse the connection's cached
+ * statements. It also makes read-only transactions work on sqlite-jdbc, which refuses
+ * {@code setReadOnly} on an open connection: the flag is kept here, and a transaction
+ * begun while it is set begins {@code DEFERRED}, so it takes no write lock.
  *
  * @author pm-db
  */
@@ -37,8 +37,8 @@ final class LeasedConnection implements InvocationHandler {
 
 	private boolean closed;
 
-	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, int generation,
-			TransactionMode writeMode, StatementCache statements) {
+	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, int generation, TransactionMode writeMode,
+			StatementCache statements) {
 		this.target = target;
 		this.lease = lease;
 		this.generation = generation;
@@ -49,8 +49,8 @@ final class LeasedConnection implements InvocationHandler {
 	/**
 	 * Hand out a lease of {@code generation}, taken from {@code lease} by the caller.
 	 */
-	static Connection create(SQLiteConnection target, ConnectionLease lease, int generation,
-			TransactionMode writeMode, StatementCache statements) {
+	static Connection create(SQLiteConnection target, ConnectionLease lease, int generation, TransactionMode writeMode,
+			StatementCache statements) {
 		return (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
 				new Class<?>[] { ConnectionProxy.class },
 				new LeasedConnection(target, lease, generation, writeMode, statements));
@@ -111,15 +111,18 @@ final class LeasedConnection implements InvocationHandler {
 	}
 
 	private void begin() throws SQLException {
-		// sqlite-jdbc issues BEGIN as auto-commit is switched off, in the mode its config holds.
+		// sqlite-jdbc issues BEGIN as auto-commit is switched off, in the mode its config
+		// holds.
 		this.target.getConnectionConfig()
 			.setTransactionMode((this.readOnly ? TransactionMode.DEFERRED : this.writeMode).driverMode());
 		try {
 			this.target.setAutoCommit(false);
 		}
 		catch (SQLException ex) {
-			// sqlite-jdbc flagged the transaction before its BEGIN failed (timed out behind another
-			// process, say): unflagged, the next transaction begins for real instead of running
+			// sqlite-jdbc flagged the transaction before its BEGIN failed (timed out
+			// behind another
+			// process, say): unflagged, the next transaction begins for real instead of
+			// running
 			// its statements in auto-commit.
 			TransactionState.resynchronize(this.target);
 			throw ex;
@@ -135,7 +138,8 @@ final class LeasedConnection implements InvocationHandler {
 			return;
 		}
 		try {
-			// A transaction left open must not pass to the next thread with the connection.
+			// A transaction left open must not pass to the next thread with the
+			// connection.
 			if (this.lease.isLast() && !this.target.isClosed() && !this.target.getAutoCommit()) {
 				TransactionState.rollBack(this.target);
 			}

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One PRAGMA to set on every connection, with the value SQLite is expected to report when it
- * is read back.
+ * One PRAGMA to set on every connection, with the value SQLite is expected to report when
+ * it is read back.
  *
  * @param name the PRAGMA's name
  * @param value the value to set
@@ -19,7 +19,8 @@ public record Pragma(String name, String value, String expected) {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-	// A number, a keyword or a single-quoted string: nothing that could end the statement.
+	// A number, a keyword or a single-quoted string: nothing that could end the
+	// statement.
 	private static final Pattern VALUE = Pattern.compile("-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*|'[^';]*'");
 
 	// PRAGMAs whose keywords SQLite reports back as numbers, in SQLite's numbering.
@@ -66,8 +67,8 @@ public record Pragma(String name, String value, String expected) {
 	}
 
 	/**
-	 * Normalise a PRAGMA value the way SQLite reports it back: lower case, without quotes,
-	 * booleans and keywords as numbers.
+	 * Normalise a PRAGMA value the way SQLite reports it back: lower case, without
+	 * quotes, booleans and keywords as numbers.
 	 * @param name the PRAGMA's name
 	 * @param value the value as set or as read
 	 * @return the normalised value

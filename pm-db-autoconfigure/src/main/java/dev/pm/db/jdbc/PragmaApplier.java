@@ -12,9 +12,9 @@ import dev.pm.db.DatabasePath;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sets the configured PRAGMAs on a connection and reads each one back, so that a value SQLite
- * silently ignored (WAL on a file system without shared memory, a misspelt name) fails loudly
- * instead of leaving the application unsafe.
+ * Sets the configured PRAGMAs on a connection and reads each one back, so that a value
+ * SQLite silently ignored (WAL on a file system without shared memory, a misspelt name)
+ * fails loudly instead of leaving the application unsafe.
  *
  * @author pm-db
  */
@@ -54,25 +54,28 @@ public class PragmaApplier {
 	private void verify(Statement statement, Pragma pragma) throws SQLException {
 		String reported = read(statement, pragma);
 		if (reported == null) {
-			// An action such as optimize reports nothing to compare; a misspelt name reports nothing too.
+			// An action such as optimize reports nothing to compare; a misspelt name
+			// reports nothing too.
 			requireKnown(statement, pragma);
 		}
 		else if (!pragma.expected().equals(reported)) {
-			throw new DatabaseException(this.path, "PRAGMA " + pragma.name() + " = " + pragma.value()
-					+ " did not take on database " + describePath() + ": SQLite reports '" + reported + "' where '"
-					+ pragma.expected() + "' was expected. Check the value, and that the file system supports it"
-					+ " (WAL needs shared memory, which network file systems often lack)");
+			throw new DatabaseException(this.path,
+					"PRAGMA " + pragma.name() + " = " + pragma.value() + " did not take on database " + describePath()
+							+ ": SQLite reports '" + reported + "' where '" + pragma.expected()
+							+ "' was expected. Check the value, and that the file system supports it"
+							+ " (WAL needs shared memory, which network file systems often lack)");
 		}
 	}
 
 	private void requireKnown(Statement statement, Pragma pragma) throws SQLException {
-		// The name is a checked identifier (see Pragma), so it can stand in the statement.
-		try (ResultSet known = statement.executeQuery(
-				"SELECT count(*) FROM pragma_pragma_list WHERE name = lower('" + pragma.name() + "')")) {
+		// The name is a checked identifier (see Pragma), so it can stand in the
+		// statement.
+		try (ResultSet known = statement
+			.executeQuery("SELECT count(*) FROM pragma_pragma_list WHERE name = lower('" + pragma.name() + "')")) {
 			known.next();
 			if (known.getInt(1) == 0) {
-				throw new DatabaseException(this.path, "PRAGMA " + pragma.name() + " (set on database "
-						+ describePath() + ") is not a PRAGMA this SQLite knows; check its spelling");
+				throw new DatabaseException(this.path, "PRAGMA " + pragma.name() + " (set on database " + describePath()
+						+ ") is not a PRAGMA this SQLite knows; check its spelling");
 			}
 		}
 	}

@@ -24,8 +24,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * connection to itself until it closes it, and other threads wait up to the busy timeout,
  * then fail with a {@link org.springframework.dao.CannotAcquireLockException}. The same
  * thread may hold several leases at once (a transaction and a template inside it). The
- * configured PRAGMAs are applied and verified each time the physical connection is opened,
- * including after {@link #resetConnection()}.
+ * configured PRAGMAs are applied and verified each time the physical connection is
+ * opened, including after {@link #resetConnection()}.
  * <p>
  * The physical connection is opened lazily, by the first lease, so creating this bean
  * touches no file.
@@ -63,7 +63,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 * Create a data source.
 	 * @param path the database
 	 * @param pragmaApplier the PRAGMAs to apply to every physical connection
-	 * @param busyTimeout how long a thread waits for the connection (and SQLite for a lock)
+	 * @param busyTimeout how long a thread waits for the connection (and SQLite for a
+	 * lock)
 	 * @param writeMode how read-write transactions begin
 	 * @param statementCacheSize how many prepared statements to keep for reuse; {@code 0}
 	 * keeps none
@@ -81,8 +82,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
-	 * Set how long {@link #destroy()} waits for a transaction in progress before it closes
-	 * the connection, which rolls that transaction back.
+	 * Set how long {@link #destroy()} waits for a transaction in progress before it
+	 * closes the connection, which rolls that transaction back.
 	 * @param shutdownTimeout the longest wait
 	 */
 	public void setShutdownTimeout(Duration shutdownTimeout) {
@@ -90,8 +91,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
-	 * Set what to do once {@link #destroy()} closed the database cleanly: every transaction
-	 * ended, the write-ahead log checkpointed into the database.
+	 * Set what to do once {@link #destroy()} closed the database cleanly: every
+	 * transaction ended, the write-ahead log checkpointed into the database.
 	 * @param cleanCloseListener called after a clean close, never after an unclean one
 	 */
 	public void setCleanCloseListener(Runnable cleanCloseListener) {
@@ -164,18 +165,19 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
-	 * Lease the shared connection, waiting up to the busy timeout while another thread holds
-	 * it. Close the returned connection to end the lease.
+	 * Lease the shared connection, waiting up to the busy timeout while another thread
+	 * holds it. Close the returned connection to end the lease.
 	 * @return the leased connection
-	 * @throws org.springframework.dao.CannotAcquireLockException if another thread held the
-	 * connection for longer than the busy timeout
+	 * @throws org.springframework.dao.CannotAcquireLockException if another thread held
+	 * the connection for longer than the busy timeout
 	 */
 	@Override
 	public Connection getConnection() throws SQLException {
 		return leased(this.lease.acquire());
 	}
 
-	// Called with the lease taken: hand it out, or give it back if the connection cannot open.
+	// Called with the lease taken: hand it out, or give it back if the connection cannot
+	// open.
 	private Connection leased(int generation) throws SQLException {
 		try {
 			return LeasedConnection.create(openPhysicalConnection(), this.lease, generation, this.writeMode,
@@ -204,9 +206,10 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	/**
 	 * Before a new transaction begins on the current thread: if the thread still holds a
-	 * lease with a transaction open, that transaction belongs to a connection taken and never
-	 * closed (an exception skipped the {@code close()}), and the new transaction would
-	 * otherwise join it and commit its work. Roll it back, end the thread's leases and log it.
+	 * lease with a transaction open, that transaction belongs to a connection taken and
+	 * never closed (an exception skipped the {@code close()}), and the new transaction
+	 * would otherwise join it and commit its work. Roll it back, end the thread's leases
+	 * and log it.
 	 * @throws SQLException if SQLite cannot roll back
 	 */
 	public void rollBackAbandonedTransaction() throws SQLException {
@@ -216,8 +219,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		}
 		TransactionState.rollBack(shared);
 		this.lease.reclaim();
-		logger.error("Rolled back a transaction that thread '" + Thread.currentThread().getName()
-				+ "' left open on " + this.path + " through a connection it took and never closed, before a new"
+		logger.error("Rolled back a transaction that thread '" + Thread.currentThread().getName() + "' left open on "
+				+ this.path + " through a connection it took and never closed, before a new"
 				+ " transaction began on that thread; that connection can no longer be used. Close every"
 				+ " connection taken from the DataSource (try-with-resources), or use JdbcTemplate/JdbcClient");
 	}
@@ -235,8 +238,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	/**
 	 * Open a connection that cannot write to the database file, for checks that must run
-	 * before anything changes it. An in-memory database has no file, so this leases the shared
-	 * connection instead. Close the returned connection when done.
+	 * before anything changes it. An in-memory database has no file, so this leases the
+	 * shared connection instead. Close the returned connection when done.
 	 * @return a read-only connection
 	 * @throws SQLException if SQLite cannot open the database
 	 */
@@ -245,8 +248,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
-	 * Open a second connection to the database file, without the configured PRAGMAs (which
-	 * may write), for start-up work before the shared connection opens. Close it when done.
+	 * Open a second connection to the database file, without the configured PRAGMAs
+	 * (which may write), for start-up work before the shared connection opens. Close it
+	 * when done.
 	 * @param readOnly whether the connection may not write
 	 * @return the connection
 	 * @throws SQLException if SQLite cannot open the database
@@ -261,8 +265,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	/**
 	 * Close the connection cleanly: wait up to the shutdown timeout for a transaction in
 	 * progress, let SQLite {@code optimize} and checkpoint the write-ahead log into the
-	 * database ({@code TRUNCATE}), then close. A transaction still running after the timeout
-	 * is rolled back by the close, never committed half-way.
+	 * database ({@code TRUNCATE}), then close. A transaction still running after the
+	 * timeout is rolled back by the close, never committed half-way.
 	 */
 	@Override
 	public void destroy() {
@@ -278,8 +282,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 				return false;
 			}
 			if (!this.lease.tryAcquire(this.shutdownTimeout)) {
-				logger.warn("Closing " + this.path + " while thread '" + this.lease.holderName() + "' still has it after "
-						+ this.shutdownTimeout.toMillis() + " ms (pm.db.shutdown-timeout); its transaction is rolled back");
+				logger.warn("Closing " + this.path + " while thread '" + this.lease.holderName()
+						+ "' still has it after " + this.shutdownTimeout.toMillis()
+						+ " ms (pm.db.shutdown-timeout); its transaction is rolled back");
 				return false;
 			}
 			try (Statement statement = shared.createStatement()) {

@@ -1,8 +1,8 @@
 package dev.pm.db.jdbc;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 import dev.pm.db.DatabaseCorruptedException;
@@ -23,8 +23,8 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
  * Translates SQLite's result codes into Spring's {@link DataAccessException} hierarchy.
- * sqlite-jdbc reports no SQL state, so Spring's defaults would turn every SQLite error into
- * an {@code UncategorizedSQLException}.
+ * sqlite-jdbc reports no SQL state, so Spring's defaults would turn every SQLite error
+ * into an {@code UncategorizedSQLException}.
  *
  * @author pm-db
  */
@@ -50,10 +50,10 @@ public class SqliteExceptionTranslator extends AbstractFallbackSQLExceptionTrans
 
 	/**
 	 * Create a translator that says how long SQLite waited for a lock.
-	 * @param path the database file, named by the exceptions; {@code null} for an in-memory
-	 * database
-	 * @param busyTimeout how long SQLite waits for another connection's lock, or {@code null}
-	 * if unknown
+	 * @param path the database file, named by the exceptions; {@code null} for an
+	 * in-memory database
+	 * @param busyTimeout how long SQLite waits for another connection's lock, or
+	 * {@code null} if unknown
 	 */
 	public SqliteExceptionTranslator(@Nullable Path path, @Nullable Duration busyTimeout) {
 		this.path = path;

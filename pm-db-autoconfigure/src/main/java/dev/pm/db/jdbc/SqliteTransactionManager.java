@@ -20,16 +20,17 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * A {@link JdbcTransactionManager} for one shared SQLite connection.
  * <p>
  * {@code REQUIRES_NEW} and {@code NOT_SUPPORTED} inside a transaction would need a second
- * connection; rather than run silently inside the outer transaction they fail at once with
- * an {@link IllegalTransactionStateException}. {@code NESTED} uses savepoints. A thread that
- * waited too long for the connection gets the {@link CannotAcquireLockException} that says
- * so, not a generic "could not open connection".
+ * connection; rather than run silently inside the outer transaction they fail at once
+ * with an {@link IllegalTransactionStateException}. {@code NESTED} uses savepoints. A
+ * thread that waited too long for the connection gets the
+ * {@link CannotAcquireLockException} that says so, not a generic "could not open
+ * connection".
  * <p>
  * A transaction commits by switching the connection back to auto-commit: sqlite-jdbc's
- * {@code commit()} runs {@code COMMIT} and at once {@code BEGIN} again, which the clean-up
- * after completion then commits empty, so ending it that way costs one statement instead of
- * three (and, for a read-write transaction, an {@code IMMEDIATE} lock taken and dropped for
- * nothing).
+ * {@code commit()} runs {@code COMMIT} and at once {@code BEGIN} again, which the
+ * clean-up after completion then commits empty, so ending it that way costs one statement
+ * instead of three (and, for a read-write transaction, an {@code IMMEDIATE} lock taken
+ * and dropped for nothing).
  *
  * @author pm-db
  */
@@ -72,7 +73,8 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 		}
 	}
 
-	// A BEGIN that waited too long behind another process is a lock failure, as a statement's is.
+	// A BEGIN that waited too long behind another process is a lock failure, as a
+	// statement's is.
 	private RuntimeException lockFailureOr(CannotCreateTransactionException ex) {
 		Throwable cause = ex.getCause();
 		if (cause instanceof SQLException sqlException) {
@@ -90,8 +92,10 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 				connection.setAutoCommit(true);
 			}
 			catch (SQLException ex) {
-				// sqlite-jdbc flags auto-commit before COMMIT runs; a failed COMMIT may leave the
-				// transaction open (busy) or SQLite may have rolled it back (disk full): flag what is
+				// sqlite-jdbc flags auto-commit before COMMIT runs; a failed COMMIT may
+				// leave the
+				// transaction open (busy) or SQLite may have rolled it back (disk full):
+				// flag what is
 				// true, so the rollback that follows reaches SQLite, or is not needed.
 				TransactionState.resynchronize(sqlite);
 				throw ex;
@@ -105,8 +109,10 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 	@Override
 	protected void doRollback(DefaultTransactionStatus status) {
 		try {
-			// One ROLLBACK, where sqlite-jdbc's rollback() also begins the next transaction; and no
-			// error when SQLite already rolled back by itself, which would hide the real failure.
+			// One ROLLBACK, where sqlite-jdbc's rollback() also begins the next
+			// transaction; and no
+			// error when SQLite already rolled back by itself, which would hide the real
+			// failure.
 			TransactionState.rollBack(connectionOf(status).unwrap(SQLiteConnection.class));
 		}
 		catch (SQLException ex) {

@@ -16,18 +16,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 
 /**
- * Prepared statements of one physical connection, kept for reuse. SQLite compiles a statement
- * in about as long as it runs a point query, and sqlite-jdbc compiles anew on every
- * {@code prepareStatement}; a template that prepares the same SQL for every call pays that
- * each time. A statement handed out is in use until its user closes it; closing returns it,
- * its parameters cleared and its result set closed (which ends its read). The least recently
- * used statement is closed when the cache is full.
+ * Prepared statements of one physical connection, kept for reuse. SQLite compiles a
+ * statement in about as long as it runs a point query, and sqlite-jdbc compiles anew on
+ * every {@code prepareStatement}; a template that prepares the same SQL for every call
+ * pays that each time. A statement handed out is in use until its user closes it; closing
+ * returns it, its parameters cleared and its result set closed (which ends its read). The
+ * least recently used statement is closed when the cache is full.
  *
  * @author pm-db
  */
 final class StatementCache {
 
-	// Settings that would carry over to the statement's next user: such a statement is not reused.
+	// Settings that would carry over to the statement's next user: such a statement is
+	// not reused.
 	private static final Set<String> SETTINGS = Set.of("setMaxRows", "setLargeMaxRows", "setFetchSize",
 			"setFetchDirection", "setQueryTimeout", "setMaxFieldSize", "setEscapeProcessing", "setCursorName",
 			"setPoolable", "closeOnCompletion");
@@ -36,7 +37,8 @@ final class StatementCache {
 
 	private final Map<String, Entry> entries;
 
-	// The entry the last put pushed out, closed once the put is done (or when its user is).
+	// The entry the last put pushed out, closed once the put is done (or when its user
+	// is).
 	private @Nullable Entry evicted;
 
 	/**
@@ -75,7 +77,8 @@ final class StatementCache {
 			closeEvicted();
 		}
 		else if (entry == null || entry.inUse) {
-			// Not cached, or the same SQL open twice at once (a query inside a loop over another).
+			// Not cached, or the same SQL open twice at once (a query inside a loop over
+			// another).
 			return connection.prepareStatement(sql);
 		}
 		entry.inUse = true;
@@ -176,7 +179,8 @@ final class StatementCache {
 			}
 			this.closed = true;
 			try {
-				// An open result set keeps SQLite's read transaction; closing it resets the statement.
+				// An open result set keeps SQLite's read transaction; closing it resets
+				// the statement.
 				if (this.resultSet != null) {
 					this.resultSet.close();
 				}

@@ -16,7 +16,10 @@ public enum Synchronous {
 	/** fsync at every commit: no committed transaction is lost. */
 	FULL,
 
-	/** Like {@link #FULL}, and also syncs the directory after a rollback journal is deleted. */
+	/**
+	 * Like {@link #FULL}, and also syncs the directory after a rollback journal is
+	 * deleted.
+	 */
 	EXTRA
 
 }

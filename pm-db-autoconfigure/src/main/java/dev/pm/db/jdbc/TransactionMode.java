@@ -9,13 +9,22 @@ import org.sqlite.SQLiteConfig;
  */
 public enum TransactionMode {
 
-	/** {@code BEGIN DEFERRED}: the write lock is taken by the first write, which can then fail busy. */
+	/**
+	 * {@code BEGIN DEFERRED}: the write lock is taken by the first write, which can then
+	 * fail busy.
+	 */
 	DEFERRED(SQLiteConfig.TransactionMode.DEFERRED),
 
-	/** {@code BEGIN IMMEDIATE}: the write lock is taken at once, so writers queue instead of failing. */
+	/**
+	 * {@code BEGIN IMMEDIATE}: the write lock is taken at once, so writers queue instead
+	 * of failing.
+	 */
 	IMMEDIATE(SQLiteConfig.TransactionMode.IMMEDIATE),
 
-	/** {@code BEGIN EXCLUSIVE}: like {@link #IMMEDIATE}; outside WAL mode also locks out readers. */
+	/**
+	 * {@code BEGIN EXCLUSIVE}: like {@link #IMMEDIATE}; outside WAL mode also locks out
+	 * readers.
+	 */
 	EXCLUSIVE(SQLiteConfig.TransactionMode.EXCLUSIVE);
 
 	private final SQLiteConfig.TransactionMode driverMode;

@@ -7,12 +7,12 @@ import org.sqlite.core.DB;
 
 /**
  * Whether SQLite itself has a transaction open on a connection. sqlite-jdbc keeps its own
- * auto-commit flag, which goes wrong when a statement fails: it flags a transaction before
- * its {@code BEGIN} runs (so a {@code BEGIN} that timed out leaves it flagged), and SQLite
- * rolls a transaction back by itself on some errors ({@code SQLITE_FULL}, some
- * {@code SQLITE_IOERR}, {@code SQLITE_NOMEM}, {@code SQLITE_BUSY}) without the flag knowing.
- * After a failure the flag is set from SQLite's own state again, so that Spring never runs
- * statements in auto-commit it believes to be inside a transaction.
+ * auto-commit flag, which goes wrong when a statement fails: it flags a transaction
+ * before its {@code BEGIN} runs (so a {@code BEGIN} that timed out leaves it flagged),
+ * and SQLite rolls a transaction back by itself on some errors ({@code SQLITE_FULL}, some
+ * {@code SQLITE_IOERR}, {@code SQLITE_NOMEM}, {@code SQLITE_BUSY}) without the flag
+ * knowing. After a failure the flag is set from SQLite's own state again, so that Spring
+ * never runs statements in auto-commit it believes to be inside a transaction.
  *
  * @author pm-db
  */
@@ -22,8 +22,8 @@ final class TransactionState {
 	}
 
 	/**
-	 * Return whether SQLite has a transaction open: a {@code BEGIN} is refused inside one.
-	 * Only for failure paths: the probe runs two statements.
+	 * Return whether SQLite has a transaction open: a {@code BEGIN} is refused inside
+	 * one. Only for failure paths: the probe runs two statements.
 	 */
 	static boolean isOpen(SQLiteConnection connection) throws SQLException {
 		DB database = connection.getDatabase();

@@ -68,13 +68,13 @@ public class PmDbMetrics implements MeterBinder {
 			.register(registry);
 		Path file = this.dataSource.getPath().getFile();
 		if (file != null) {
-			// File#length is 0 for a file that is not there, such as a -wal after a checkpoint.
+			// File#length is 0 for a file that is not there, such as a -wal after a
+			// checkpoint.
 			Gauge.builder("pm.db.size", file, (path) -> path.toFile().length())
 				.description("Size of the database file")
 				.baseUnit("bytes")
 				.register(registry);
-			Gauge.builder("pm.db.wal.size", DatabasePath.companionOf(file, "-wal"),
-					(path) -> path.toFile().length())
+			Gauge.builder("pm.db.wal.size", DatabasePath.companionOf(file, "-wal"), (path) -> path.toFile().length())
 				.description("Size of the write-ahead log")
 				.baseUnit("bytes")
 				.register(registry);

@@ -21,10 +21,8 @@ class ConfigurationMetadataHintsTests {
 
 	@Test
 	void journalModeHintsNameEveryJournalModeAndNothingElse() throws IOException {
-		assertThat(hintValues("pm.db.journal-mode")).containsExactlyInAnyOrderElementsOf(Arrays
-			.stream(JournalMode.values())
-			.map((mode) -> mode.name().toLowerCase(Locale.ROOT))
-			.toList());
+		assertThat(hintValues("pm.db.journal-mode")).containsExactlyInAnyOrderElementsOf(
+				Arrays.stream(JournalMode.values()).map((mode) -> mode.name().toLowerCase(Locale.ROOT)).toList());
 	}
 
 	@Test

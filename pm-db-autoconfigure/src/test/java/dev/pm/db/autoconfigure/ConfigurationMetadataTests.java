@@ -28,12 +28,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("pm.db.path", "pm.db.create-if-missing", "pm.db.busy-timeout",
 					"pm.db.journal-mode", "pm.db.synchronous", "pm.db.foreign-keys", "pm.db.transaction-mode",
-					"pm.db.statement-cache-size", "pm.db.pragmas", "pm.db.file-permissions", "pm.db.integrity-check", "pm.db.migration.enabled",
-					"pm.db.migration.locations", "pm.db.migration.expected-version", "pm.db.allow-unsafe-journal-mode",
-					"pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout", "pm.db.migration.baseline-on-migrate",
-					"pm.db.migration.baseline-version", "pm.db.lease.leak-warning", "pm.db.integrity-check-interval");
-		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
-			.isNotBlank()
+					"pm.db.statement-cache-size", "pm.db.pragmas", "pm.db.file-permissions", "pm.db.integrity-check",
+					"pm.db.migration.enabled", "pm.db.migration.locations", "pm.db.migration.expected-version",
+					"pm.db.allow-unsafe-journal-mode", "pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout",
+					"pm.db.migration.baseline-on-migrate", "pm.db.migration.baseline-version",
+					"pm.db.lease.leak-warning", "pm.db.integrity-check-interval");
+		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank()
 			.doesNotStartWith("The ")
 			.doesNotStartWith("A "));
 		assertThat(properties).filteredOn((property) -> "java.lang.Boolean".equals(property.get("type")))

@@ -58,10 +58,11 @@ class DataSourceArrangementsTests {
 			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.getDataSource()).isSameAs(dataSource);
-			new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
-				jdbc.update("INSERT INTO item (name) VALUES ('undone')");
-				status.setRollbackOnly();
-			});
+			new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+				.executeWithoutResult((status) -> {
+					jdbc.update("INSERT INTO item (name) VALUES ('undone')");
+					status.setRollbackOnly();
+				});
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM item", Integer.class)).isZero();
 		});
 	}
@@ -127,7 +128,8 @@ class DataSourceArrangementsTests {
 	@Configuration(proxyBeanMethods = false)
 	static class DataSourceProxying {
 
-		// What datasource-micrometer and similar libraries do: a JDK proxy that delegates.
+		// What datasource-micrometer and similar libraries do: a JDK proxy that
+		// delegates.
 		@Bean
 		static BeanPostProcessor dataSourceProxy() {
 			return new BeanPostProcessor() {
@@ -154,7 +156,8 @@ class DataSourceArrangementsTests {
 	@Configuration(proxyBeanMethods = false)
 	static class DataSourceReplacement {
 
-		// What @AutoConfigureTestDatabase does: swap the definition of the dataSource bean.
+		// What @AutoConfigureTestDatabase does: swap the definition of the dataSource
+		// bean.
 		@Bean
 		static BeanDefinitionRegistryPostProcessor dataSourceReplacement() {
 			return (BeanDefinitionRegistry registry) -> {

@@ -64,9 +64,8 @@ class FlywayConfigurationTests {
 			.withUserConfiguration(PlaceholderCustomizer.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM customized",
-						Integer.class))
-					.isZero();
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT count(*) FROM customized", Integer.class)).isZero();
 			});
 	}
 
@@ -139,6 +138,7 @@ class FlywayConfigurationTests {
 	static class V3__add_item_note extends BaseJavaMigration {
 
 		@Override
+		// fully-qualified: the callback Context is imported
 		public void migrate(org.flywaydb.core.api.migration.Context context) throws Exception {
 			try (var statement = context.getConnection().createStatement()) {
 				statement.execute("ALTER TABLE item ADD COLUMN note TEXT");

@@ -1,12 +1,13 @@
 package dev.pm.db.autoconfigure;
 
-import java.nio.file.Path;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -20,14 +21,14 @@ import dev.pm.db.test.Databases;
 import jakarta.annotation.PostConstruct;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConnection;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -45,6 +46,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -211,8 +213,8 @@ class PmDbAutoConfigurationTests {
 	void misspeltPragmaFailsStartUp() {
 		withFile().withPropertyValues("pm.db.pragmas.cache_sise=100").run((context) -> {
 			DatabaseException failure = cause(context.getStartupFailure(), DatabaseException.class);
-			assertThat(failure).hasMessageContaining("PRAGMA cache_sise (set on database "
-					+ this.dir.resolve("pm.db") + ") is not a PRAGMA this SQLite knows");
+			assertThat(failure).hasMessageContaining("PRAGMA cache_sise (set on database " + this.dir.resolve("pm.db")
+					+ ") is not a PRAGMA this SQLite knows");
 		});
 	}
 
@@ -235,7 +237,7 @@ class PmDbAutoConfigurationTests {
 	void leakWarningIsBound() {
 		withFile().withPropertyValues("pm.db.lease.leak-warning=250ms")
 			.run((context) -> assertThat(context.getBean(PmDbProperties.class).getLease().getLeakWarning())
-				.isEqualTo(java.time.Duration.ofMillis(250)));
+				.isEqualTo(Duration.ofMillis(250)));
 	}
 
 	@Test
@@ -389,7 +391,7 @@ class PmDbAutoConfigurationTests {
 
 		@Bean
 		PlatformTransactionManager userTransactionManager(DataSource dataSource) {
-			return new org.springframework.jdbc.support.JdbcTransactionManager(dataSource);
+			return new JdbcTransactionManager(dataSource);
 		}
 
 		@Bean

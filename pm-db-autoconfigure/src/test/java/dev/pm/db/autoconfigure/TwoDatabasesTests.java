@@ -36,7 +36,8 @@ class TwoDatabasesTests {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class))
 			.withUserConfiguration(AuditDatabaseConfiguration.class)
 			.withPropertyValues("pm.db.path=" + this.dir.resolve("main.db"),
-					"audit.db.path=" + this.dir.resolve("audit.db"), "audit.db.migration.locations=classpath:db/v1only");
+					"audit.db.path=" + this.dir.resolve("audit.db"),
+					"audit.db.migration.locations=classpath:db/v1only");
 	}
 
 	@Test
@@ -55,7 +56,8 @@ class TwoDatabasesTests {
 		contextRunner().run((context) -> {
 			assertThat(context.getBean(SqliteDataSource.class).getPath().getFile())
 				.isEqualTo(this.dir.resolve("main.db"));
-			assertThat(context.getBean(PlatformTransactionManager.class)).isSameAs(context.getBean("transactionManager"));
+			assertThat(context.getBean(PlatformTransactionManager.class))
+				.isSameAs(context.getBean("transactionManager"));
 		});
 	}
 
@@ -83,8 +85,9 @@ class TwoDatabasesTests {
 			assertThatExceptionOfType(DuplicateKeyException.class)
 				.isThrownBy(() -> audit.sql("INSERT INTO item (name) VALUES ('twice')").update());
 			PmDbDatabase database = context.getBean("auditDatabase", PmDbDatabase.class);
-			assertThat(context.getBean("auditTransactionManager", SqliteTransactionManager.class)
-				.getExceptionTranslator()).isSameAs(database.getExceptionTranslator());
+			assertThat(
+					context.getBean("auditTransactionManager", SqliteTransactionManager.class).getExceptionTranslator())
+				.isSameAs(database.getExceptionTranslator());
 		});
 	}
 

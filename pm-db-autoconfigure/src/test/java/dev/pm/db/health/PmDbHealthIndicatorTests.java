@@ -24,8 +24,8 @@ import static dev.pm.db.test.Holder.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code db} health component: pm-db's, with what an operator needs, and never waiting
- * behind a transaction.
+ * The {@code db} health component: pm-db's, with what an operator needs, and never
+ * waiting behind a transaction.
  */
 class PmDbHealthIndicatorTests {
 
@@ -77,11 +77,12 @@ class PmDbHealthIndicatorTests {
 		withFile().run((context) -> {
 			CountDownLatch holding = new CountDownLatch(1);
 			CountDownLatch finish = new CountDownLatch(1);
-			Thread writer = new Thread(() -> context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
-				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('slow')");
-				holding.countDown();
-				await(finish);
-			}), "long-transaction");
+			Thread writer = new Thread(
+					() -> context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
+						context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('slow')");
+						holding.countDown();
+						await(finish);
+					}), "long-transaction");
 			writer.start();
 			await(holding);
 			long start = System.nanoTime();

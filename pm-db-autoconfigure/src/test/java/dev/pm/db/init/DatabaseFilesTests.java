@@ -7,13 +7,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Map;
 
 import dev.pm.db.DatabaseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.pm.db.test.Databases.permissions;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DatabaseFilesTests {
 
-	// nobody: another user than the one running the tests (root here, so it may hand files over).
+	// nobody: another user than the one running the tests (root here, so it may hand
+	// files over).
 	private static final int NOBODY = 65534;
 
 	@TempDir
@@ -45,7 +47,8 @@ class DatabaseFilesTests {
 	@Test
 	void theFileIsCreatedWithItsPermissionsSoThereIsNoWindow() throws IOException {
 		Path file = this.dir.resolve("pm.db");
-		// Creation alone, no tightening after it: under the usual umask a plain create gives rw-r--r--.
+		// Creation alone, no tightening after it: under the usual umask a plain create
+		// gives rw-r--r--.
 		files(file).createFile();
 		assertThat(permissions(file)).isEqualTo("rw-------");
 	}
@@ -85,7 +88,7 @@ class DatabaseFilesTests {
 			assertThat(file).exists();
 			files.prepare();
 			files.tightenPermissions();
-			files.recordCleanClose(java.time.Instant.now());
+			files.recordCleanClose(Instant.now());
 			assertThat(files.takeCleanCloseRecord()).isEmpty();
 			assertThat(files.getFile()).isSameAs(file);
 		}
@@ -143,8 +146,7 @@ class DatabaseFilesTests {
 	void directoryEveryoneMayWriteWithoutTheStickyBitIsRefused() throws IOException {
 		Path shared = Files.createDirectory(this.dir.resolve("shared"));
 		Files.setAttribute(shared, "unix:mode", 0777);
-		assertThatExceptionOfType(DatabaseException.class)
-			.isThrownBy(() -> files(shared.resolve("pm.db")).prepare())
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(shared.resolve("pm.db")).prepare())
 			.withMessageContaining("may be written by every user and has no sticky bit");
 		assertThat(shared).isEmptyDirectory();
 		Files.setAttribute(shared, "unix:mode", 01777);
@@ -156,8 +158,7 @@ class DatabaseFilesTests {
 	void directoryOfAnotherUserIsRefused() throws IOException {
 		Path theirs = Files.createDirectory(this.dir.resolve("theirs"));
 		Files.setAttribute(theirs, "unix:uid", NOBODY);
-		assertThatExceptionOfType(DatabaseException.class)
-			.isThrownBy(() -> files(theirs.resolve("pm.db")).prepare())
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(theirs.resolve("pm.db")).prepare())
 			.withMessageContaining("The directory " + theirs + " of database")
 			.withMessageContaining("belongs to user '");
 	}
@@ -167,8 +168,7 @@ class DatabaseFilesTests {
 	void directoryItsOwnerMayNotWriteOrSearchIsPermissionDeniedWithTheModeNeeded(String mode) throws IOException {
 		Path closed = Files.createDirectory(this.dir.resolve("closed"));
 		Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString(mode));
-		assertThatExceptionOfType(DatabaseException.class)
-			.isThrownBy(() -> files(closed.resolve("pm.db")).prepare())
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(() -> files(closed.resolve("pm.db")).prepare())
 			.withMessageContaining("Permission denied: the directory " + closed)
 			.withMessageContaining("has mode " + mode)
 			.withMessageContaining("chmod u+rwx " + closed);
@@ -187,7 +187,7 @@ class DatabaseFilesTests {
 		Path file = create("pm.db", "rw-------");
 		DatabaseFiles files = files(file);
 		assertThat(files.takeCleanCloseRecord()).isEmpty();
-		java.time.Instant checked = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
+		Instant checked = Instant.ofEpochMilli(1_700_000_000_000L);
 		files.recordCleanClose(checked);
 		assertThat(permissions(this.dir.resolve("pm.db-pmdb"))).isEqualTo("rw-------");
 		assertThat(files.takeCleanCloseRecord()).hasValue(checked);
@@ -202,7 +202,7 @@ class DatabaseFilesTests {
 	void cleanCloseRecordThatIsNotOneOfOursIsNoReasonToSkipAnything() throws IOException {
 		Path file = create("pm.db", "rw-------");
 		DatabaseFiles files = files(file);
-		files.recordCleanClose(java.time.Instant.now());
+		files.recordCleanClose(Instant.now());
 		Path record = this.dir.resolve("pm.db-pmdb");
 		String stamp = Files.readAllLines(record).get(0);
 		Files.writeString(record, stamp + "\nyesterday\n");

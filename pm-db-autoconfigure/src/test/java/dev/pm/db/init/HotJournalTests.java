@@ -64,8 +64,8 @@ class HotJournalTests {
 
 	@Test
 	void failureThatRecoveryCouldNotCureSaysWhatItNeeds() {
-		assertThat(HotJournal.hintFor(new SQLiteException("[SQLITE_READONLY_RECOVERY] x",
-				SQLiteErrorCode.SQLITE_READONLY_RECOVERY)))
+		assertThat(HotJournal
+			.hintFor(new SQLiteException("[SQLITE_READONLY_RECOVERY] x", SQLiteErrorCode.SQLITE_READONLY_RECOVERY)))
 			.contains("-wal")
 			.contains("write access");
 		assertThat(HotJournal.hintFor(new SQLException("[SQLITE_BUSY] locked"))).isEmpty();

@@ -20,23 +20,23 @@ class SchemaVersionPolicyTests {
 	void databaseMigratedPastTheDecisionMeanwhileIsRefusedAsNewer() {
 		Decision migrateToOne = new Decision(null, MigrationVersion.fromVersion("1"));
 		assertThatExceptionOfType(SchemaVersionMismatchException.class)
-			.isThrownBy(() -> this.policy.requireUnchangedSince(migrateToOne, MigrationVersion.fromVersion("2"),
-					this.path))
+			.isThrownBy(
+					() -> this.policy.requireUnchangedSince(migrateToOne, MigrationVersion.fromVersion("2"), this.path))
 			.withMessageContaining("another application migrated the database to version 2");
 	}
 
 	@Test
 	void databaseAtTheDecidedVersionIsAccepted() {
 		Decision upToDate = new Decision(MigrationVersion.fromVersion("2"), null);
-		assertThatNoException()
-			.isThrownBy(() -> this.policy.requireUnchangedSince(upToDate, MigrationVersion.fromVersion("2"), this.path));
+		assertThatNoException().isThrownBy(
+				() -> this.policy.requireUnchangedSince(upToDate, MigrationVersion.fromVersion("2"), this.path));
 	}
 
 	@Test
 	void applicationWithoutMigrationsAcceptsWhatOthersMigrated() {
 		Decision noSchema = new Decision(null, null);
-		assertThatNoException()
-			.isThrownBy(() -> this.policy.requireUnchangedSince(noSchema, MigrationVersion.fromVersion("3"), this.path));
+		assertThatNoException().isThrownBy(
+				() -> this.policy.requireUnchangedSince(noSchema, MigrationVersion.fromVersion("3"), this.path));
 	}
 
 }

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * One forgotten connection must not stop the application: a thread that dies holding it, a
- * lease held too long.
+ * One forgotten connection must not stop the application: a thread that dies holding it,
+ * a lease held too long.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LeaseSafetyTests {
@@ -41,8 +41,8 @@ class LeaseSafetyTests {
 	@BeforeEach
 	void createDataSource() {
 		DatabasePath path = DatabasePath.of(this.dir.resolve("pm.db").toString());
-		this.dataSource = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()), Duration.ofSeconds(5),
-				TransactionMode.IMMEDIATE, 4);
+		this.dataSource = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
+				Duration.ofSeconds(5), TransactionMode.IMMEDIATE, 4);
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.jdbc.execute("CREATE TABLE item (name TEXT)");
 	}
@@ -53,8 +53,7 @@ class LeaseSafetyTests {
 	}
 
 	@Test
-	void threadThatDiesHoldingTheConnectionLosesItsTransactionAndTheOthersGoOn(CapturedOutput output)
-			throws Exception {
+	void threadThatDiesHoldingTheConnectionLosesItsTransactionAndTheOthersGoOn(CapturedOutput output) throws Exception {
 		runAndDie("leaker", (connection) -> {
 			connection.setAutoCommit(false);
 			insert(connection, "half written");

@@ -1,7 +1,7 @@
 package dev.pm.db.jdbc;
 
-import java.nio.file.Path;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,15 +23,15 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.datasource.ConnectionProxy;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -47,7 +47,8 @@ class SqliteDataSourceTests {
 	@BeforeEach
 	void createDataSource() throws SQLException {
 		this.dataSource = dataSource(Duration.ofMillis(200));
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE item (name TEXT)");
 		}
 	}
@@ -117,8 +118,8 @@ class SqliteDataSourceTests {
 					interrupted.complete(false);
 				}
 				catch (CannotAcquireLockException ex) {
-					interrupted.complete(Thread.currentThread().isInterrupted()
-							&& ex.getMessage().contains("Interrupted"));
+					interrupted
+						.complete(Thread.currentThread().isInterrupted() && ex.getMessage().contains("Interrupted"));
 				}
 				catch (SQLException ex) {
 					interrupted.completeExceptionally(ex);
@@ -179,8 +180,9 @@ class SqliteDataSourceTests {
 		connection.close();
 		connection.close();
 		assertThat(connection.isClosed()).isTrue();
-		assertThat(connection).hasToString("Lease of " + ((ConnectionProxy) this.dataSource.getConnection()
-			.unwrap(ConnectionProxy.class)).getTargetConnection() + " (closed)");
+		assertThat(connection)
+			.hasToString("Lease of " + ((ConnectionProxy) this.dataSource.getConnection().unwrap(ConnectionProxy.class))
+				.getTargetConnection() + " (closed)");
 		assertThatExceptionOfType(SQLException.class).isThrownBy(connection::createStatement)
 			.withMessageContaining("lease was closed");
 	}
@@ -236,7 +238,8 @@ class SqliteDataSourceTests {
 		((ConnectionProxy) connection).getTargetConnection().close();
 		assertThat(connection.isClosed()).isTrue();
 		connection.close();
-		try (Connection fresh = this.dataSource.getConnection(); Statement statement = fresh.createStatement();
+		try (Connection fresh = this.dataSource.getConnection();
+				Statement statement = fresh.createStatement();
 				ResultSet foreignKeys = statement.executeQuery("PRAGMA foreign_keys")) {
 			assertThat(fresh.isClosed()).isFalse();
 			foreignKeys.next();
@@ -259,7 +262,8 @@ class SqliteDataSourceTests {
 				throw new IllegalStateException(ex);
 			}
 		}).get(5, TimeUnit.SECONDS);
-		// Free for other threads at once, and the transaction it left open was rolled back.
+		// Free for other threads at once, and the transaction it left open was rolled
+		// back.
 		Integer rows = CompletableFuture.supplyAsync(() -> {
 			try (Connection other = this.dataSource.getConnection()) {
 				return count(other);
@@ -399,7 +403,8 @@ class SqliteDataSourceTests {
 		SqliteDataSource broken = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
 				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 4);
 		assertThatExceptionOfType(SQLException.class).isThrownBy(broken::getConnection);
-		// Had the lease leaked, another thread would now time out instead of failing to open.
+		// Had the lease leaked, another thread would now time out instead of failing to
+		// open.
 		CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
 			try {
 				broken.getConnection();

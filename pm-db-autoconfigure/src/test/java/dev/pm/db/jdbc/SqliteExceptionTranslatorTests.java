@@ -156,16 +156,15 @@ class SqliteExceptionTranslatorTests {
 	@Test
 	void otherSqliteErrorsAreLeftUncategorized() {
 		// No translation: JdbcTemplate reports an UncategorizedSQLException.
-		assertThat(translate(SQLiteErrorCode.SQLITE_ERROR, "cannot start a transaction within a transaction"))
-			.isNull();
+		assertThat(translate(SQLiteErrorCode.SQLITE_ERROR, "cannot start a transaction within a transaction")).isNull();
 		assertThat(translate(SQLiteErrorCode.SQLITE_MISUSE, "misuse")).isNull();
 	}
 
 	@Test
 	void untranslatedErrorsReachTheUserAsUncategorized() {
 		contextRunner().run((context) -> assertThatExceptionOfType(UncategorizedSQLException.class)
-			.isThrownBy(() -> context.getBean(JdbcTemplate.class).queryForObject("SELECT abs(-9223372036854775808)",
-					Long.class)));
+			.isThrownBy(() -> context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT abs(-9223372036854775808)", Long.class)));
 	}
 
 	@Test

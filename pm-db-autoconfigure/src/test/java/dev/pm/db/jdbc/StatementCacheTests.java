@@ -1,13 +1,17 @@
 package dev.pm.db.jdbc;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
+import dev.pm.db.DatabasePath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +86,7 @@ class StatementCacheTests {
 		StatementCache cache = new StatementCache(4);
 		try (PreparedStatement outer = cache.prepare(this.connection, SELECT);
 				PreparedStatement inner = cache.prepare(this.connection, SELECT)) {
-			assertThat(java.lang.reflect.Proxy.isProxyClass(inner.getClass())).isFalse();
+			assertThat(Proxy.isProxyClass(inner.getClass())).isFalse();
 			assertThat(inner.unwrap(PreparedStatement.class)).isNotSameAs(outer.unwrap(PreparedStatement.class));
 		}
 		assertThat(cache.size()).isEqualTo(1);
@@ -126,7 +130,7 @@ class StatementCacheTests {
 	void aCacheOfSizeZeroKeepsNothing() throws SQLException {
 		StatementCache cache = new StatementCache(0);
 		try (PreparedStatement statement = cache.prepare(this.connection, SELECT)) {
-			assertThat(java.lang.reflect.Proxy.isProxyClass(statement.getClass())).isFalse();
+			assertThat(Proxy.isProxyClass(statement.getClass())).isFalse();
 		}
 		assertThat(cache.size()).isZero();
 	}
@@ -184,7 +188,9 @@ class StatementCacheTests {
 		fixture.dataSource.destroy();
 	}
 
-	/** Prepare and close a cached statement, returning the physical statement behind it. */
+	/**
+	 * Prepare and close a cached statement, returning the physical statement behind it.
+	 */
 	private PreparedStatement prepareAndClose(StatementCache cache, String sql) throws SQLException {
 		PreparedStatement statement = cache.prepare(this.connection, sql);
 		PreparedStatement physical = statement.unwrap(PreparedStatement.class);
@@ -204,9 +210,9 @@ class StatementCacheTests {
 		private final SqliteDataSource dataSource;
 
 		private DataSourceFixture(Path file) {
-			dev.pm.db.DatabasePath path = dev.pm.db.DatabasePath.of(file.toString());
-			this.dataSource = new SqliteDataSource(path, new PragmaApplier(java.util.List.of(), path.getFile()),
-					java.time.Duration.ofSeconds(1), TransactionMode.IMMEDIATE, 4);
+			DatabasePath path = DatabasePath.of(file.toString());
+			this.dataSource = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
+					Duration.ofSeconds(1), TransactionMode.IMMEDIATE, 4);
 		}
 
 	}

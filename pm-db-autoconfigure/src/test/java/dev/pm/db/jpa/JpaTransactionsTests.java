@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * JPA repositories and {@code JdbcClient} in the same {@code @Transactional} methods, in an
- * application with the starter, Spring Data JPA and Hibernate, on a database file.
+ * JPA repositories and {@code JdbcClient} in the same {@code @Transactional} methods, in
+ * an application with the starter, Spring Data JPA and Hibernate, on a database file.
  */
 @SpringBootTest(classes = JpaApplication.class)
 class JpaTransactionsTests {
@@ -169,7 +169,8 @@ class JpaTransactionsTests {
 	}
 
 	private void writeFromAnotherConnection(String name) {
-		// No busy timeout: if the read-only transaction held the write lock, this fails at once.
+		// No busy timeout: if the read-only transaction held the write lock, this fails
+		// at once.
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jpa.db"));
 				Statement statement = connection.createStatement()) {
 			statement.execute("INSERT INTO item (name) VALUES ('" + name + "')");

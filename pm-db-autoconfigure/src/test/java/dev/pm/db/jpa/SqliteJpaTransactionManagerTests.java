@@ -8,7 +8,6 @@ import dev.pm.db.DatabasePath;
 import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.TransactionMode;
-
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +34,8 @@ class SqliteJpaTransactionManagerTests {
 
 	@Test
 	void failureToRollBackAnAbandonedTransactionFailsTheBegin() {
-		SqliteDataSource failing = new SqliteDataSource(DatabasePath.of(":memory:"),
-				new PragmaApplier(List.of(), null), Duration.ofMillis(100), TransactionMode.IMMEDIATE, 0) {
+		SqliteDataSource failing = new SqliteDataSource(DatabasePath.of(":memory:"), new PragmaApplier(List.of(), null),
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 0) {
 
 			@Override
 			public void rollBackAbandonedTransaction() throws SQLException {

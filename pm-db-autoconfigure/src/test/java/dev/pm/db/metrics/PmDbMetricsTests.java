@@ -53,9 +53,8 @@ class PmDbMetricsTests {
 				status.setRollbackOnly();
 			});
 			// A commit SQLite refuses counts as a rollback.
-			assertThatExceptionOfType(DataIntegrityViolationException.class)
-				.isThrownBy(() -> transactions.executeWithoutResult(
-						(status) -> jdbc.update("INSERT INTO note (item_id) VALUES (42)")));
+			assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> transactions
+				.executeWithoutResult((status) -> jdbc.update("INSERT INTO note (item_id) VALUES (42)")));
 			assertThat(registry.get("pm.db.transactions").tag("outcome", "commit").counter().count()).isEqualTo(1);
 			assertThat(registry.get("pm.db.transactions").tag("outcome", "rollback").counter().count()).isEqualTo(2);
 			assertThat(registry.get("pm.db.lease.hold").timer().count()).isGreaterThanOrEqualTo(4);

@@ -10,23 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test support: a class of the test class path run as a main class in a child JVM, for what
- * only a second process can show (its own file locks, a crash).
+ * Test support: a class of the test class path run as a main class in a child JVM, for
+ * what only a second process can show (its own file locks, a crash).
  */
 public final class ChildJvm {
 
 	private ChildJvm() {
 	}
 
-	/** Start {@code mainClass} with {@code args}, its error stream merged into its output. */
+	/**
+	 * Start {@code mainClass} with {@code args}, its error stream merged into its output.
+	 */
 	public static Process start(Class<?> mainClass, String... args) {
 		return start(List.of(), mainClass, args);
 	}
 
-	/** Start {@code mainClass} in a JVM with {@code options} such as {@code -Dname=value}. */
+	/**
+	 * Start {@code mainClass} in a JVM with {@code options} such as {@code -Dname=value}.
+	 */
 	public static Process start(List<String> options, Class<?> mainClass, String... args) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"--enable-native-access=ALL-UNNAMED"));
 		command.addAll(options);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(List.of(args));
@@ -43,7 +48,10 @@ public final class ChildJvm {
 		return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 	}
 
-	/** Read the child's output up to and including the first line that starts with {@code prefix}. */
+	/**
+	 * Read the child's output up to and including the first line that starts with
+	 * {@code prefix}.
+	 */
 	public static String awaitLine(BufferedReader output, String prefix) {
 		StringBuilder seen = new StringBuilder();
 		try {

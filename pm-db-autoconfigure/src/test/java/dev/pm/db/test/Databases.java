@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 
 /**
- * Test support: databases made outside pm-db, and snapshots of files to prove they did not
- * change.
+ * Test support: databases made outside pm-db, and snapshots of files to prove they did
+ * not change.
  */
 public final class Databases {
 
@@ -21,8 +21,8 @@ public final class Databases {
 	}
 
 	/**
-	 * Run statements on a plain sqlite-jdbc connection in rollback-journal mode, so the file
-	 * holds everything when the connection closes.
+	 * Run statements on a plain sqlite-jdbc connection in rollback-journal mode, so the
+	 * file holds everything when the connection closes.
 	 */
 	public static void execute(Path file, String... statements) {
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -33,7 +33,9 @@ public final class Holder implements AutoCloseable {
 		await(holding);
 	}
 
-	/** Start a thread named {@code name} that holds a connection of {@code dataSource}. */
+	/**
+	 * Start a thread named {@code name} that holds a connection of {@code dataSource}.
+	 */
 	public static Holder hold(DataSource dataSource, String name) {
 		return new Holder(dataSource, name);
 	}

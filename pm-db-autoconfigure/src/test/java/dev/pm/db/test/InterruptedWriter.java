@@ -7,8 +7,9 @@ import java.sql.Statement;
 
 /**
  * A process that dies in the middle of a transaction in rollback-journal mode: it writes
- * more than its page cache holds, so SQLite has already changed the database file and only
- * the {@code -journal} can undo it, then prints {@code spilled} and waits to be killed.
+ * more than its page cache holds, so SQLite has already changed the database file and
+ * only the {@code -journal} can undo it, then prints {@code spilled} and waits to be
+ * killed.
  */
 public final class InterruptedWriter {
 

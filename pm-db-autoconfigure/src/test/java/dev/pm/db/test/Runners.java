@@ -19,8 +19,8 @@ public final class Runners {
 	}
 
 	/**
-	 * Return a runner with pm-db's auto-configuration, and the given others, on the database
-	 * file {@code pm.db} in {@code dir}.
+	 * Return a runner with pm-db's auto-configuration, and the given others, on the
+	 * database file {@code pm.db} in {@code dir}.
 	 */
 	public static ApplicationContextRunner pmDbOnFile(Path dir, Class<?>... otherAutoConfigurations) {
 		List<Class<?>> autoConfigurations = new ArrayList<>(Arrays.asList(otherAutoConfigurations));

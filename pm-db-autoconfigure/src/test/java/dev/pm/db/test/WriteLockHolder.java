@@ -13,8 +13,9 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test support: another process that holds a database's write lock ({@code BEGIN IMMEDIATE})
- * until it is closed, as a second application on the same file would.
+ * Test support: another process that holds a database's write lock
+ * ({@code BEGIN IMMEDIATE}) until it is closed, as a second application on the same file
+ * would.
  */
 public final class WriteLockHolder implements AutoCloseable {
 
@@ -24,7 +25,9 @@ public final class WriteLockHolder implements AutoCloseable {
 		this.process = process;
 	}
 
-	/** Start a process that takes the write lock of {@code file}; return once it holds it. */
+	/**
+	 * Start a process that takes the write lock of {@code file}; return once it holds it.
+	 */
 	public static WriteLockHolder lock(Path file) {
 		Process process = ChildJvm.start(WriteLockHolder.class, file.toString());
 		ChildJvm.awaitLine(ChildJvm.output(process), "locked");

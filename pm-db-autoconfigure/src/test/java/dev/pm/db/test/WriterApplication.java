@@ -11,13 +11,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A user application run as a child JVM: {@code PATH loop} writes one row per transaction
  * forever, ids on from the largest there is (printed as {@code first N}), and prints
- * {@code ack N} after each commit; {@code PATH count N PREFIX} writes N
- * rows, each in a read-then-write transaction, and exits.
+ * {@code ack N} after each commit; {@code PATH count N PREFIX} writes N rows, each in a
+ * read-then-write transaction, and exits.
  */
 @Configuration(proxyBeanMethods = false)
-// Hibernate is on the test class path for pm-db's JPA tests: this application is JDBC only.
-@EnableAutoConfiguration(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
+// Hibernate is on the test class path for pm-db's JPA tests: this application is JDBC
+// only.
+@EnableAutoConfiguration(
+		excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 public class WriterApplication {
 
 	public static void main(String[] args) {

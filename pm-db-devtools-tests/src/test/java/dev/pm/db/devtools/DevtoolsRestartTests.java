@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A devtools restart closes pm-db's connection and opens it again, on the same file, without
- * {@code database is locked}. Devtools restarts only an application started from a plain
- * {@code main}, so the application runs in a child JVM.
+ * A devtools restart closes pm-db's connection and opens it again, on the same file,
+ * without {@code database is locked}. Devtools restarts only an application started from
+ * a plain {@code main}, so the application runs in a child JVM.
  */
 class DevtoolsRestartTests {
 
@@ -24,11 +24,11 @@ class DevtoolsRestartTests {
 
 	@Test
 	void restartReopensTheDatabase() throws Exception {
-		Process application = new ProcessBuilder(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), RestartedApplication.class.getName(),
-				"--pm.db.path=" + this.dir.resolve("restarted.db"), "--spring.main.banner-mode=off",
-				"--spring.devtools.restart.log-condition-evaluation-delta=false"))
+		Process application = new ProcessBuilder(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), RestartedApplication.class.getName(),
+						"--pm.db.path=" + this.dir.resolve("restarted.db"), "--spring.main.banner-mode=off",
+						"--spring.devtools.restart.log-condition-evaluation-delta=false"))
 			.redirectErrorStream(true)
 			.start();
 		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(application));

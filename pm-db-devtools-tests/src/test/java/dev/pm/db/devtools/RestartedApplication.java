@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A user application with the starter and devtools, run as a child JVM: each start records
- * itself in the database; the first start asks devtools to restart the application, the
- * second prints how many starts the database holds and exits.
+ * A user application with the starter and devtools, run as a child JVM: each start
+ * records itself in the database; the first start asks devtools to restart the
+ * application, the second prints how many starts the database holds and exits.
  */
 @SpringBootApplication
 public class RestartedApplication {

@@ -3,11 +3,14 @@ package dev.pm.cli.command;
 import java.util.Map;
 
 /**
- * Who runs a command, recorded in the history and as the agent a started task is assigned to.
+ * Who runs a command, recorded in the history and as the agent a started task is assigned
+ * to.
  */
 final class AgentName {
 
-	/** The environment variable that names the agent when {@code --agent} is not given. */
+	/**
+	 * The environment variable that names the agent when {@code --agent} is not given.
+	 */
 	static final String VARIABLE = "PM_AGENT";
 
 	private AgentName() {

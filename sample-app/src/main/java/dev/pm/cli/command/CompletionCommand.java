@@ -9,15 +9,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pm completion bash|zsh}: the shell completion script picocli generates from the commands
- * themselves, so it never falls behind them.
+ * {@code pm completion bash|zsh}: the shell completion script picocli generates from the
+ * commands themselves, so it never falls behind them.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
 		description = { "Print a shell completion script for pm.",
 				"bash: source <(pm completion bash)   zsh: source <(pm completion zsh)" })
 final class CompletionCommand implements Callable<Integer> {
 
-	/** The shells the script serves: picocli's script runs in zsh through bashcompinit. */
+	/**
+	 * The shells the script serves: picocli's script runs in zsh through bashcompinit.
+	 */
 	enum Shell {
 
 		bash, zsh

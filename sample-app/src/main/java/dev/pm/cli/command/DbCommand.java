@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 
 import dev.pm.cli.status.DatabaseStatus;
 import dev.pm.cli.status.DatabaseStatusService;
-import picocli.CommandLine.Command;
 import dev.pm.db.DatabaseBackup;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -53,7 +53,8 @@ public class DbCommand {
 		@Override
 		public Integer call() {
 			DatabaseStatus status = this.session.bean(DatabaseStatusService.class).status();
-			this.session.show(() -> status, (shown) -> Table.ofProperties()
+			this.session.show(() -> status,
+					(shown) -> Table.ofProperties()
 						.row("path", status.path())
 						.row("schema version", status.schemaVersion())
 						.row("journal mode", status.journalMode())

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pm demo}: runs {@link DemoScript} on a fresh temporary database, or on the configured one
- * with {@code --here}, and removes its temporary files afterwards.
+ * {@code pm demo}: runs {@link DemoScript} on a fresh temporary database, or on the
+ * configured one with {@code --here}, and removes its temporary files afterwards.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Tour pm and pm-db on a fresh temporary database.",
@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
 						+ "instead, which must be empty." })
 final class DemoCommand implements Callable<Integer> {
 
-	/** Exit code of {@code pm demo --here} when a step failed after others changed the database. */
+	/**
+	 * Exit code of {@code pm demo --here} when a step failed after others changed the
+	 * database.
+	 */
 	static final int FAILED_PART_WAY = 3;
 
 	private final LazyApplicationContext context;
@@ -48,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
 			if (!this.here) {
 				this.context.setProperty("pm.db.path", workDirectory.resolve("pm.db").toString());
 			}
-			// A database that cannot be opened stops the demo with one error, not one per step.
+			// A database that cannot be opened stops the demo with one error, not one per
+			// step.
 			if (this.here) {
 				EmptyDatabaseGuard.start(this.context);
 			}
@@ -60,7 +64,8 @@ final class DemoCommand implements Callable<Integer> {
 			return switch (outcome) {
 				case AS_EXPECTED -> 0;
 				case FAILED_BEFORE_ANY_CHANGE -> PmCommandLine.REFUSED;
-				// A temporary database is gone afterwards: only --here leaves what the demo did.
+				// A temporary database is gone afterwards: only --here leaves what the
+				// demo did.
 				case FAILED_PART_WAY -> this.here ? FAILED_PART_WAY : PmCommandLine.REFUSED;
 			};
 		}

@@ -11,8 +11,8 @@ import picocli.CommandLine;
 
 /**
  * The steps of {@code pm demo}. Each step runs a real {@code pm} command through the same
- * command line a user has, and prints it with its output, so the demo shows exactly what a user
- * would see.
+ * command line a user has, and prints it with its output, so the demo shows exactly what
+ * a user would see.
  */
 final class DemoScript {
 
@@ -168,7 +168,10 @@ final class DemoScript {
 		this.out.flush();
 	}
 
-	/** An argument as a user would type it: quoted if needed, documents relative to the work directory. */
+	/**
+	 * An argument as a user would type it: quoted if needed, documents relative to the
+	 * work directory.
+	 */
 	private String shown(String arg) {
 		String prefix = this.workDirectory + "/";
 		String shown = arg.startsWith(prefix) ? arg.substring(prefix.length()) : arg;

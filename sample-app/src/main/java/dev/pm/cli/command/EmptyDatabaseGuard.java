@@ -14,10 +14,11 @@ import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.SchemaVersionMismatchException;
 
 /**
- * Starts the application for {@code pm demo --here} only on a database that holds nothing, without
- * changing any other: the first start runs with migrations off, so the starter refuses a database
- * of an older {@code pm} (or of another application) unchanged instead of upgrading it. A database
- * without any schema history is migrated only if it has no tables at all: a new, empty file.
+ * Starts the application for {@code pm demo --here} only on a database that holds
+ * nothing, without changing any other: the first start runs with migrations off, so the
+ * starter refuses a database of an older {@code pm} (or of another application) unchanged
+ * instead of upgrading it. A database without any schema history is migrated only if it
+ * has no tables at all: a new, empty file.
  */
 final class EmptyDatabaseGuard {
 
@@ -29,7 +30,8 @@ final class EmptyDatabaseGuard {
 	/**
 	 * Starts the application on an empty database.
 	 * @param context the application, not started yet
-	 * @throws PlanException naming the database if it holds anything; it is left unchanged
+	 * @throws PlanException naming the database if it holds anything; it is left
+	 * unchanged
 	 */
 	static void start(LazyApplicationContext context) {
 		context.setProperty(MIGRATION_ENABLED, "false");
@@ -66,7 +68,10 @@ final class EmptyDatabaseGuard {
 		return null;
 	}
 
-	/** Read only, and with no other connection open in this process: the start-up just failed and closed. */
+	/**
+	 * Read only, and with no other connection open in this process: the start-up just
+	 * failed and closed.
+	 */
 	private static boolean hasTables(Path path) {
 		if (path == null || !Files.exists(path)) {
 			return false;

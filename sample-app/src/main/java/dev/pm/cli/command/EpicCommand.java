@@ -114,7 +114,8 @@ public class EpicCommand {
 
 		@Override
 		public Integer call() {
-			this.session.delete("epic", this.epic.key, () -> this.session.bean(EpicService.class).delete(this.epic.key));
+			this.session.delete("epic", this.epic.key,
+					() -> this.session.bean(EpicService.class).delete(this.epic.key));
 			return 0;
 		}
 

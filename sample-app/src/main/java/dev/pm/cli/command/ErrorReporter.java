@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DataAccessException;
-
 import dev.pm.cli.plan.PlanException;
 import dev.pm.db.DatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Reports a failed command as one line on stderr, with the stack trace only under
@@ -59,7 +59,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 		return (message == null || message.isBlank()) ? reason.getClass().getSimpleName() : message;
 	}
 
-	/** SQLite's own busy error, or the starter's translation of it, wherever it happened (start-up included). */
+	/**
+	 * SQLite's own busy error, or the starter's translation of it, wherever it happened
+	 * (start-up included).
+	 */
 	private static boolean isBusy(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof CannotAcquireLockException || (cause instanceof SQLException sql
@@ -70,7 +73,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 		return false;
 	}
 
-	/** {@code invalid value 'bogus' for pm.db.journal-mode (from ...): expected one of ...}. */
+	/**
+	 * {@code invalid value 'bogus' for pm.db.journal-mode (from ...): expected one of ...}.
+	 */
 	private static String invalidProperty(BindException ex) {
 		ConfigurationProperty property = ex.getProperty();
 		String origin = (property.getOrigin() != null) ? " (from " + property.getOrigin() + ")" : "";
@@ -92,7 +97,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 	}
 
 	private static Throwable reasonOf(Throwable ex) {
-		// The plan's and the starter's exceptions are written for users; prefer them to their wrappers.
+		// The plan's and the starter's exceptions are written for users; prefer them to
+		// their wrappers.
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PlanException || cause instanceof DatabaseException
 					|| cause instanceof OutputFailedException) {

@@ -111,8 +111,7 @@ public class FeatureCommand {
 	}
 
 	/** {@code pm feature delete KEY}. */
-	@Command(name = "delete", mixinStandardHelpOptions = true,
-			description = "Delete a feature that has no tasks.")
+	@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a feature that has no tasks.")
 	static final class Delete implements Callable<Integer> {
 
 		@Mixin

@@ -7,14 +7,15 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prints values as JSON for scripts. The mapper is built on first use so that commands without
- * {@code --json} do not pay for it at start-up.
+ * Prints values as JSON for scripts. The mapper is built on first use so that commands
+ * without {@code --json} do not pay for it at start-up.
  */
 final class JsonOutput {
 
 	private static final class Mapper {
 
-		// Enums print as their toString(): TaskStatus.IN_PROGRESS is "in_progress", as users write it.
+		// Enums print as their toString(): TaskStatus.IN_PROGRESS is "in_progress", as
+		// users write it.
 		static final JsonMapper INSTANCE = JsonMapper.builder()
 			.enable(SerializationFeature.INDENT_OUTPUT)
 			.enable(EnumFeature.WRITE_ENUMS_USING_TO_STRING)

@@ -5,8 +5,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Checks the format of keys while parsing, so a mistyped key is a usage error (exit 2) before
- * the database is opened.
+ * Checks the format of keys while parsing, so a mistyped key is a usage error (exit 2)
+ * before the database is opened.
  */
 final class KeyConverters {
 

@@ -7,8 +7,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The Spring application of {@code pm}, started when a command first needs a bean and closed
- * (which closes the database) when the command is done.
+ * The Spring application of {@code pm}, started when a command first needs a bean and
+ * closed (which closes the database) when the command is done.
  */
 public final class LazyApplicationContext implements AutoCloseable {
 
@@ -29,9 +29,9 @@ public final class LazyApplicationContext implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a context that is not started yet, which sees other environment variables than
-	 * the process has ({@code PM_AGENT}, {@code USER}); Spring still reads its own properties
-	 * from the process.
+	 * Creates a context that is not started yet, which sees other environment variables
+	 * than the process has ({@code PM_AGENT}, {@code USER}); Spring still reads its own
+	 * properties from the process.
 	 * @param application the {@code @SpringBootApplication} class
 	 * @param environment the environment variables
 	 */
@@ -41,7 +41,8 @@ public final class LazyApplicationContext implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the environment variables commands read themselves, such as {@code PM_AGENT}.
+	 * Returns the environment variables commands read themselves, such as
+	 * {@code PM_AGENT}.
 	 * @return the variables
 	 */
 	public Map<String, String> environment() {

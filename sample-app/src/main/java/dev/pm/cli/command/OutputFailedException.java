@@ -1,8 +1,8 @@
 package dev.pm.cli.command;
 
 /**
- * The output of a command could not be written, as to a full disk or a closed pipe. Thrown inside
- * the command's transaction, so its change is rolled back.
+ * The output of a command could not be written, as to a full disk or a closed pipe.
+ * Thrown inside the command's transaction, so its change is rolled back.
  */
 final class OutputFailedException extends RuntimeException {
 

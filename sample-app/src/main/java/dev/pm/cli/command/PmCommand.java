@@ -7,18 +7,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code pm}: the root command, which groups the others and declares the options every command has.
+ * {@code pm}: the root command, which groups the others and declares the options every
+ * command has.
  */
 @Command(name = "pm", mixinStandardHelpOptions = true, version = "pm 0.2.0",
 		description = "Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else ~/.pm/pm.db.",
-		subcommands = { EpicCommand.class, FeatureCommand.class, TaskCommand.class, DbCommand.class,
-				DemoCommand.class, CompletionCommand.class },
+		subcommands = { EpicCommand.class, FeatureCommand.class, TaskCommand.class, DbCommand.class, DemoCommand.class,
+				CompletionCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:the operation was refused or failed; nothing changed", "2:usage error",
 				"3:pm demo --here failed part-way; what it did before stays" })
 public class PmCommand {
 
-	// Read by PmCommandLine and ErrorReporter from the parse result; fields are still needed to declare the options.
+	// Read by PmCommandLine and ErrorReporter from the parse result; fields are still
+	// needed to declare the options.
 	@Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
 	boolean debug;
 

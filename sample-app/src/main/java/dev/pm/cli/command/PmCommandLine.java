@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Builds the command line of {@code pm}: its commands, converters and the error handling that
- * turns every failure into one line on stderr and an exit code.
+ * Builds the command line of {@code pm}: its commands, converters and the error handling
+ * that turns every failure into one line on stderr and an exit code.
  */
 public final class PmCommandLine {
 
@@ -40,7 +40,10 @@ public final class PmCommandLine {
 		return commandLine;
 	}
 
-	/** {@code --db} may come after any command, as inherited options do: take it from where it is. */
+	/**
+	 * {@code --db} may come after any command, as inherited options do: take it from
+	 * where it is.
+	 */
 	private static void applyGlobalOptions(ParseResult parseResult, LazyApplicationContext context) {
 		for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
 			if (result.hasMatchedOption("--db")) {

@@ -5,7 +5,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A priority, 1 (highest) to 10, checked while parsing: a usage error, before the database opens.
+ * A priority, 1 (highest) to 10, checked while parsing: a usage error, before the
+ * database opens.
  */
 final class PriorityConverter implements ITypeConverter<Integer> {
 

@@ -6,21 +6,22 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionTemplate;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
- * What every command that uses the plan shares, as one picocli mixin: the application (started on
- * first use), where to print, {@code --json}, and the rule that a failed write to stdout is a
- * failure. ({@code @Command} only makes this a valid mixin; it adds nothing to the usage help.)
+ * What every command that uses the plan shares, as one picocli mixin: the application
+ * (started on first use), where to print, {@code --json}, and the rule that a failed
+ * write to stdout is a failure. ({@code @Command} only makes this a valid mixin; it adds
+ * nothing to the usage help.)
  * <p>
- * A change and the output that reports it run in one transaction: if the output cannot be written
- * ({@code pm task claim > /dev/full}), the change is rolled back, so exit code 1 still means that
- * nothing changed.
+ * A change and the output that reports it run in one transaction: if the output cannot be
+ * written ({@code pm task claim > /dev/full}), the change is rolled back, so exit code 1
+ * still means that nothing changed.
  */
 @Command
 final class Session {
@@ -129,7 +130,8 @@ final class Session {
 	}
 
 	private void requireOutputWritten() {
-		// PrintWriter swallows write errors: ask it, after flushing, whether the output got out.
+		// PrintWriter swallows write errors: ask it, after flushing, whether the output
+		// got out.
 		if (out().checkError()) {
 			throw new OutputFailedException();
 		}
@@ -137,6 +139,7 @@ final class Session {
 
 	/**
 	 * A list as JSON.
+	 *
 	 * @param <T> the elements
 	 * @param results the elements
 	 * @param count how many

@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A plain-text table for people: left-aligned columns two spaces apart, {@code -} for empty cells.
+ * A plain-text table for people: left-aligned columns two spaces apart, {@code -} for
+ * empty cells.
  */
 final class Table {
 
@@ -45,7 +46,8 @@ final class Table {
 	}
 
 	/**
-	 * Prints the table; a table without rows beyond its header prints {@code empty} instead.
+	 * Prints the table; a table without rows beyond its header prints {@code empty}
+	 * instead.
 	 * @param out where to print
 	 * @param empty the line for a table without rows, such as {@code No tasks.}
 	 */

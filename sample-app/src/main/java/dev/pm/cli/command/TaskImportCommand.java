@@ -33,10 +33,8 @@ final class TaskImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		this.session.change(
-				() -> this.session.bean(TaskImportService.class)
-					.importFiles(this.files, this.replace, this.session.actor(null)),
-				this::report);
+		this.session.change(() -> this.session.bean(TaskImportService.class)
+			.importFiles(this.files, this.replace, this.session.actor(null)), this::report);
 		return 0;
 	}
 
@@ -44,8 +42,7 @@ final class TaskImportCommand implements Callable<Integer> {
 		int count = this.files.size();
 		this.session.out()
 			.println("Imported " + count + ((count == 1) ? " task" : " tasks") + ": " + result.created().size()
-					+ " new, " + result.updated().size() + " updated"
-					+ (result.createdFeatures().isEmpty() ? ""
+					+ " new, " + result.updated().size() + " updated" + (result.createdFeatures().isEmpty() ? ""
 							: "; created " + String.join(", ", result.createdFeatures()))
 					+ ".");
 		if (!result.keptStatus().isEmpty()) {

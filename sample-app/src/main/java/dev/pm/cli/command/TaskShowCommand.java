@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code pm task show KEY [--json]}: the task, its dependencies with their status, and its latest history.
+ * {@code pm task show KEY [--json]}: the task, its dependencies with their status, and
+ * its latest history.
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
-		description = "Show a task, its dependencies and its last " + TaskShowCommand.HISTORY_ENTRIES + " history entries.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a task, its dependencies and its last "
+		+ TaskShowCommand.HISTORY_ENTRIES + " history entries.")
 final class TaskShowCommand implements Callable<Integer> {
 
 	static final int HISTORY_ENTRIES = 5;

@@ -9,9 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The commands that move one task through its lifecycle, one per {@link Transition}. Each is
- * refused with {@code cannot <verb> KEY: it is <status>} when the task may not leave its status
- * that way.
+ * The commands that move one task through its lifecycle, one per {@link Transition}. Each
+ * is refused with {@code cannot <verb> KEY: it is <status>} when the task may not leave
+ * its status that way.
  */
 final class TaskTransitionCommands {
 
@@ -19,7 +19,8 @@ final class TaskTransitionCommands {
 	}
 
 	/**
-	 * What every transition command does; subclasses name the transition and add their options.
+	 * What every transition command does; subclasses name the transition and add their
+	 * options.
 	 */
 	abstract static class TransitionCommand implements Callable<Integer> {
 
@@ -35,7 +36,10 @@ final class TaskTransitionCommands {
 			this.transition = transition;
 		}
 
-		/** The {@code --agent} given, or {@code null} for {@code PM_AGENT} or {@code USER}. */
+		/**
+		 * The {@code --agent} given, or {@code null} for {@code PM_AGENT} or
+		 * {@code USER}.
+		 */
 		String agent() {
 			return null;
 		}

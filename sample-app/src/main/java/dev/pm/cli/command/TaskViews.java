@@ -78,7 +78,10 @@ final class TaskViews {
 				? task.status() + ": " + task.blockedReason() : task.status().toString();
 	}
 
-	/** Dependencies that are done show as their key; others with their status, which is what matters. */
+	/**
+	 * Dependencies that are done show as their key; others with their status, which is
+	 * what matters.
+	 */
 	private static String links(List<TaskLink> links) {
 		return Table.list(links.stream()
 			.map((link) -> link.status().isDone() ? link.key() : link.key() + " (" + link.status() + ")")

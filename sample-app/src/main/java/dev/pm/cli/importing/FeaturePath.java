@@ -7,11 +7,14 @@ import java.util.Locale;
 import dev.pm.cli.plan.KeyFormat;
 
 /**
- * The feature a task document points to with a path such as {@code plan/E07-offline/E07-F02-sync-engine}:
- * the last segment begins with the feature key and its slug is the feature's title; a parent
- * segment beginning with the epic key gives the epic's title.
+ * The feature a task document points to with a path such as
+ * {@code plan/E07-offline/E07-F02-sync-engine}: the last segment begins with the feature
+ * key and its slug is the feature's title; a parent segment beginning with the epic key
+ * gives the epic's title.
+ *
  * @param featureKey the feature key, such as {@code E07-F02}
- * @param featureTitle the title from the slug, such as {@code Sync engine}, or the key without one
+ * @param featureTitle the title from the slug, such as {@code Sync engine}, or the key
+ * without one
  * @param epicKey the epic key, such as {@code E07}
  * @param epicTitle the title from the parent segment's slug, or the epic key without one
  */
@@ -21,7 +24,8 @@ public record FeaturePath(String featureKey, String featureTitle, String epicKey
 	 * Reads a feature path.
 	 * @param path the path as written, with {@code /} or {@code \} separators
 	 * @return what it names
-	 * @throws IllegalArgumentException if the last segment does not begin with a feature key
+	 * @throws IllegalArgumentException if the last segment does not begin with a feature
+	 * key
 	 */
 	public static FeaturePath parse(String path) {
 		List<String> segments = Arrays.stream(path.split("[/\\\\]")).filter((s) -> !s.isBlank()).toList();
@@ -37,7 +41,9 @@ public record FeaturePath(String featureKey, String featureTitle, String epicKey
 		return new FeaturePath(featureKey, titleOf(last, featureKey), epicKey, epicTitle);
 	}
 
-	/** {@code E07-F02-sync-engine} with key {@code E07-F02} is titled {@code Sync engine}. */
+	/**
+	 * {@code E07-F02-sync-engine} with key {@code E07-F02} is titled {@code Sync engine}.
+	 */
 	private static String titleOf(String segment, String key) {
 		String slug = segment.substring(key.length()).replaceAll("[-_]+", " ").strip();
 		if (slug.isEmpty()) {

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * What an import changed.
+ *
  * @param created keys of the tasks that were new
  * @param updated keys of the tasks that existed and were updated from their documents
- * @param createdFeatures keys of the epics and features created because the documents named them
- * @param keptStatus keys of updated tasks whose status changed since they were last imported, and
- * which kept it
+ * @param createdFeatures keys of the epics and features created because the documents
+ * named them
+ * @param keptStatus keys of updated tasks whose status changed since they were last
+ * imported, and which kept it
  */
 public record ImportResult(List<String> created, List<String> updated, List<String> createdFeatures,
 		List<String> keptStatus) {

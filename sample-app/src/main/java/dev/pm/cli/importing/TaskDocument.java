@@ -7,6 +7,7 @@ import dev.pm.cli.plan.TaskStatus;
 
 /**
  * A task as written in a Markdown document with YAML front matter.
+ *
  * @param file the document
  * @param key {@code task_key}
  * @param title the first {@code # } heading, without a leading {@code PRP: }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import dev.pm.cli.plan.PlanException;
 
 /**
- * A task document that cannot be read; the message starts with {@code file:line:} as compilers
- * write it, so editors can jump to the problem.
+ * A task document that cannot be read; the message starts with {@code file:line:} as
+ * compilers write it, so editors can jump to the problem.
  */
 public class TaskDocumentException extends PlanException {
 

@@ -16,6 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.pm.cli.plan.KeyFormat;
+import dev.pm.cli.plan.Priorities;
+import dev.pm.cli.plan.Task;
+import dev.pm.cli.plan.TaskStatus;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,17 +32,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-import dev.pm.cli.plan.KeyFormat;
-import dev.pm.cli.plan.Priorities;
-import dev.pm.cli.plan.Task;
-import dev.pm.cli.plan.TaskStatus;
-
 /**
  * Reads a task document: Markdown with YAML front matter between {@code ---} lines.
  * <p>
- * The front matter is composed into YAML nodes rather than loaded into Java objects: nodes keep
- * their line numbers for error messages, and values stay the text the author wrote (YAML would
- * otherwise turn {@code created: 2025-01-15} into a {@code java.util.Date}).
+ * The front matter is composed into YAML nodes rather than loaded into Java objects:
+ * nodes keep their line numbers for error messages, and values stay the text the author
+ * wrote (YAML would otherwise turn {@code created: 2025-01-15} into a
+ * {@code java.util.Date}).
  */
 public class TaskDocumentParser {
 
@@ -49,8 +49,9 @@ public class TaskDocumentParser {
 	private static final String PRP_PREFIX = "PRP: ";
 
 	/**
-	 * Documents larger than this are refused before they are read: a task document is a page of
-	 * Markdown, and reading {@code /dev/zero} or a log file by mistake must not exhaust the memory.
+	 * Documents larger than this are refused before they are read: a task document is a
+	 * page of Markdown, and reading {@code /dev/zero} or a log file by mistake must not
+	 * exhaust the memory.
 	 */
 	static final long MAX_SIZE = 1024 * 1024;
 
@@ -85,14 +86,15 @@ public class TaskDocumentParser {
 
 	private static List<String> readLines(Path file) {
 		try {
-			// Attributes only, before opening: a FIFO would block the read forever, a device never end.
+			// Attributes only, before opening: a FIFO would block the read forever, a
+			// device never end.
 			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 			if (!attributes.isRegularFile()) {
 				throw new TaskDocumentException(file, 1, "not a regular file");
 			}
 			if (attributes.size() > MAX_SIZE) {
-				throw new TaskDocumentException(file, 1, "too large for a task document (" + attributes.size()
-						+ " bytes, at most " + MAX_SIZE + ")");
+				throw new TaskDocumentException(file, 1,
+						"too large for a task document (" + attributes.size() + " bytes, at most " + MAX_SIZE + ")");
 			}
 			return Files.readAllLines(file, StandardCharsets.UTF_8);
 		}
@@ -147,7 +149,8 @@ public class TaskDocumentParser {
 		if (!fields.has("status")) {
 			return TaskStatus.TODO;
 		}
-		// Present but empty is a mistake, not "todo": the author meant to write something.
+		// Present but empty is a mistake, not "todo": the author meant to write
+		// something.
 		String status = fields.text("status", true);
 		try {
 			return TaskStatus.of(status);
@@ -157,7 +160,10 @@ public class TaskDocumentParser {
 		}
 	}
 
-	/** {@code created}: a date ({@code 2025-01-15}) as written, or an ISO-8601 date-time with an offset, in UTC. */
+	/**
+	 * {@code created}: a date ({@code 2025-01-15}) as written, or an ISO-8601 date-time
+	 * with an offset, in UTC.
+	 */
 	private static String created(Fields fields) {
 		String created = fields.text("created", false);
 		if (created == null) {
@@ -223,7 +229,8 @@ public class TaskDocumentParser {
 			for (NodeTuple tuple : mapping.getValue()) {
 				if (tuple.getKeyNode() instanceof ScalarNode key
 						&& this.values.putIfAbsent(key.getValue(), tuple.getValueNode()) != null) {
-					// YAML forbids it, SnakeYAML would keep the last one: which did the author mean?
+					// YAML forbids it, SnakeYAML would keep the last one: which did the
+					// author mean?
 					throw new TaskDocumentException(file, lineOf(key.getStartMark().getLine()),
 							"'" + key.getValue() + "' is given twice");
 				}

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.pm.cli.plan.EpicRepository;
 import dev.pm.cli.plan.FeatureRepository;
 import dev.pm.cli.plan.HistoryEntry;
@@ -21,13 +18,17 @@ import dev.pm.cli.plan.TaskRepository;
 import dev.pm.cli.plan.TaskRules;
 import dev.pm.cli.plan.Timestamps;
 
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
 /**
  * Imports task documents, all in one transaction: every document is imported or none is.
  * <p>
- * Tasks are written first and their dependencies second, so documents may come in any order. A
- * task that already exists is updated from its document, which keeps the documents the source of
- * truth for what is to be done; but its status is kept when it changed since the task was last
- * imported (an agent started it, a reviewer approved it), unless the import replaces it.
+ * Tasks are written first and their dependencies second, so documents may come in any
+ * order. A task that already exists is updated from its document, which keeps the
+ * documents the source of truth for what is to be done; but its status is kept when it
+ * changed since the task was last imported (an agent started it, a reviewer approved it),
+ * unless the import replaces it.
  */
 @Service
 public class TaskImportService {
@@ -46,8 +47,8 @@ public class TaskImportService {
 
 	private final Timestamps timestamps;
 
-	TaskImportService(EpicRepository epics, FeatureRepository features, TaskRepository tasks,
-			HistoryRepository history, TaskRules rules, Timestamps timestamps) {
+	TaskImportService(EpicRepository epics, FeatureRepository features, TaskRepository tasks, HistoryRepository history,
+			TaskRules rules, Timestamps timestamps) {
 		this.epics = epics;
 		this.features = features;
 		this.tasks = tasks;
@@ -63,7 +64,8 @@ public class TaskImportService {
 	 * @param actor who imports them
 	 * @return what changed
 	 * @throws TaskDocumentException if a document is malformed, naming the file and line
-	 * @throws PlanException if the documents break a rule of the plan; nothing is imported
+	 * @throws PlanException if the documents break a rule of the plan; nothing is
+	 * imported
 	 */
 	@Transactional
 	public ImportResult importFiles(List<Path> files, boolean replace, String actor) {
@@ -111,16 +113,20 @@ public class TaskImportService {
 		}
 		// The cycle starts at a task of this import: its document is the one to look at.
 		this.rules.cycleThrough(documents.keySet()).ifPresent((cycle) -> {
-			throw new PlanException(documents.get(cycle.get(0)).file() + ": dependency cycle refused: "
-					+ String.join(" -> ", cycle));
+			throw new PlanException(
+					documents.get(cycle.get(0)).file() + ": dependency cycle refused: " + String.join(" -> ", cycle));
 		});
-		// Completed before their dependencies first: that is the mistake a document usually makes.
+		// Completed before their dependencies first: that is the mistake a document
+		// usually makes.
 		documents.values().forEach((document) -> requireDependencyRule(document, true));
 		documents.values().forEach((document) -> requireDependencyRule(document, false));
 		return new ImportResult(created, updated, createdFeatures, keptStatus);
 	}
 
-	/** The rule of dependencies in one direction, for an imported task, with the document named. */
+	/**
+	 * The rule of dependencies in one direction, for an imported task, with the document
+	 * named.
+	 */
 	private void requireDependencyRule(TaskDocument document, boolean done) {
 		Task task = this.tasks.find(document.key()).orElseThrow();
 		try {
@@ -136,7 +142,10 @@ public class TaskImportService {
 		}
 	}
 
-	/** Whether the status differs from what the last import (or {@code pm task add}) gave the task. */
+	/**
+	 * Whether the status differs from what the last import (or {@code pm task add}) gave
+	 * the task.
+	 */
 	private boolean movedSinceLastImport(Task task) {
 		return task.status() != this.history.statusFromLastImport(task.key());
 	}
@@ -147,8 +156,8 @@ public class TaskImportService {
 			TaskDocument document = this.parser.parse(file);
 			TaskDocument other = documents.putIfAbsent(document.key(), document);
 			if (other != null) {
-				throw new PlanException("task " + document.key() + " is in two documents: " + other.file() + " and "
-						+ document.file());
+				throw new PlanException(
+						"task " + document.key() + " is in two documents: " + other.file() + " and " + document.file());
 			}
 		}
 		return documents;
@@ -157,10 +166,9 @@ public class TaskImportService {
 	private static Task taskOf(TaskDocument document, String today) {
 		String created = (document.created() != null) ? document.created() : today;
 		String filePath = (document.filePath() != null) ? document.filePath() : document.file().toString();
-		return new Task(document.key(), document.title(), document.feature().featureKey(),
-				document.feature().epicKey(), document.status(), document.priority(), document.agentType(),
-				document.agent(), document.estimate(), created, filePath, document.blockedReason(), null, null,
-				List.of(), List.of());
+		return new Task(document.key(), document.title(), document.feature().featureKey(), document.feature().epicKey(),
+				document.status(), document.priority(), document.agentType(), document.agent(), document.estimate(),
+				created, filePath, document.blockedReason(), null, null, List.of(), List.of());
 	}
 
 	/** The document's task with the status, assignment and reason the database has. */

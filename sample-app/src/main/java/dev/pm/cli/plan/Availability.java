@@ -8,7 +8,9 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What {@code pm task next} and {@code pm task claim} found: a task, or why there is none.
+ * What {@code pm task next} and {@code pm task claim} found: a task, or why there is
+ * none.
+ *
  * @param task the task, or {@code null} when none is available ({@code result} in JSON)
  * @param reason why none is available, or {@code null} with a task
  */

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Finds a cycle in a dependency graph. Plans hold hundreds of tasks, not millions, so a
- * depth-first search over the graph loaded in memory is simpler and clearer than recursive SQL,
- * and it yields the path to show the user.
+ * depth-first search over the graph loaded in memory is simpler and clearer than
+ * recursive SQL, and it yields the path to show the user.
  */
 final class DependencyCycles {
 
@@ -24,9 +24,9 @@ final class DependencyCycles {
 	}
 
 	/**
-	 * Returns a cycle reachable from one of {@code starts}, as the path of keys that closes it
-	 * ({@code A, B, A}). Only new edges can close a cycle, so starting from the tasks whose
-	 * dependencies changed finds every new one.
+	 * Returns a cycle reachable from one of {@code starts}, as the path of keys that
+	 * closes it ({@code A, B, A}). Only new edges can close a cycle, so starting from the
+	 * tasks whose dependencies changed finds every new one.
 	 * @param starts keys of the tasks to start from
 	 * @return the cycle, or empty if there is none
 	 */

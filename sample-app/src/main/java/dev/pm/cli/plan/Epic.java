@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 /**
  * An epic: the largest unit of a plan.
+ *
  * @param key the key, such as {@code E04}
  * @param title what the epic delivers
  * @param created when it was created, as ISO-8601 text

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * An epic with its features and tasks, as {@code pm epic show} prints it.
+ *
  * @param epic the epic
  * @param features its features
  * @param tasks its tasks, archived ones included

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * SQL for the {@code epic} table. Constraint violations surface as the starter translates them
- * ({@code DuplicateKeyException}); the services turn them into messages.
+ * SQL for the {@code epic} table. Constraint violations surface as the starter translates
+ * them ({@code DuplicateKeyException}); the services turn them into messages.
  */
 @Component
 public class EpicRepository {
@@ -28,9 +28,7 @@ public class EpicRepository {
 	 * @param created its creation date
 	 */
 	public void insert(String key, String title, String created) {
-		this.jdbc.sql("INSERT INTO epic (key, title, created) VALUES (?, ?, ?)")
-			.params(key, title, created)
-			.update();
+		this.jdbc.sql("INSERT INTO epic (key, title, created) VALUES (?, ?, ?)").params(key, title, created).update();
 	}
 
 	/**
@@ -76,7 +74,10 @@ public class EpicRepository {
 		return this.jdbc.sql(selectSql(where));
 	}
 
-	/** Epics with their features counted from the index and their tasks by status, in one pass. */
+	/**
+	 * Epics with their features counted from the index and their tasks by status, in one
+	 * pass.
+	 */
 	static String selectSql(String where) {
 		return "SELECT e.key, e.title, e.created, (SELECT count(*) FROM feature c WHERE c.epic_key = e.key), "
 				+ Progress.COLUMNS

@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 /**
  * A feature of an epic.
+ *
  * @param key the key, such as {@code E04-F01}
  * @param title what the feature delivers
  * @param epic the key of its epic

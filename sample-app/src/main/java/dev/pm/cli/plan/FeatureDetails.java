@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * A feature with its tasks, as {@code pm feature show} prints it.
+ *
  * @param feature the feature
  * @param tasks its tasks, archived ones included
  */

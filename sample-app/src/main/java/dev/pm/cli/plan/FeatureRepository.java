@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * SQL for the {@code feature} table. Constraint violations surface as the starter translates
- * them; the services turn them into messages.
+ * SQL for the {@code feature} table. Constraint violations surface as the starter
+ * translates them; the services turn them into messages.
  */
 @Component
 public class FeatureRepository {
@@ -50,7 +50,8 @@ public class FeatureRepository {
 	}
 
 	/**
-	 * Returns the features of one epic, or of all, with their progress, ordered by key, in one query.
+	 * Returns the features of one epic, or of all, with their progress, ordered by key,
+	 * in one query.
 	 * @param epic an epic's key, or {@code null} for every feature
 	 * @return the features
 	 */
@@ -72,7 +73,8 @@ public class FeatureRepository {
 
 	private JdbcClient.StatementSpec select(String where) {
 		return this.jdbc.sql("SELECT f.key, f.title, f.epic_key, f.created, " + Progress.COLUMNS
-				+ " FROM feature f LEFT JOIN task t ON t.feature_key = f.key" + where + " GROUP BY f.key ORDER BY f.key");
+				+ " FROM feature f LEFT JOIN task t ON t.feature_key = f.key" + where
+				+ " GROUP BY f.key ORDER BY f.key");
 	}
 
 	private static Feature feature(ResultSet rs, int row) throws SQLException {
@@ -94,7 +96,10 @@ public class FeatureRepository {
 	 * @return the number of tasks
 	 */
 	public int countTasks(String key) {
-		return this.jdbc.sql("SELECT count(*) FROM task WHERE feature_key = ?").param(key).query(Integer.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM task WHERE feature_key = ?")
+			.param(key)
+			.query(Integer.class)
+			.single();
 	}
 
 }

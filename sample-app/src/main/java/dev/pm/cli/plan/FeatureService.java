@@ -29,15 +29,15 @@ public class FeatureService {
 	 * @param key its key, such as {@code E04-F01}, which names its epic
 	 * @param title its title
 	 * @param epic its epic's key
-	 * @throws PlanException if a key is malformed, the key is taken, the epic does not exist or is
-	 * not the one the key names, or the title is blank
+	 * @throws PlanException if a key is malformed, the key is taken, the epic does not
+	 * exist or is not the one the key names, or the title is blank
 	 */
 	@Transactional
 	public void add(String key, String title, String epic) {
 		KeyFormat.EPIC.require(epic);
 		if (!KeyFormat.FEATURE.parentOf(key).equals(epic)) {
-			throw new PlanException("feature " + key + " belongs to epic " + KeyFormat.FEATURE.parentOf(key)
-					+ ", not " + epic);
+			throw new PlanException(
+					"feature " + key + " belongs to epic " + KeyFormat.FEATURE.parentOf(key) + ", not " + epic);
 		}
 		try {
 			this.features.insert(key, Titles.require(title, "feature " + key), epic, LocalDate.now().toString());

@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 /**
  * One row of a task's history: a status change, an assignment, an import.
+ *
  * @param at when, as an ISO-8601 UTC instant
  * @param key the task's key at the time
  * @param event what happened: the command, such as {@code claimed} or {@code approved}

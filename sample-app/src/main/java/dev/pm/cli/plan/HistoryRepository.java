@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * SQL for {@code task_history}, which is append-only: triggers refuse every update and delete, so
- * this class only inserts and reads. Rows follow a task by its id, which survives a change of key.
+ * SQL for {@code task_history}, which is append-only: triggers refuse every update and
+ * delete, so this class only inserts and reads. Rows follow a task by its id, which
+ * survives a change of key.
  */
 @Component
 public class HistoryRepository {
@@ -51,15 +52,12 @@ public class HistoryRepository {
 				    SELECT h.id, h.at, h.task_key, h.event, h.from_status, h.to_status, h.agent, h.notes
 				    FROM task_history h WHERE h.task_id = (SELECT id FROM task WHERE key = ?)
 				    ORDER BY h.id DESC LIMIT ?)
-				ORDER BY id""")
-			.params(key, limit)
-			.query(HistoryRepository::entry)
-			.list();
+				ORDER BY id""").params(key, limit).query(HistoryRepository::entry).list();
 	}
 
 	/**
-	 * Returns the status the last import or creation of a task gave it: what the plan's documents
-	 * said, before agents moved it.
+	 * Returns the status the last import or creation of a task gave it: what the plan's
+	 * documents said, before agents moved it.
 	 * @param key the task's key
 	 * @return the status, or {@code null} if the task has no such entry
 	 */

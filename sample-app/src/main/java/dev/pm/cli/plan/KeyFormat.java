@@ -4,11 +4,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shapes of plan keys. A key names its parents: feature {@code E04-F01} belongs to epic
- * {@code E04}, task {@code T-E04-F01-002} to feature {@code E04-F01}, which keeps a plan readable
- * without looking anything up. Numbers are zero-padded (at least two digits for epics and
- * features, three for tasks) so that keys sort as people read them: {@code E3} or
- * {@code T-E02-F02-9} would sort after {@code E10} or {@code T-E02-F02-100}.
+ * The shapes of plan keys. A key names its parents: feature {@code E04-F01} belongs to
+ * epic {@code E04}, task {@code T-E04-F01-002} to feature {@code E04-F01}, which keeps a
+ * plan readable without looking anything up. Numbers are zero-padded (at least two digits
+ * for epics and features, three for tasks) so that keys sort as people read them:
+ * {@code E3} or {@code T-E02-F02-9} would sort after {@code E10} or
+ * {@code T-E02-F02-100}.
  */
 public enum KeyFormat {
 
@@ -69,8 +70,8 @@ public enum KeyFormat {
 	}
 
 	/**
-	 * Returns the key of the parent a key of this format names: the epic of a feature, the
-	 * feature of a task.
+	 * Returns the key of the parent a key of this format names: the epic of a feature,
+	 * the feature of a task.
 	 * @param key a valid key of this format
 	 * @return the parent's key
 	 * @throws IllegalStateException for an epic, which has no parent

@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * What a user gives to add a task.
+ *
  * @param key the key, such as {@code T-E04-F01-002}
  * @param title what is to be done
  * @param feature the key of its feature
@@ -13,8 +14,8 @@ import java.util.List;
  * @param priority 1 (highest) to 10
  * @param agentType the kind of agent it is for, or {@code null}
  */
-public record NewTask(String key, String title, String feature, List<String> dependsOn, String agent,
-		String estimate, int priority, String agentType) {
+public record NewTask(String key, String title, String feature, List<String> dependsOn, String agent, String estimate,
+		int priority, String agentType) {
 
 	/**
 	 * A task with the default priority and no agent type.

@@ -17,7 +17,8 @@ public class PlanRepository {
 	}
 
 	/**
-	 * Tells whether the plan holds nothing: no epic (so no feature or task either) and no history.
+	 * Tells whether the plan holds nothing: no epic (so no feature or task either) and no
+	 * history.
 	 * @return whether it is empty
 	 */
 	@Transactional(readOnly = true)

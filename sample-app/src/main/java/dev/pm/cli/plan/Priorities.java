@@ -14,7 +14,8 @@ public final class Priorities {
 	/**
 	 * Reads a priority as a user wrote it.
 	 * @param text such as {@code 3}
-	 * @return the priority, or {@code null} if {@code text} is not a whole number in {@link #RANGE}
+	 * @return the priority, or {@code null} if {@code text} is not a whole number in
+	 * {@link #RANGE}
 	 */
 	public static Integer parse(String text) {
 		try {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * How far the tasks of an epic or feature are, counted by the query that reads it, never stored.
+ * How far the tasks of an epic or feature are, counted by the query that reads it, never
+ * stored.
+ *
  * @param todo tasks in {@code todo}
  * @param inProgress tasks in {@code in_progress}
  * @param blocked tasks in {@code blocked}
@@ -12,12 +14,16 @@ import java.sql.SQLException;
  * @param completed tasks in {@code completed}
  * @param archived tasks in {@code archived}
  * @param total every task but the archived ones
- * @param percent completed ÷ total as a whole percentage (rounded down), or {@code null} without tasks
+ * @param percent completed ÷ total as a whole percentage (rounded down), or {@code null}
+ * without tasks
  */
 public record Progress(int todo, int inProgress, int blocked, int readyForReview, int completed, int archived,
 		int total, Integer percent) {
 
-	/** The columns that count the statuses of the tasks {@code t} of a group, in the order {@link #read} reads them. */
+	/**
+	 * The columns that count the statuses of the tasks {@code t} of a group, in the order
+	 * {@link #read} reads them.
+	 */
 	static final String COLUMNS = """
 			count(CASE WHEN t.status = 'todo' THEN 1 END), count(CASE WHEN t.status = 'in_progress' THEN 1 END),
 			count(CASE WHEN t.status = 'blocked' THEN 1 END), count(CASE WHEN t.status = 'ready_for_review' THEN 1 END),

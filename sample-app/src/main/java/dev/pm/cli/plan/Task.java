@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * A task of a feature, with the tasks it depends on and the tasks that depend on it.
+ *
  * @param key the key, such as {@code T-E04-F01-002}
  * @param title what is to be done
  * @param feature the key of its feature
@@ -17,7 +18,8 @@ import java.util.List;
  * @param filePath the document the task came from, or {@code null}
  * @param blockedReason why it is blocked, or {@code null}
  * @param startedAt when it was last started, as an ISO-8601 UTC instant, or {@code null}
- * @param updatedAt when its status last changed, as an ISO-8601 UTC instant, or {@code null}
+ * @param updatedAt when its status last changed, as an ISO-8601 UTC instant, or
+ * {@code null}
  * @param dependsOn the tasks that must be completed first
  * @param requiredBy the tasks that depend on this one
  */

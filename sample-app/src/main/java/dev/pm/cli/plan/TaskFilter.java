@@ -4,12 +4,15 @@ import java.util.Set;
 
 /**
  * Which tasks {@code pm task list} shows, and in what order. {@code null} means "any".
- * @param statuses only these statuses; empty for every status but archived (all with {@code all})
+ *
+ * @param statuses only these statuses; empty for every status but archived (all with
+ * {@code all})
  * @param epic only the tasks of this epic
  * @param feature only the tasks of this feature
  * @param agent only the tasks assigned to this agent
  * @param agentType only the tasks for this agent type
- * @param priorityMax only the tasks of this priority or higher (a number this small or smaller)
+ * @param priorityMax only the tasks of this priority or higher (a number this small or
+ * smaller)
  * @param blocked only the tasks that cannot go ahead: blocked, or todo and waiting on a
  * dependency that is not completed
  * @param all archived tasks too

@@ -13,14 +13,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * SQL for the {@code task} and {@code task_dependency} tables. Every read is one statement, whatever
- * the number of tasks: dependencies come with each row, aggregated by SQLite. Constraint violations
- * surface as the starter translates them; the services turn them into messages.
+ * SQL for the {@code task} and {@code task_dependency} tables. Every read is one
+ * statement, whatever the number of tasks: dependencies come with each row, aggregated by
+ * SQLite. Constraint violations surface as the starter translates them; the services turn
+ * them into messages.
  */
 @Component
 public class TaskRepository {
 
-	/** A task with its epic, and its links as {@code key status,key status} text, in key order. */
+	/**
+	 * A task with its epic, and its links as {@code key status,key status} text, in key
+	 * order.
+	 */
 	static final String SELECT_TASKS = """
 			SELECT t.id, t.key, t.title, t.feature_key, f.epic_key, t.status, t.priority, t.agent_type,
 			       t.assigned_agent, t.estimated_time, t.created, t.file_path, t.blocked_reason, t.started_at,
@@ -45,8 +49,8 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Inserts a task; a task with the same key is a {@code DuplicateKeyException}, a missing
-	 * feature a {@code DataIntegrityViolationException}.
+	 * Inserts a task; a task with the same key is a {@code DuplicateKeyException}, a
+	 * missing feature a {@code DataIntegrityViolationException}.
 	 * @param task the new task
 	 * @param created its creation time
 	 * @return its id
@@ -63,8 +67,8 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Inserts a task from a document, or updates every column a document sets of the task with the
-	 * same key. Its dependencies are not touched.
+	 * Inserts a task from a document, or updates every column a document sets of the task
+	 * with the same key. Its dependencies are not touched.
 	 * @param task the task; its dependency lists are ignored
 	 * @param now the time of the import
 	 * @return the task's id
@@ -135,8 +139,8 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Returns the available task that comes first: status {@code todo}, every dependency done,
-	 * highest priority, then oldest, then smallest key.
+	 * Returns the available task that comes first: status {@code todo}, every dependency
+	 * done, highest priority, then oldest, then smallest key.
 	 * @param filter which tasks to choose from
 	 * @return the task, or empty if none is available
 	 */
@@ -145,7 +149,8 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Returns the todo tasks that wait on a dependency, each with the dependencies it waits on.
+	 * Returns the todo tasks that wait on a dependency, each with the dependencies it
+	 * waits on.
 	 * @param filter which tasks to look at
 	 * @return for each waiting task's key, the dependencies not done, in key order
 	 */
@@ -224,7 +229,8 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Gives a task another key and feature; its dependencies follow ({@code ON UPDATE CASCADE}).
+	 * Gives a task another key and feature; its dependencies follow
+	 * ({@code ON UPDATE CASCADE}).
 	 * @param key its key
 	 * @param newKey its new key
 	 * @param feature its new feature
@@ -234,8 +240,8 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Deletes a task and its own dependencies; a task others depend on is refused by the foreign
-	 * key with a {@code DataIntegrityViolationException}.
+	 * Deletes a task and its own dependencies; a task others depend on is refused by the
+	 * foreign key with a {@code DataIntegrityViolationException}.
 	 * @param key its key
 	 */
 	public void delete(String key) {
@@ -283,7 +289,10 @@ public class TaskRepository {
 				links(rs.getString("required_by")));
 	}
 
-	/** {@code T-E01-F01-001 completed,T-E01-F01-002 todo}: keys and statuses hold no spaces or commas. */
+	/**
+	 * {@code T-E01-F01-001 completed,T-E01-F01-002 todo}: keys and statuses hold no
+	 * spaces or commas.
+	 */
 	private static List<TaskLink> links(String text) {
 		if (text == null) {
 			return List.of();
@@ -295,8 +304,9 @@ public class TaskRepository {
 	}
 
 	/**
-	 * A {@code WHERE} clause built from the filters given, so that SQLite plans each query for the
-	 * conditions it has (an {@code :x IS NULL OR ...} condition would hide the indexes).
+	 * A {@code WHERE} clause built from the filters given, so that SQLite plans each
+	 * query for the conditions it has (an {@code :x IS NULL OR ...} condition would hide
+	 * the indexes).
 	 */
 	private static final class Conditions {
 
@@ -320,7 +330,8 @@ public class TaskRepository {
 		}
 
 		Query query(String select, String tail) {
-			String where = this.conditions.isEmpty() ? " WHERE 1 = 1" : " WHERE " + String.join(" AND ", this.conditions);
+			String where = this.conditions.isEmpty() ? " WHERE 1 = 1"
+					: " WHERE " + String.join(" AND ", this.conditions);
 			return new Query(select + where + tail, this.params);
 		}
 
@@ -328,6 +339,7 @@ public class TaskRepository {
 
 	/**
 	 * A statement and its named parameters; tests ask SQLite how it plans them.
+	 *
 	 * @param sql the statement
 	 * @param params its parameters by name
 	 */

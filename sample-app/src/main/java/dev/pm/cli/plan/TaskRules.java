@@ -8,13 +8,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules every change of tasks obeys, shared by the commands that add, import and move tasks
- * through their lifecycle. Each runs inside the caller's transaction, so a refusal rolls back the
- * whole change.
+ * The rules every change of tasks obeys, shared by the commands that add, import and move
+ * tasks through their lifecycle. Each runs inside the caller's transaction, so a refusal
+ * rolls back the whole change.
  * <p>
- * The dependency rule holds in both directions: a task is done (completed or archived) only while
- * every dependency is done, so a task is neither completed before its dependencies nor its
- * dependency taken back while it is completed.
+ * The dependency rule holds in both directions: a task is done (completed or archived)
+ * only while every dependency is done, so a task is neither completed before its
+ * dependencies nor its dependency taken back while it is completed.
  */
 @Component
 public class TaskRules {
@@ -42,7 +42,8 @@ public class TaskRules {
 				this.tasks.addDependency(key, dependency);
 			}
 			catch (DataIntegrityViolationException ex) {
-				// The foreign key is the authority on existence; its error is translated here.
+				// The foreign key is the authority on existence; its error is translated
+				// here.
 				throw new PlanException("task " + key + " depends on " + dependency + ", which does not exist");
 			}
 		}
@@ -94,9 +95,9 @@ public class TaskRules {
 			.map((link) -> link.key() + " (" + link.status() + ")")
 			.toList();
 		if (!done.isEmpty()) {
-			throw new PlanException("cannot " + action + ": " + String.join(", ", done)
-					+ " depend" + ((done.size() == 1) ? "s" : "") + " on it; reopen "
-					+ ((done.size() == 1) ? "it" : "them") + " first");
+			throw new PlanException(
+					"cannot " + action + ": " + String.join(", ", done) + " depend" + ((done.size() == 1) ? "s" : "")
+							+ " on it; reopen " + ((done.size() == 1) ? "it" : "them") + " first");
 		}
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists, finds and moves tasks through their lifecycle, under the plan's rules. Every change
- * writes its history row in the same transaction.
+ * Adds, lists, finds and moves tasks through their lifecycle, under the plan's rules.
+ * Every change writes its history row in the same transaction.
  */
 @Service
 public class TaskService {
@@ -33,14 +33,15 @@ public class TaskService {
 	 * Adds a task in status {@code todo}.
 	 * @param task what the user gave
 	 * @param actor who adds it
-	 * @throws PlanException if a key is malformed, the key is taken, the feature or a dependency
-	 * does not exist, the title is blank or the priority out of range
+	 * @throws PlanException if a key is malformed, the key is taken, the feature or a
+	 * dependency does not exist, the title is blank or the priority out of range
 	 */
 	@Transactional
 	public void add(NewTask task, String actor) {
 		String feature = KeyFormat.TASK.parentOf(task.key());
 		if (!feature.equals(task.feature())) {
-			throw new PlanException("task " + task.key() + " belongs to feature " + feature + ", not " + task.feature());
+			throw new PlanException(
+					"task " + task.key() + " belongs to feature " + feature + ", not " + task.feature());
 		}
 		Priorities.require(task.priority());
 		String now = this.timestamps.now();
@@ -54,7 +55,8 @@ public class TaskService {
 		catch (DataIntegrityViolationException ex) {
 			throw new PlanException("feature " + feature + " does not exist; add it first with 'pm feature add'");
 		}
-		// No cycle check: nothing depends on a new task yet, so its dependencies cannot close a cycle.
+		// No cycle check: nothing depends on a new task yet, so its dependencies cannot
+		// close a cycle.
 		this.rules.replaceDependencies(task.key(), task.dependsOn());
 		this.history.append(task.key(), new HistoryEntry(now, task.key(), "created", null, TaskStatus.TODO, actor,
 				(task.agent() != null) ? "assigned to " + task.agent() : null));
@@ -113,8 +115,8 @@ public class TaskService {
 	 * @param actor who moves it; {@code start} assigns the task to them
 	 * @param notes what they say; the reason of {@code block}
 	 * @return the task as it is now
-	 * @throws PlanException if the task does not exist, is not in a status it may leave this way,
-	 * or the move would break the dependency rule
+	 * @throws PlanException if the task does not exist, is not in a status it may leave
+	 * this way, or the move would break the dependency rule
 	 */
 	@Transactional
 	public Task change(Transition transition, String key, String actor, String notes) {
@@ -135,11 +137,13 @@ public class TaskService {
 		if (task.status().isDone() && !transition.to().isDone()) {
 			this.rules.requireNoDoneDependents(task, transition.verb() + " " + key);
 		}
-		// Rework after a review stays with the agent who did the work: only starting assigns.
+		// Rework after a review stays with the agent who did the work: only starting
+		// assigns.
 		String assignTo = (transition == Transition.START || transition == Transition.CLAIM) ? actor : null;
 		String blockedReason = (transition == Transition.BLOCK) ? notes : null;
 		String now = this.timestamps.now();
-		// The status is the one read, in this transaction; the condition makes any surprise loud.
+		// The status is the one read, in this transaction; the condition makes any
+		// surprise loud.
 		if (!this.tasks.updateStatus(key,
 				new StatusChange(task.status(), transition.to(), now, assignTo, blockedReason))) {
 			throw new PlanException("task " + key + " changed while it was being moved; try again");
@@ -162,9 +166,9 @@ public class TaskService {
 	}
 
 	/**
-	 * Finds the next task and starts it for an agent, in one transaction: read-write transactions
-	 * begin {@code IMMEDIATE}, so concurrent claims queue for the write lock and each sees the
-	 * claims before it; no two agents receive the same task.
+	 * Finds the next task and starts it for an agent, in one transaction: read-write
+	 * transactions begin {@code IMMEDIATE}, so concurrent claims queue for the write lock
+	 * and each sees the claims before it; no two agents receive the same task.
 	 * @param filter which tasks to choose from
 	 * @param actor the agent
 	 * @return the task as started, or why there is none
@@ -198,23 +202,24 @@ public class TaskService {
 	}
 
 	/**
-	 * Moves a task to another feature, which gives it another key: {@code T-E01-F01-003} moved to
-	 * {@code E02-F04} becomes {@code T-E02-F04-003} unless a key is given. Its dependencies and
-	 * history follow it.
+	 * Moves a task to another feature, which gives it another key: {@code T-E01-F01-003}
+	 * moved to {@code E02-F04} becomes {@code T-E02-F04-003} unless a key is given. Its
+	 * dependencies and history follow it.
 	 * @param key its key
 	 * @param feature the feature to move it to
 	 * @param newKey its new key, or {@code null} for the same number in the new feature
 	 * @param actor who moves it
 	 * @return the task as it is now
-	 * @throws PlanException if it does not exist, the feature does not exist, or the new key is taken
+	 * @throws PlanException if it does not exist, the feature does not exist, or the new
+	 * key is taken
 	 */
 	@Transactional
 	public Task move(String key, String feature, String newKey, String actor) {
 		Task task = find(key);
 		String target = (newKey != null) ? newKey : KeyFormat.TASK.withParent(key, feature);
 		if (!KeyFormat.TASK.parentOf(target).equals(feature)) {
-			throw new PlanException("task " + target + " belongs to feature " + KeyFormat.TASK.parentOf(target)
-					+ ", not " + feature);
+			throw new PlanException(
+					"task " + target + " belongs to feature " + KeyFormat.TASK.parentOf(target) + ", not " + feature);
 		}
 		try {
 			this.tasks.move(key, target, feature);

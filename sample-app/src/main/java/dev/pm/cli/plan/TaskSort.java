@@ -10,7 +10,10 @@ public enum TaskSort {
 	/** By key: the plan's own order. */
 	KEY("t.key"),
 
-	/** Highest priority first, then oldest, then key: the order {@code pm task next} picks in. */
+	/**
+	 * Highest priority first, then oldest, then key: the order {@code pm task next} picks
+	 * in.
+	 */
 	PRIORITY("t.priority, t.created, t.key"),
 
 	/** Oldest first. */

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where a task stands. {@link #toString()} is the value stored in the database and shown to users;
- * the constants are declared in the order of the lifecycle, which {@code --sort status} follows.
+ * Where a task stands. {@link #toString()} is the value stored in the database and shown
+ * to users; the constants are declared in the order of the lifecycle, which
+ * {@code --sort status} follows.
  */
 public enum TaskStatus {
 
@@ -35,10 +36,12 @@ public enum TaskStatus {
 	}
 
 	/**
-	 * Returns the status written as {@code text}, forgiving case and {@code -} for {@code _}.
+	 * Returns the status written as {@code text}, forgiving case and {@code -} for
+	 * {@code _}.
 	 * @param text a status such as {@code in_progress} or {@code In-Progress}
 	 * @return the status
-	 * @throws IllegalArgumentException if {@code text} names no status; the message lists the valid ones
+	 * @throws IllegalArgumentException if {@code text} names no status; the message lists
+	 * the valid ones
 	 */
 	public static TaskStatus of(String text) {
 		String normalized = text.strip().toLowerCase(Locale.ROOT).replace('-', '_');
@@ -58,8 +61,8 @@ public enum TaskStatus {
 	}
 
 	/**
-	 * Tells whether a dependency in this status lets the tasks that depend on it go ahead: an
-	 * archived task was completed before it was put away.
+	 * Tells whether a dependency in this status lets the tasks that depend on it go
+	 * ahead: an archived task was completed before it was put away.
 	 * @return whether the work is done
 	 */
 	public boolean isDone() {

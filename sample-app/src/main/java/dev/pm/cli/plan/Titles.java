@@ -1,8 +1,8 @@
 package dev.pm.cli.plan;
 
 /**
- * The one rule for titles, shared by epics, features and tasks: one line of text, since a line
- * break would break every table that shows it.
+ * The one rule for titles, shared by epics, features and tasks: one line of text, since a
+ * line break would break every table that shows it.
  */
 final class Titles {
 

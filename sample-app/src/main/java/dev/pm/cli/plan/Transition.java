@@ -10,15 +10,18 @@ import static dev.pm.cli.plan.TaskStatus.READY_FOR_REVIEW;
 import static dev.pm.cli.plan.TaskStatus.TODO;
 
 /**
- * The moves of a task through its lifecycle, one per command: the statuses a task may leave that
- * way and the one it reaches. {@link TaskLifecycle} applies them with the rules about dependencies.
+ * The moves of a task through its lifecycle, one per command: the statuses a task may
+ * leave that way and the one it reaches. {@link TaskLifecycle} applies them with the
+ * rules about dependencies.
  */
 public enum Transition {
 
 	/** {@code pm task start}: an agent begins the work. */
 	START("start", "started", EnumSet.of(TODO), IN_PROGRESS),
 
-	/** {@code pm task claim}: the next available task, started in the same transaction. */
+	/**
+	 * {@code pm task claim}: the next available task, started in the same transaction.
+	 */
 	CLAIM("claim", "claimed", EnumSet.of(TODO), IN_PROGRESS),
 
 	/** {@code pm task complete}: the agent hands its work in for review. */

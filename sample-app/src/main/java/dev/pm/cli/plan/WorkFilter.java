@@ -1,7 +1,9 @@
 package dev.pm.cli.plan;
 
 /**
- * Which tasks {@code pm task next} and {@code pm task claim} choose from. {@code null} means "any".
+ * Which tasks {@code pm task next} and {@code pm task claim} choose from. {@code null}
+ * means "any".
+ *
  * @param agentType only tasks for this agent type
  * @param epic only tasks of this epic
  * @param feature only tasks of this feature

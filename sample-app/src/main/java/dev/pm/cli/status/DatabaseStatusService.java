@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import dev.pm.db.DatabaseInitializer;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import dev.pm.db.DatabaseInitializer;
-
 /**
- * Reports the state of the database: what the starter knows about it, and the files on disk.
- * Files are inspected through their attributes only; opening them with streams while SQLite
- * holds them open would drop SQLite's locks.
+ * Reports the state of the database: what the starter knows about it, and the files on
+ * disk. Files are inspected through their attributes only; opening them with streams
+ * while SQLite holds them open would drop SQLite's locks.
  */
 @Service
 public class DatabaseStatusService {

@@ -14,18 +14,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.pm.cli.PmApplication;
 import dev.pm.cli.upgrade.VersionOneDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line in this JVM: exit codes, one-line errors, help without a database, JSON.
+ * The command line in this JVM: exit codes, one-line errors, help without a database,
+ * JSON.
  */
 class PmCommandLineTests {
 
@@ -34,7 +34,8 @@ class PmCommandLineTests {
 
 	@Test
 	void helpAndUsageErrorsAnswerWithoutOpeningTheDatabase() throws Exception {
-		// Opening a directory as the database would fail start-up: these commands never get there.
+		// Opening a directory as the database would fail start-up: these commands never
+		// get there.
 		Path notADatabase = Files.createDirectory(this.directory.resolve("directory"));
 
 		Run help = run(notADatabase, "task", "add", "--help");
@@ -141,9 +142,8 @@ class PmCommandLineTests {
 		}
 		Run restored = run(copy, "task", "list", "--json");
 		assertThat(restored.exitCode()).isZero();
-		assertThat(json(restored).get("count").asInt()).isEqualTo(json(run(database, "task", "list", "--json"))
-			.get("count")
-			.asInt());
+		assertThat(json(restored).get("count").asInt())
+			.isEqualTo(json(run(database, "task", "list", "--json")).get("count").asInt());
 	}
 
 	@Test
@@ -397,7 +397,8 @@ class PmCommandLineTests {
 			String commas = run(context, "task", "list", "--status", "in_progress,blocked").out();
 			String repeated = run(context, "task", "list", "--status", "in_progress", "--status", "blocked").out();
 
-			assertThat(commas).isEqualTo(repeated).contains("T-E01-F01-001", "blocked: keys")
+			assertThat(commas).isEqualTo(repeated)
+				.contains("T-E01-F01-001", "blocked: keys")
 				.doesNotContainPattern("(?m)^T-E01-F01-002");
 		}
 	}
@@ -406,7 +407,9 @@ class PmCommandLineTests {
 			"agent", "estimate", "created", "filePath", "blockedReason", "startedAt", "updatedAt", "dependsOn",
 			"requiredBy", "history" };
 
-	/** E01 / E01-F01 with T-001, T-002 (depends on T-001, priority 3, backend) and T-003. */
+	/**
+	 * E01 / E01-F01 with T-001, T-002 (depends on T-001, priority 3, backend) and T-003.
+	 */
 	private static void plan(LazyApplicationContext context) {
 		run(context, "epic", "add", "E01", "Offline mode");
 		run(context, "feature", "add", "E01-F01", "Local storage", "--epic", "E01");

@@ -3,12 +3,11 @@ package dev.pm.cli.importing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.pm.cli.plan.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.pm.cli.plan.TaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -143,8 +142,8 @@ class TaskDocumentParserTests {
 
 	@Test
 	void aCreatedDateTimeIsKeptInUtc() throws Exception {
-		TaskDocument document = this.parser.parse(
-				write("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ncreated: 2025-01-15T10:30:00+01:00\n---\n# T\n"));
+		TaskDocument document = this.parser.parse(write(
+				"---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ncreated: 2025-01-15T10:30:00+01:00\n---\n# T\n"));
 
 		assertThat(document.created()).isEqualTo("2025-01-15T09:30:00Z");
 	}
@@ -190,7 +189,8 @@ class TaskDocumentParserTests {
 
 	@Test
 	void aDependencyThatIsNotATaskKeyIsAnErrorOnItsLine() throws Exception {
-		assertError("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ndependencies:\n  - T-E07-F02-001\n  - soon\n---\n# T\n",
+		assertError(
+				"---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ndependencies:\n  - T-E07-F02-001\n  - soon\n---\n# T\n",
 				6, "'dependencies' must be a list of task keys");
 	}
 

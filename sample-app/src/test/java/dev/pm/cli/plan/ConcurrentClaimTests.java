@@ -13,15 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sixteen threads of one JVM claim from 100 available tasks at the same moment, until none is
- * left: every task is claimed exactly once, no claim fails, and the history agrees with the
- * tasks. (PmJarIT does the same with sixteen {@code pm} processes.)
+ * Sixteen threads of one JVM claim from 100 available tasks at the same moment, until
+ * none is left: every task is claimed exactly once, no claim fails, and the history
+ * agrees with the tasks. (PmJarIT does the same with sixteen {@code pm} processes.)
  */
 class ConcurrentClaimTests extends FileDatabaseTests {
 
@@ -88,8 +89,8 @@ class ConcurrentClaimTests extends FileDatabaseTests {
 		return () -> {
 			start.await();
 			List<String> claimed = new ArrayList<>();
-			for (Availability next = this.tasks.claim(WorkFilter.anyTask(), agent); next.task() != null;
-					next = this.tasks.claim(WorkFilter.anyTask(), agent)) {
+			for (Availability next = this.tasks.claim(WorkFilter.anyTask(), agent); next
+				.task() != null; next = this.tasks.claim(WorkFilter.anyTask(), agent)) {
 				claimed.add(next.task().key());
 			}
 			return claimed;

@@ -6,9 +6,10 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test access to the plan's tables: emptying them between tests, and a snapshot of everything in
- * them, history included, to prove that a refused operation changed nothing. The history is
- * append-only, so emptying leaves it; tasks get ids never used before, so old rows stay apart.
+ * Test access to the plan's tables: emptying them between tests, and a snapshot of
+ * everything in them, history included, to prove that a refused operation changed
+ * nothing. The history is append-only, so emptying leaves it; tasks get ids never used
+ * before, so old rows stay apart.
  */
 public final class PlanDatabase {
 
@@ -29,12 +30,13 @@ public final class PlanDatabase {
 	/** Every row of every table, in a stable order. */
 	public String snapshot() {
 		return Stream.of(SNAPSHOT)
-			.map((table) -> table + ": " + this.jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2")
-				.query()
-				.listOfRows()
-				.stream()
-				.map(Object::toString)
-				.collect(Collectors.joining("; ")))
+			.map((table) -> table + ": "
+					+ this.jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2")
+						.query()
+						.listOfRows()
+						.stream()
+						.map(Object::toString)
+						.collect(Collectors.joining("; ")))
 			.collect(Collectors.joining("\n"));
 	}
 

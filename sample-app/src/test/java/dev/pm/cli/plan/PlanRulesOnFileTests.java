@@ -3,6 +3,7 @@ package dev.pm.cli.plan;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

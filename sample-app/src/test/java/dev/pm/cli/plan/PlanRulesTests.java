@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The rules of the plan: keys, titles, dependencies, imports; each refusal proven to leave the
- * database unchanged. Subclasses run them, and the {@link WorkflowTests} they extend, on an
- * in-memory database and on a file.
+ * The rules of the plan: keys, titles, dependencies, imports; each refusal proven to
+ * leave the database unchanged. Subclasses run them, and the {@link WorkflowTests} they
+ * extend, on an in-memory database and on a file.
  */
 abstract class PlanRulesTests extends WorkflowTests {
 
@@ -116,7 +116,8 @@ abstract class PlanRulesTests extends WorkflowTests {
 		addTask("T-E01-F01-001");
 
 		assertRefusedWithoutChange(() -> this.epics.add("E01", "Again"), "epic E01 already exists");
-		assertRefusedWithoutChange(() -> this.features.add("E01-F01", "Again", "E01"), "feature E01-F01 already exists");
+		assertRefusedWithoutChange(() -> this.features.add("E01-F01", "Again", "E01"),
+				"feature E01-F01 already exists");
 		assertRefusedWithoutChange(() -> addTask("T-E01-F01-001"), "task T-E01-F01-001 already exists");
 	}
 
@@ -128,8 +129,8 @@ abstract class PlanRulesTests extends WorkflowTests {
 
 	@Test
 	void aTaskOfAMissingFeatureIsRefused() {
-		assertRefusedWithoutChange(
-				() -> this.tasks.add(new NewTask("T-E01-F09-001", "Orphan", "E01-F09", List.of(), null, null), "tester"),
+		assertRefusedWithoutChange(() -> this.tasks
+			.add(new NewTask("T-E01-F09-001", "Orphan", "E01-F09", List.of(), null, null), "tester"),
 				"feature E01-F09 does not exist; add it first with 'pm feature add'");
 	}
 
@@ -137,9 +138,8 @@ abstract class PlanRulesTests extends WorkflowTests {
 	void keysMustNameTheirParents() {
 		assertRefusedWithoutChange(() -> this.features.add("E02-F01", "Elsewhere", "E01"),
 				"feature E02-F01 belongs to epic E02, not E01");
-		assertRefusedWithoutChange(
-				() -> this.tasks.add(new NewTask("T-E02-F01-001", "Elsewhere", "E01-F01", List.of(), null, null),
-						"tester"),
+		assertRefusedWithoutChange(() -> this.tasks
+			.add(new NewTask("T-E02-F01-001", "Elsewhere", "E01-F01", List.of(), null, null), "tester"),
 				"task T-E02-F01-001 belongs to feature E02-F01, not E01-F01");
 	}
 
@@ -232,8 +232,8 @@ abstract class PlanRulesTests extends WorkflowTests {
 		assertThat(task.status()).isEqualTo(TaskStatus.IN_PROGRESS);
 		assertThat(task.agent()).isEqualTo("tester");
 		assertThat(this.tasks.history("T-E01-F01-001", 1)).singleElement()
-			.satisfies((entry) -> assertThat(entry.notes()).endsWith("; kept in_progress (changed since the last "
-					+ "import), not todo"));
+			.satisfies((entry) -> assertThat(entry.notes())
+				.endsWith("; kept in_progress (changed since the last " + "import), not todo"));
 	}
 
 	@Test

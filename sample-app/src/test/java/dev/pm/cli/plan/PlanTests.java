@@ -4,19 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.pm.cli.importing.TaskImportService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import dev.pm.cli.importing.TaskImportService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the service tests share: the services, an empty plan with epic E01 and feature E01-F01
- * before each test, and the proof that a refusal changed nothing.
+ * What the service tests share: the services, an empty plan with epic E01 and feature
+ * E01-F01 before each test, and the proof that a refusal changed nothing.
  */
 abstract class PlanTests {
 

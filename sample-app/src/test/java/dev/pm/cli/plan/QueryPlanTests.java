@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hot queries use the indexes: SQLite's {@code EXPLAIN QUERY PLAN} for each, as the
  * repositories build them. Only the table a query walks may be scanned; every lookup of
- * dependencies, features and tasks per row is a search by key or index, and no query sorts its
- * rows (a task's few dependencies are sorted for {@code group_concat}, which is cheap). The plans
- * depend on the schema, not on the data, so an in-memory database serves.
+ * dependencies, features and tasks per row is a search by key or index, and no query
+ * sorts its rows (a task's few dependencies are sorted for {@code group_concat}, which is
+ * cheap). The plans depend on the schema, not on the data, so an in-memory database
+ * serves.
  */
 @SpringBootTest(properties = "pm.db.path=:memory:")
 class QueryPlanTests {
@@ -46,7 +48,8 @@ class QueryPlanTests {
 		List<String> plan = plan(TaskRepository.listQuery(TaskFilter.everyTask()));
 
 		assertThat(plan).anyMatch((step) -> step.startsWith("SCAN t USING INDEX sqlite_autoindex_task_1"))
-			.anyMatch((step) -> step.startsWith("SEARCH d USING COVERING INDEX sqlite_autoindex_task_dependency_1 (task_key=?)"))
+			.anyMatch((step) -> step
+				.startsWith("SEARCH d USING COVERING INDEX sqlite_autoindex_task_dependency_1 (task_key=?)"))
 			.anyMatch((step) -> step.startsWith("SEARCH r USING INDEX task_dependency_depends_on (depends_on_key=?)"))
 			.noneMatch((step) -> step.contains("TEMP B-TREE FOR ORDER BY"));
 		assertSearchesOnly(plan, "t");
@@ -54,10 +57,10 @@ class QueryPlanTests {
 
 	@Test
 	void listingByStatusOrFeatureSearchesTheirIndexes() {
-		List<String> byStatus = plan(TaskRepository.listQuery(new TaskFilter(Set.of(TaskStatus.TODO), null, null, null,
-				null, null, false, false, TaskSort.KEY)));
-		List<String> byFeature = plan(TaskRepository.listQuery(
-				new TaskFilter(Set.of(), null, "E01-F01", null, null, null, false, false, TaskSort.KEY)));
+		List<String> byStatus = plan(TaskRepository.listQuery(
+				new TaskFilter(Set.of(TaskStatus.TODO), null, null, null, null, null, false, false, TaskSort.KEY)));
+		List<String> byFeature = plan(TaskRepository
+			.listQuery(new TaskFilter(Set.of(), null, "E01-F01", null, null, null, false, false, TaskSort.KEY)));
 
 		assertThat(byStatus).anyMatch((step) -> step.startsWith("SEARCH t USING INDEX task_queue (status=?)"));
 		assertSearchesOnly(byStatus, "");
@@ -84,7 +87,10 @@ class QueryPlanTests {
 			.list();
 	}
 
-	/** Only {@code walked} may be scanned ({@code ""}: none); every other table is searched. */
+	/**
+	 * Only {@code walked} may be scanned ({@code ""}: none); every other table is
+	 * searched.
+	 */
 	private static void assertSearchesOnly(List<String> plan, String walked) {
 		assertThat(plan).as(String.join("\n", plan))
 			.filteredOn((step) -> step.startsWith("SCAN "))

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import org.springframework.dao.DataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +31,8 @@ abstract class WorkflowTests extends PlanTests {
 
 	@ParameterizedTest(name = "{0} from {1}")
 	@MethodSource("everyTransitionFromEveryStatus")
-	void eachTransitionLeavesOnlyTheStatusesOfTheTableAndIsRefusedFromTheOthers(Transition transition,
-			TaskStatus from) throws Exception {
+	void eachTransitionLeavesOnlyTheStatusesOfTheTableAndIsRefusedFromTheOthers(Transition transition, TaskStatus from)
+			throws Exception {
 		taskIn(TASK, from);
 		if (transition.allowsFrom(from)) {
 			assertThat(change(transition, TASK).status()).isEqualTo(transition.to());
@@ -149,8 +150,10 @@ abstract class WorkflowTests extends PlanTests {
 		this.jdbc.sql("UPDATE task SET created = '2020-01-01' WHERE key = 'T-E01-F01-003'").update();
 
 		assertThat(this.tasks.next(WorkFilter.anyTask()).task().key()).isEqualTo("T-E01-F01-003");
-		this.jdbc.sql("UPDATE task SET created = (SELECT created FROM task WHERE key = 'T-E01-F01-002')"
-				+ " WHERE key = 'T-E01-F01-003'").update();
+		this.jdbc
+			.sql("UPDATE task SET created = (SELECT created FROM task WHERE key = 'T-E01-F01-002')"
+					+ " WHERE key = 'T-E01-F01-003'")
+			.update();
 		assertThat(this.tasks.next(WorkFilter.anyTask()).task().key()).isEqualTo("T-E01-F01-002");
 	}
 
@@ -239,8 +242,8 @@ abstract class WorkflowTests extends PlanTests {
 		assertThat(keys(new TaskFilter(Set.of(), null, null, null, null, null, true, false, TaskSort.KEY)))
 			.containsExactly("T-E01-F01-002", "T-E01-F01-003");
 		assertThat(keys(filter(Set.of(), false, TaskSort.PRIORITY)).get(0)).isEqualTo("T-E01-F01-004");
-		assertThat(keys(filter(Set.of(), false, TaskSort.STATUS)))
-			.containsExactly("T-E01-F01-002", "T-E01-F01-001", "T-E01-F01-004", "T-E01-F01-003");
+		assertThat(keys(filter(Set.of(), false, TaskSort.STATUS))).containsExactly("T-E01-F01-002", "T-E01-F01-001",
+				"T-E01-F01-004", "T-E01-F01-003");
 	}
 
 	@Test
@@ -281,7 +284,8 @@ abstract class WorkflowTests extends PlanTests {
 		this.tasks.delete("T-E01-F01-002", "tester");
 
 		assertThat(this.database.count("task_dependency")).isZero();
-		// Earlier tests left history of other tasks with this key: this task's id is the latest.
+		// Earlier tests left history of other tasks with this key: this task's id is the
+		// latest.
 		assertThat(this.jdbc.sql("""
 				SELECT event FROM task_history WHERE task_id =
 				    (SELECT max(task_id) FROM task_history WHERE task_key = 'T-E01-F01-002') ORDER BY id""")

@@ -10,12 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import dev.pm.cli.PmApplication;
 import dev.pm.cli.plan.Task;
 import dev.pm.cli.plan.TaskFilter;
@@ -24,15 +18,21 @@ import dev.pm.cli.plan.TaskService;
 import dev.pm.cli.plan.TaskSort;
 import dev.pm.cli.plan.TaskStatus;
 import dev.pm.db.SchemaVersionMismatchException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * A database made by the previous {@code pm} (schema 1, built by the real {@code V1__plan.sql})
- * upgrades on first start with its data intact; a database of this {@code pm} is refused,
- * unchanged, by an older build.
+ * A database made by the previous {@code pm} (schema 1, built by the real
+ * {@code V1__plan.sql}) upgrades on first start with its data intact; a database of this
+ * {@code pm} is refused, unchanged, by an older build.
  */
 class SchemaUpgradeTests {
 
@@ -45,10 +45,11 @@ class SchemaUpgradeTests {
 
 		try (ConfigurableApplicationContext pm = start(database)) {
 			TaskService tasks = pm.getBean(TaskService.class);
-			List<Task> all = tasks.list(new TaskFilter(Set.of(), null, null, null, null, null, false, true,
-					TaskSort.KEY));
+			List<Task> all = tasks
+				.list(new TaskFilter(Set.of(), null, null, null, null, null, false, true, TaskSort.KEY));
 			assertThat(all).extracting(Task::key, Task::status, Task::agent, Task::title, Task::created, Task::priority)
-				.containsExactly(tuple("T-E01-F01-001", TaskStatus.COMPLETED, "ann", "Choose a format", "2025-01-10", 5),
+				.containsExactly(
+						tuple("T-E01-F01-001", TaskStatus.COMPLETED, "ann", "Choose a format", "2025-01-10", 5),
 						tuple("T-E01-F01-002", TaskStatus.IN_PROGRESS, "bob", "Write it", "2025-01-11", 5),
 						tuple("T-E01-F01-003", TaskStatus.BLOCKED, null, "Test it", "2025-01-12", 5),
 						tuple("T-E01-F01-004", TaskStatus.TODO, null, "Ship it", "2025-01-13", 5));
@@ -61,8 +62,8 @@ class SchemaUpgradeTests {
 			assertThat(jdbc.sql("SELECT task_key, event, to_status FROM task_history ORDER BY id")
 				.query((rs, row) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3)))
 				.list()).containsExactly(tuple("T-E01-F01-001", "imported", "completed"),
-						tuple("T-E01-F01-002", "imported", "in_progress"), tuple("T-E01-F01-003", "imported", "blocked"),
-						tuple("T-E01-F01-004", "imported", "todo"));
+						tuple("T-E01-F01-002", "imported", "in_progress"),
+						tuple("T-E01-F01-003", "imported", "blocked"), tuple("T-E01-F01-004", "imported", "todo"));
 			assertThat(jdbc.sql("SELECT max(version) FROM flyway_schema_history").query(String.class).single())
 				.isEqualTo("2");
 			assertThat(jdbc.sql("PRAGMA foreign_key_check").query().listOfRows()).isEmpty();
@@ -79,8 +80,10 @@ class SchemaUpgradeTests {
 		assertThatException().isThrownBy(() -> start(database, "pm.db.migration.expected-version=1"))
 			.havingRootCause()
 			.isInstanceOf(SchemaVersionMismatchException.class);
-		// The starter's read-only checks leave an empty -wal and a -shm beside a WAL database (reported to
-		// the library's engineers); the database itself must be byte for byte what it was.
+		// The starter's read-only checks leave an empty -wal and a -shm beside a WAL
+		// database (reported to
+		// the library's engineers); the database itself must be byte for byte what it
+		// was.
 		Map<String, byte[]> after = files();
 		assertThat(after.get("pm.db")).isEqualTo(before.get("pm.db"));
 		assertThat(after.getOrDefault("pm.db-wal", new byte[0])).isEmpty();

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * pm-db's own {@code db} health indicator, in place of Spring Boot's generic one, which
- * would wait behind a long transaction for the one connection and then report the database
- * down.
+ * would wait behind a long transaction for the one connection and then report the
+ * database down.
  *
  * @author pm-db
  */

@@ -8,10 +8,10 @@ import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 
 /**
- * Gives the {@link HibernateJpaDialect} of each {@code EntityManagerFactory} pm-db's SQLite
- * exception translator. The dialect translates for the JPA transaction manager and, through
- * the {@code EntityManagerFactory} bean, for repositories; Hibernate's own mapping would turn
- * SQLite's errors into generic exceptions (a unique key into a bare
+ * Gives the {@link HibernateJpaDialect} of each {@code EntityManagerFactory} pm-db's
+ * SQLite exception translator. The dialect translates for the JPA transaction manager
+ * and, through the {@code EntityManagerFactory} bean, for repositories; Hibernate's own
+ * mapping would turn SQLite's errors into generic exceptions (a unique key into a bare
  * {@code DataIntegrityViolationException}, corruption into nothing pm-db reports).
  *
  * @author pm-db
@@ -26,7 +26,8 @@ final class HibernateExceptionTranslatorPostProcessor implements BeanPostProcess
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof EntityManagerFactoryInfo info && info.getJpaDialect() instanceof HibernateJpaDialect dialect) {
+		if (bean instanceof EntityManagerFactoryInfo info
+				&& info.getJpaDialect() instanceof HibernateJpaDialect dialect) {
 			dialect.setJdbcExceptionTranslator(this.exceptionTranslator.getObject());
 		}
 		return bean;

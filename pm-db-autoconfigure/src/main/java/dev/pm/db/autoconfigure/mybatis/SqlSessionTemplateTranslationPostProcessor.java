@@ -12,10 +12,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Gives each {@link SqlSessionTemplate} on pm-db's database pm-db's SQLite exception
- * translator. MyBatis's own translator looks SQLite's error codes up in Spring's table, which
- * has none, so every error would become an {@code UncategorizedSQLException}. The template
- * takes its translator only when it is made, so a new one replaces it, with the same session
- * factory and executor type; templates on other databases are left as they are.
+ * translator. MyBatis's own translator looks SQLite's error codes up in Spring's table,
+ * which has none, so every error would become an {@code UncategorizedSQLException}. The
+ * template takes its translator only when it is made, so a new one replaces it, with the
+ * same session factory and executor type; templates on other databases are left as they
+ * are.
  *
  * @author pm-db
  */

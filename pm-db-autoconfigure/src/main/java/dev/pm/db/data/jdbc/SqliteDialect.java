@@ -22,14 +22,14 @@ import org.springframework.data.relational.core.sql.LockOptions;
  * <p>
  * SQLite has no row locks, so {@code SELECT … FOR UPDATE} does not exist: a query with a
  * pessimistic lock ({@code @Lock}) is run without a lock clause. Inside a read-write
- * transaction pm-db already holds SQLite's write lock from the first statement (transactions
- * begin {@code IMMEDIATE}), which keeps every other writer out of the whole database, so the
- * rows read cannot change before the transaction ends; a read-only transaction takes no write
- * lock, and nothing is locked there.
+ * transaction pm-db already holds SQLite's write lock from the first statement
+ * (transactions begin {@code IMMEDIATE}), which keeps every other writer out of the whole
+ * database, so the rows read cannot change before the transaction ends; a read-only
+ * transaction takes no write lock, and nothing is locked there.
  * <p>
- * SQLite stores booleans as integers, which this dialect reads back as booleans. Generated
- * {@code INTEGER PRIMARY KEY} ids come from the driver's generated keys, one row at a time:
- * sqlite-jdbc returns the key of the last row only after a batch.
+ * SQLite stores booleans as integers, which this dialect reads back as booleans.
+ * Generated {@code INTEGER PRIMARY KEY} ids come from the driver's generated keys, one
+ * row at a time: sqlite-jdbc returns the key of the last row only after a batch.
  *
  * @author pm-db
  */

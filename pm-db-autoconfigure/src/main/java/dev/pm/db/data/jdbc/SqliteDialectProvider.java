@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * Gives Spring Data JDBC the {@link SqliteDialect} for SQLite databases. Registered in
- * {@code META-INF/spring.factories}, where Spring Data's {@code DialectResolver} looks for
- * providers, so repositories work with no configuration.
+ * {@code META-INF/spring.factories}, where Spring Data's {@code DialectResolver} looks
+ * for providers, so repositories work with no configuration.
  *
  * @author pm-db
  */

@@ -107,8 +107,7 @@ class PmDbJpaAutoConfigurationTests {
 
 	@Test
 	void appliesSpringTransactionProperties() {
-		contextRunner()
-			.withConfiguration(AutoConfigurations.of(TransactionManagerCustomizationAutoConfiguration.class))
+		contextRunner().withConfiguration(AutoConfigurations.of(TransactionManagerCustomizationAutoConfiguration.class))
 			.withPropertyValues("spring.transaction.default-timeout=7s")
 			.run((context) -> assertThat(context.getBean(SqliteJpaTransactionManager.class).getDefaultTimeout())
 				.isEqualTo(7));

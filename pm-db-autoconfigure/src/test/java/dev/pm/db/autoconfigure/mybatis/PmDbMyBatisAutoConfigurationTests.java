@@ -82,12 +82,14 @@ class PmDbMyBatisAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(SqlSessionTemplateTranslationPostProcessor.class));
 	}
 
+	// fully-qualified: MyBatis's Configuration is imported
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	@MapperScan(basePackageClasses = ItemMapper.class, annotationClass = Mapper.class)
 	static class Mappers {
 
 	}
 
+	// fully-qualified: MyBatis's Configuration is imported
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class OtherDatabaseTemplate {
 

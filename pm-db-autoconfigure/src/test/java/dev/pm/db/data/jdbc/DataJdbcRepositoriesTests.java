@@ -90,8 +90,8 @@ class DataJdbcRepositoriesTests {
 
 	@Test
 	void saveAllGivesEachRowItsOwnId() {
-		List<Project> saved = this.projects
-			.saveAll(List.of(new Project("a", false, null), new Project("b", false, null), new Project("c", false, null)));
+		List<Project> saved = this.projects.saveAll(
+				List.of(new Project("a", false, null), new Project("b", false, null), new Project("c", false, null)));
 		assertThat(saved).extracting(Project::getId).doesNotContainNull().doesNotHaveDuplicates();
 		assertThat(this.projects.findAllById(saved.stream().map(Project::getId).toList())).hasSize(3);
 	}
@@ -107,9 +107,10 @@ class DataJdbcRepositoriesTests {
 
 	@Test
 	void derivedQueryOnABoolean() {
-		this.projects.saveAll(List.of(new Project("b", true, null), new Project("a", true, null),
-				new Project("live", false, null)));
-		assertThat(this.projects.findByArchivedOrderByName(true)).extracting(Project::getName).containsExactly("a", "b");
+		this.projects.saveAll(
+				List.of(new Project("b", true, null), new Project("a", true, null), new Project("live", false, null)));
+		assertThat(this.projects.findByArchivedOrderByName(true)).extracting(Project::getName)
+			.containsExactly("a", "b");
 	}
 
 	@Test

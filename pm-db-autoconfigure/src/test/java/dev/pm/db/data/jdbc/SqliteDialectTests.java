@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.data.jdbc.core.dialect.DialectResolver;
 import org.springframework.data.relational.core.dialect.LimitClause;
@@ -66,8 +67,8 @@ class SqliteDialectTests {
 	@Test
 	void readsSqliteIntegersAsBooleans() {
 		DefaultConversionService conversions = new DefaultConversionService();
-		SqliteDialect.INSTANCE.getConverters().forEach((converter) -> conversions
-			.addConverter((org.springframework.core.convert.converter.Converter<?, ?>) converter));
+		SqliteDialect.INSTANCE.getConverters()
+			.forEach((converter) -> conversions.addConverter((Converter<?, ?>) converter));
 		Object stored = this.jdbc.queryForObject("SELECT 1 = 1", Object.class);
 		assertThat(conversions.convert(stored, Boolean.class)).isTrue();
 		assertThat(conversions.convert(this.jdbc.queryForObject("SELECT 1 = 0", Object.class), Boolean.class))
@@ -77,7 +78,8 @@ class SqliteDialectTests {
 	@Test
 	void insertsARowOfDefaultsAsSqliteWritesIt() {
 		this.jdbc.execute("CREATE TABLE only_id (id INTEGER PRIMARY KEY)");
-		this.jdbc.update("INSERT INTO only_id" + SqliteDialect.INSTANCE.getInsertRenderContext().getDefaultValuesInsertPart());
+		this.jdbc.update(
+				"INSERT INTO only_id" + SqliteDialect.INSTANCE.getInsertRenderContext().getDefaultValuesInsertPart());
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM only_id", Integer.class)).isOne();
 	}
 

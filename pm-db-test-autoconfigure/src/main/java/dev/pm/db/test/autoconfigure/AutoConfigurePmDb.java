@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 
 /**
- * Imports pm-db's auto-configuration (and Spring Boot's transaction auto-configuration) into
- * a test slice; {@link PmDbTest @PmDbTest} uses it. The auto-configurations are listed in
+ * Imports pm-db's auto-configuration (and Spring Boot's transaction auto-configuration)
+ * into a test slice; {@link PmDbTest @PmDbTest} uses it. The auto-configurations are
+ * listed in
  * {@code META-INF/spring/dev.pm.db.test.autoconfigure.AutoConfigurePmDb.imports}.
  *
  * @author pm-db

@@ -17,13 +17,14 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Points pm-db at a new database for one test class: a file in a new temporary directory,
- * deleted with the directory when the context closes, or {@code :memory:}. The path wins over
- * any {@code pm.db.path} of the application, so that a test never touches the application's
- * real database. It also keeps Spring Boot's {@code @AutoConfigureTestDatabase} from replacing
- * pm-db with an embedded database, unless the test asks for a replacement itself.
+ * deleted with the directory when the context closes, or {@code :memory:}. The path wins
+ * over any {@code pm.db.path} of the application, so that a test never touches the
+ * application's real database. It also keeps Spring Boot's
+ * {@code @AutoConfigureTestDatabase} from replacing pm-db with an embedded database,
+ * unless the test asks for a replacement itself.
  * <p>
- * Customizers of different test classes are never equal, so each test class gets a context,
- * and a database, of its own.
+ * Customizers of different test classes are never equal, so each test class gets a
+ * context, and a database, of its own.
  *
  * @author pm-db
  */
@@ -53,7 +54,8 @@ class FreshDatabaseContextCustomizer implements ContextCustomizer {
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();
 		sources.addFirst(new MapPropertySource(DATABASE_SOURCE, Map.of("pm.db.path", path(context))));
-		// Last: an explicit @AutoConfigureTestDatabase(replace = ...) or property still wins.
+		// Last: an explicit @AutoConfigureTestDatabase(replace = ...) or property still
+		// wins.
 		sources.addLast(new MapPropertySource(REPLACE_SOURCE, Map.of("spring.test.database.replace", "NONE")));
 	}
 
@@ -71,13 +73,14 @@ class FreshDatabaseContextCustomizer implements ContextCustomizer {
 			return Files.createTempDirectory(this.temporaryRoot, "pm-db-test-");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(
-					"Cannot create a directory for the test database in " + this.temporaryRoot, ex);
+			throw new UncheckedIOException("Cannot create a directory for the test database in " + this.temporaryRoot,
+					ex);
 		}
 	}
 
 	private static void delete(Path directory) {
-		// A directory that cannot be deleted stays in the temporary directory, for the system to clean.
+		// A directory that cannot be deleted stays in the temporary directory, for the
+		// system to clean.
 		FileSystemUtils.deleteRecursively(directory.toFile());
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 
 /**
  * Gives {@link PmDbTest @PmDbTest} and Spring Boot's test slices with
- * {@code @AutoConfigureTestDatabase} ({@code @JdbcTest}, {@code @DataJdbcTest}) a fresh pm-db
- * database for the test class.
+ * {@code @AutoConfigureTestDatabase} ({@code @JdbcTest}, {@code @DataJdbcTest}) a fresh
+ * pm-db database for the test class.
  *
  * @author pm-db
  */

@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A test of the database layer with pm-db: only pm-db's auto-configuration (its
- * {@code DataSource}, the JDBC templates, {@code JdbcClient} and the transaction manager),
- * none of the application's components, on a fresh database for the test class with the
- * application's migrations applied. Each test runs in a transaction that is rolled back at
- * its end.
+ * {@code DataSource}, the JDBC templates, {@code JdbcClient} and the transaction
+ * manager), none of the application's components, on a fresh database for the test class
+ * with the application's migrations applied. Each test runs in a transaction that is
+ * rolled back at its end.
  * <p>
  * The database is a new temporary file by default, so that WAL and everything else that
  * depends on a file behaves as in production; it is deleted when the test's application
@@ -51,7 +51,8 @@ public @interface PmDbTest {
 	String[] properties() default {};
 
 	/**
-	 * Whether the database lives in memory ({@code :memory:}) instead of in a temporary file.
+	 * Whether the database lives in memory ({@code :memory:}) instead of in a temporary
+	 * file.
 	 * @return whether to use an in-memory database
 	 */
 	boolean inMemory() default false;

@@ -14,8 +14,8 @@ import org.springframework.data.jdbc.core.dialect.JdbcDialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Boot's own {@code @DataJdbcTest}, with nothing added, runs repositories on a fresh
- * pm-db database with pm-db's SQLite dialect.
+ * Spring Boot's own {@code @DataJdbcTest}, with nothing added, runs repositories on a
+ * fresh pm-db database with pm-db's SQLite dialect.
  */
 @DataJdbcTest
 class DataJdbcTestTests {

@@ -14,7 +14,9 @@ final class TestDatabases {
 	private TestDatabases() {
 	}
 
-	/** Assert that pm-db runs on a fresh temporary file, not the application's database. */
+	/**
+	 * Assert that pm-db runs on a fresh temporary file, not the application's database.
+	 */
 	static Path assertFreshTemporaryFile(DataSource dataSource) throws Exception {
 		Path file = dataSource.unwrap(SqliteDataSource.class).getPath().getFile();
 		assertThat(file).isNotNull().exists();

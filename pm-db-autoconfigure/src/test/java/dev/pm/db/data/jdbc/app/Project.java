@@ -10,8 +10,9 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An aggregate: a boolean, a version, an embedded owner and a list of tasks. {@code @Table}
- * tells Spring Data that it belongs to JDBC, not to JPA, which is on the test classpath too.
+ * An aggregate: a boolean, a version, an embedded owner and a list of tasks.
+ * {@code @Table} tells Spring Data that it belongs to JDBC, not to JPA, which is on the
+ * test classpath too.
  */
 @Table("project")
 public class Project {
