@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.backup.OnlineBackup;
 import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.TransactionMode;
@@ -22,8 +23,6 @@ import dev.pm.db.test.Databases;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -124,19 +123,13 @@ class BackupTests {
 
 	@Test
 	void databaseThatCannotBeReadFailsTheBackupNamingBothFiles() {
-		DatabasePath path = DatabasePath.of(this.dir.resolve("pm.db").toString());
+		// Its directory is missing: SQLite cannot open it.
+		DatabasePath path = DatabasePath.of(this.dir.resolve("missing").resolve("pm.db").toString());
 		SqliteDataSource unreadable = new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()),
-				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 0) {
-
-			@Override
-			public Connection openInspectionConnection() throws SQLException {
-				throw new SQLiteException("unable to open database file", SQLiteErrorCode.SQLITE_CANTOPEN);
-			}
-
-		};
+				Duration.ofMillis(100), TransactionMode.IMMEDIATE, 0);
 		Path target = this.dir.resolve("copy.db");
 		assertThatExceptionOfType(DatabaseException.class)
-			.isThrownBy(() -> new DatabaseBackup(unreadable, Set.of()).backupTo(target))
+			.isThrownBy(() -> new OnlineBackup(unreadable, Set.of()).backupTo(target))
 			.withMessageContaining("Cannot back up database " + path + " to " + target)
 			.withMessageContaining("unable to open");
 	}

@@ -4,6 +4,8 @@ import javax.sql.DataSource;
 
 import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.SqliteDatabase;
+import dev.pm.db.backup.OnlineBackup;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import org.flywaydb.core.Flyway;
@@ -109,8 +111,14 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	SqliteDatabase sqliteDatabase(DatabaseInitializer databaseInitializer) {
+		return databaseInitializer.getDatabase();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DatabaseBackup databaseBackup(DataSource dataSource, PmDbProperties properties) {
-		return new DatabaseBackup(SqliteDataSourceUnwrapper.unwrap(dataSource), properties.filePermissionSet());
+		return new OnlineBackup(SqliteDataSourceUnwrapper.unwrap(dataSource), properties.filePermissionSet());
 	}
 
 	@Bean

@@ -8,12 +8,12 @@ import javax.sql.DataSource;
 
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.DatabasePath;
-import dev.pm.db.init.DatabaseFiles;
-import dev.pm.db.init.SchemaVersionPolicy;
+import dev.pm.db.init.SqliteDatabaseInitializer;
 import dev.pm.db.jdbc.JournalMode;
 import dev.pm.db.jdbc.Pragma;
 import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.SqliteDriver;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import dev.pm.db.jdbc.SqliteTransactionManager;
 import org.flywaydb.core.Flyway;
@@ -124,13 +124,17 @@ public final class PmDbDatabase {
 	}
 
 	static SqliteDataSource dataSource(PmDbProperties properties) {
-		DatabasePath path = DatabasePath.of(properties.getPath());
-		PragmaApplier pragmas = new PragmaApplier(pragmas(properties, path), path.getFile());
-		SqliteDataSource dataSource = new SqliteDataSource(path, pragmas, properties.getBusyTimeout(),
+		SqliteDriver driver = new SqliteDriver(DatabasePath.of(properties.getPath()), properties.getBusyTimeout());
+		SqliteDataSource dataSource = new SqliteDataSource(driver, pragmaApplier(properties),
 				properties.getTransactionMode(), properties.getStatementCacheSize());
 		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
 		dataSource.setLeakWarning(properties.getLease().getLeakWarning());
 		return dataSource;
+	}
+
+	private static PragmaApplier pragmaApplier(PmDbProperties properties) {
+		DatabasePath path = DatabasePath.of(properties.getPath());
+		return new PragmaApplier(pragmas(properties, path), path.getFile());
 	}
 
 	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {
@@ -165,13 +169,12 @@ public final class PmDbDatabase {
 	}
 
 	static DatabaseInitializer initializer(SqliteDataSource dataSource, Flyway flyway, PmDbProperties properties) {
-		DatabasePath path = dataSource.getPath();
-		DatabaseFiles files = path.isInMemory() ? null
-				: new DatabaseFiles(path.getFile(), properties.isCreateIfMissing(), properties.filePermissionSet());
-		SchemaVersionPolicy policy = new SchemaVersionPolicy(properties.getMigration().isEnabled(),
-				properties.getMigration().getExpectedVersion());
-		DatabaseInitializer initializer = new DatabaseInitializer(dataSource, files, flyway, policy,
-				properties.getIntegrityCheck());
+		SqliteDatabaseInitializer initializer = new SqliteDatabaseInitializer(dataSource, pragmaApplier(properties),
+				flyway, properties.getIntegrityCheck());
+		initializer.setCreateIfMissing(properties.isCreateIfMissing());
+		initializer.setFilePermissions(properties.filePermissionSet());
+		initializer.setMigrationEnabled(properties.getMigration().isEnabled());
+		initializer.setExpectedVersion(properties.getMigration().getExpectedVersion());
 		initializer.setIntegrityCheckInterval(properties.getIntegrityCheckInterval());
 		return initializer;
 	}

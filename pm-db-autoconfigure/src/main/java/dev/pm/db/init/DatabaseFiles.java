@@ -32,7 +32,7 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author pm-db
  */
-public class DatabaseFiles {
+public class DatabaseFiles implements FileSteps {
 
 	private static final Log logger = LogFactory.getLog(DatabaseFiles.class);
 
@@ -101,6 +101,7 @@ public class DatabaseFiles {
 	 * @throws DatabaseNotFoundException if the file is missing and may not be created
 	 * @throws DatabaseException if the path cannot be a database
 	 */
+	@Override
 	public void prepare() {
 		Path parent = this.file.getParent();
 		if (this.unix && Files.isDirectory(parent)) {
@@ -250,6 +251,7 @@ public class DatabaseFiles {
 	 * so that a crash from now on never looks like a clean close.
 	 * @return the time of the last check, or empty when the file must be checked
 	 */
+	@Override
 	public Optional<Instant> takeCleanCloseRecord() {
 		Path record = companion("-pmdb");
 		if (!this.unix || !Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
@@ -266,6 +268,7 @@ public class DatabaseFiles {
 	 * integrity check last ran on it.
 	 * @param checked when the check last ran
 	 */
+	@Override
 	public void recordCleanClose(Instant checked) {
 		if (!this.unix) {
 			return;
@@ -302,6 +305,7 @@ public class DatabaseFiles {
 	 * files every permission the configuration does not grant, with a warning for each
 	 * file changed. Never adds a permission.
 	 */
+	@Override
 	public void tightenPermissions() {
 		if (!this.posix) {
 			return;

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author pm-db
  */
-public class FailedMigrationRecorder implements Callback {
+class FailedMigrationRecorder implements Callback {
 
 	private @Nullable String failedMigration;
 

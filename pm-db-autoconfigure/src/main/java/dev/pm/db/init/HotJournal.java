@@ -10,9 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.pm.db.DatabaseException;
-import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.jdbc.SqliteDriver;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.sqlite.SQLiteErrorCode;
@@ -29,7 +30,7 @@ import org.sqlite.SQLiteException;
  *
  * @author pm-db
  */
-public final class HotJournal {
+final class HotJournal {
 
 	private static final Log logger = LogFactory.getLog(HotJournal.class);
 
@@ -56,7 +57,7 @@ public final class HotJournal {
 	 * @param ex what the read-only connection reported
 	 * @return {@code true} when a writable connection would recover the database
 	 */
-	public static boolean isReason(SQLiteException ex) {
+	static boolean isReason(SQLiteException ex) {
 		return HINTS.containsKey(ex.getResultCode());
 	}
 
@@ -65,7 +66,7 @@ public final class HotJournal {
 	 * @param ex the failure
 	 * @return a sentence to append to the message, or an empty string
 	 */
-	public static String hintFor(SQLException ex) {
+	static String hintFor(SQLException ex) {
 		// By name: the error code of a JDBC exception is only SQLite's primary code.
 		String message = String.valueOf(ex.getMessage());
 		return HINTS.entrySet()
@@ -78,18 +79,17 @@ public final class HotJournal {
 
 	/**
 	 * Let SQLite roll back the interrupted transaction, on a database file that is one.
-	 * @param dataSource the data source, for a separate writable connection
+	 * @param driver opens a separate writable connection
 	 * @throws DatabaseException if the file is not an SQLite database (it is left
 	 * unchanged)
 	 * @throws SQLException if SQLite cannot open the database for writing
 	 */
-	public static void rollBack(SqliteDataSource dataSource) throws SQLException {
-		Path file = dataSource.getPath().getFile();
+	static void rollBack(SqliteDriver driver) throws SQLException {
+		Path file = Objects.requireNonNull(driver.getPath().getFile(), "an in-memory database has no journal");
 		// Bytes are read before any connection of this process is open, so no SQLite lock
 		// is lost.
 		requireDatabaseOrEmpty(file);
-		try (Connection connection = dataSource.openSeparateConnection(false);
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = driver.openWritable(); Statement statement = connection.createStatement()) {
 			statement.executeQuery("PRAGMA schema_version").close();
 		}
 		logger.warn("Database " + file + " had a transaction interrupted by a crash (a hot journal); SQLite rolled"

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author pm-db
  */
-public class SchemaVersionPolicy {
+class SchemaVersionPolicy {
 
 	private final boolean migrationEnabled;
 

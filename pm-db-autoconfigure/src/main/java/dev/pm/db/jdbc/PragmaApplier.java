@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabasePath;
@@ -37,21 +39,27 @@ public class PragmaApplier {
 	/**
 	 * Set every PRAGMA, then read each back.
 	 * @param connection an open connection outside any transaction
+	 * @return the value SQLite reports for each PRAGMA that reports one, by name
 	 * @throws SQLException if SQLite refuses a statement
 	 * @throws DatabaseException if a PRAGMA reads back a value other than the one set
 	 */
-	public void apply(Connection connection) throws SQLException {
+	public Map<String, String> apply(Connection connection) throws SQLException {
+		Map<String, String> reported = new LinkedHashMap<>();
 		try (Statement statement = connection.createStatement()) {
 			for (Pragma pragma : this.pragmas) {
 				statement.execute(pragma.setStatement());
 			}
 			for (Pragma pragma : this.pragmas) {
-				verify(statement, pragma);
+				String value = verify(statement, pragma);
+				if (value != null) {
+					reported.put(pragma.name(), value);
+				}
 			}
 		}
+		return reported;
 	}
 
-	private void verify(Statement statement, Pragma pragma) throws SQLException {
+	private @Nullable String verify(Statement statement, Pragma pragma) throws SQLException {
 		String reported = read(statement, pragma);
 		if (reported == null) {
 			// An action such as optimize reports nothing to compare; a misspelt name
@@ -65,6 +73,7 @@ public class PragmaApplier {
 							+ "' was expected. Check the value, and that the file system supports it"
 							+ " (WAL needs shared memory, which network file systems often lack)");
 		}
+		return reported;
 	}
 
 	private void requireKnown(Statement statement, Pragma pragma) throws SQLException {

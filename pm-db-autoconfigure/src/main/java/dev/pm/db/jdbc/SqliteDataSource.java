@@ -11,7 +11,6 @@ import dev.pm.db.DatabasePath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -36,13 +35,13 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	private static final Log logger = LogFactory.getLog(SqliteDataSource.class);
 
+	private final SqliteDriver driver;
+
 	private final DatabasePath path;
 
 	private final PragmaApplier pragmaApplier;
 
 	private final ConnectionLease lease;
-
-	private final Duration busyTimeout;
 
 	private final TransactionMode writeMode;
 
@@ -71,11 +70,25 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	public SqliteDataSource(DatabasePath path, PragmaApplier pragmaApplier, Duration busyTimeout,
 			TransactionMode writeMode, int statementCacheSize) {
-		super(path.getJdbcUrl(), false);
-		this.path = path;
+		this(new SqliteDriver(path, busyTimeout), pragmaApplier, writeMode, statementCacheSize);
+	}
+
+	/**
+	 * Create a data source whose connection a driver opens; threads wait for it as long
+	 * as SQLite waits for a lock (the driver's busy timeout).
+	 * @param driver opens the physical connection
+	 * @param pragmaApplier the PRAGMAs to apply to every physical connection
+	 * @param writeMode how read-write transactions begin
+	 * @param statementCacheSize how many prepared statements to keep for reuse; {@code 0}
+	 * keeps none
+	 */
+	public SqliteDataSource(SqliteDriver driver, PragmaApplier pragmaApplier, TransactionMode writeMode,
+			int statementCacheSize) {
+		super(driver.getPath().getJdbcUrl(), false);
+		this.driver = driver;
+		this.path = driver.getPath();
 		this.pragmaApplier = pragmaApplier;
-		this.lease = new ConnectionLease(busyTimeout, this::reclaimedFromDeadThread);
-		this.busyTimeout = busyTimeout;
+		this.lease = new ConnectionLease(driver.getBusyTimeout(), this::reclaimedFromDeadThread);
 		this.writeMode = writeMode;
 		this.statementCacheSize = statementCacheSize;
 		this.statements = new StatementCache(statementCacheSize);
@@ -165,6 +178,15 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
+	 * Return the driver that opens this data source's connection, for connections of
+	 * their own to the same database (start-up checks, backups).
+	 * @return the driver
+	 */
+	public SqliteDriver getDriver() {
+		return this.driver;
+	}
+
+	/**
 	 * Lease the shared connection, waiting up to the busy timeout while another thread
 	 * holds it. Close the returned connection to end the lease.
 	 * @return the leased connection
@@ -226,43 +248,6 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
-	 * Apply and verify the PRAGMAs again on the open connection, for example after
-	 * migrations that changed them.
-	 * @throws SQLException if SQLite refuses a PRAGMA
-	 */
-	public void reapplyPragmas() throws SQLException {
-		try (Connection connection = getConnection()) {
-			this.pragmaApplier.apply(connection);
-		}
-	}
-
-	/**
-	 * Open a connection that cannot write to the database file, for checks that must run
-	 * before anything changes it. An in-memory database has no file, so this leases the
-	 * shared connection instead. Close the returned connection when done.
-	 * @return a read-only connection
-	 * @throws SQLException if SQLite cannot open the database
-	 */
-	public Connection openInspectionConnection() throws SQLException {
-		return this.path.isInMemory() ? getConnection() : openSeparateConnection(true);
-	}
-
-	/**
-	 * Open a second connection to the database file, without the configured PRAGMAs
-	 * (which may write), for start-up work before the shared connection opens. Close it
-	 * when done.
-	 * @param readOnly whether the connection may not write
-	 * @return the connection
-	 * @throws SQLException if SQLite cannot open the database
-	 */
-	public Connection openSeparateConnection(boolean readOnly) throws SQLException {
-		SQLiteConfig config = new SQLiteConfig();
-		config.setReadOnly(readOnly);
-		config.setBusyTimeout((int) this.busyTimeout.toMillis());
-		return JDBC.createConnection(this.path.getJdbcUrl(), config.toProperties());
-	}
-
-	/**
 	 * Close the connection cleanly: wait up to the shutdown timeout for a transaction in
 	 * progress, let SQLite {@code optimize} and checkpoint the write-ahead log into the
 	 * database ({@code TRUNCATE}), then close. A transaction still running after the
@@ -312,11 +297,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	@Override
 	protected Connection getConnectionFromDriver(Properties props) throws SQLException {
-		// Straight to the driver: DriverManager would scan every registered driver.
 		SQLiteConfig config = new SQLiteConfig(props);
-		config.setBusyTimeout((int) this.busyTimeout.toMillis());
 		config.setTransactionMode(this.writeMode.driverMode());
-		return JDBC.createConnection(this.path.getJdbcUrl(), config.toProperties());
+		return this.driver.open(config);
 	}
 
 	@Override

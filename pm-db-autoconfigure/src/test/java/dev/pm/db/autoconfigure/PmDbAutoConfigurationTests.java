@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.SqliteDatabase;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import dev.pm.db.jdbc.SqliteTransactionManager;
@@ -73,6 +74,7 @@ class PmDbAutoConfigurationTests {
 			assertThat(context.getBean("transactionManager")).isInstanceOf(SqliteTransactionManager.class);
 			assertThat(context).hasSingleBean(DatabaseInitializer.class);
 			assertThat(context).hasSingleBean(DatabaseBackup.class);
+			assertThat(context).hasSingleBean(SqliteDatabase.class);
 			assertThat(context).hasBean("databaseInitializer");
 			assertThat(context).hasSingleBean(JdbcTemplate.class);
 			assertThat(context).hasSingleBean(NamedParameterJdbcTemplate.class);
@@ -378,9 +380,15 @@ class PmDbAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class NoInitializer {
 
-		// Replaces the initializer, so nothing touches the working directory.
+		// Replaces the initializer, so nothing touches the working directory, and with
+		// it the database it would have made ready.
 		@Bean
 		DatabaseInitializer databaseInitializer() {
+			return null;
+		}
+
+		@Bean
+		SqliteDatabase sqliteDatabase() {
 			return null;
 		}
 

@@ -5,13 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabasePath;
-import dev.pm.db.jdbc.PragmaApplier;
-import dev.pm.db.jdbc.SqliteDataSource;
-import dev.pm.db.jdbc.TransactionMode;
+import dev.pm.db.jdbc.SqliteDriver;
 import dev.pm.db.test.Databases;
 import dev.pm.db.test.Databases.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -71,10 +68,8 @@ class HotJournalTests {
 		assertThat(HotJournal.hintFor(new SQLException("[SQLITE_BUSY] locked"))).isEmpty();
 	}
 
-	private static SqliteDataSource dataSource(Path file) {
-		DatabasePath path = DatabasePath.of(file.toString());
-		return new SqliteDataSource(path, new PragmaApplier(List.of(), path.getFile()), Duration.ofMillis(100),
-				TransactionMode.IMMEDIATE, 0);
+	private static SqliteDriver dataSource(Path file) {
+		return new SqliteDriver(DatabasePath.of(file.toString()), Duration.ofMillis(100));
 	}
 
 }

@@ -418,8 +418,8 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
-	void inspectionConnectionOfAFileCannotWrite() throws SQLException {
-		try (Connection inspection = this.dataSource.openInspectionConnection()) {
+	void readOnlyConnectionOfItsDriverCannotWrite() throws SQLException {
+		try (Connection inspection = this.dataSource.getDriver().openReadOnly()) {
 			assertThat(inspection.isReadOnly()).isTrue();
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> insert(inspection, "refused"))
 				.withMessageContaining("SQLITE_READONLY");

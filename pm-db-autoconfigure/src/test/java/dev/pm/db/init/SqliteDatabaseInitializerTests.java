@@ -1,4 +1,4 @@
-package dev.pm.db;
+package dev.pm.db.init;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,18 +12,23 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
+import dev.pm.db.DatabaseCorruptedException;
+import dev.pm.db.DatabaseException;
+import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.DatabaseMigrationException;
+import dev.pm.db.DatabaseNotFoundException;
+import dev.pm.db.ForeignDatabaseException;
+import dev.pm.db.SchemaVersionMismatchException;
+import dev.pm.db.SqliteDatabase;
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
-import dev.pm.db.init.DatabaseFiles;
-import dev.pm.db.init.IntegrityCheck;
-import dev.pm.db.init.SchemaHistory;
-import dev.pm.db.init.SchemaVersionPolicy;
+import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.test.Databases;
 import dev.pm.db.test.Databases.Snapshot;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The start-up sequence on real files.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class DatabaseInitializerTests {
+class SqliteDatabaseInitializerTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class));
@@ -187,7 +192,7 @@ class DatabaseInitializerTests {
 				+ " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)");
 		at(file).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
+			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
 		});
 	}
 
@@ -200,7 +205,7 @@ class DatabaseInitializerTests {
 			assertThat(context).hasNotFailed();
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForList("SELECT name FROM item", String.class)).containsExactly("kept");
-			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
+			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
 		});
 	}
 
@@ -272,11 +277,11 @@ class DatabaseInitializerTests {
 	void repeatableMigrationsAreNoSchemaVersionAndARemovedOneDoesNotBlock() {
 		Path file = this.dir.resolve("pm.db");
 		at(file, "pm.db.migration.locations=classpath:db/repeatable").run((context) -> {
-			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1");
+			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1");
 			assertThat(context.getBean(JdbcTemplate.class).queryForList("SELECT name FROM item_names")).isEmpty();
 		});
 		at(file, "pm.db.migration.locations=classpath:db/v1only")
-			.run((context) -> assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1"));
+			.run((context) -> assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1"));
 	}
 
 	@Test
@@ -342,10 +347,10 @@ class DatabaseInitializerTests {
 	void olderDatabaseIsMigratedToTheLatestVersion() {
 		Path file = this.dir.resolve("pm.db");
 		at(file, "pm.db.migration.expected-version=1").run((context) -> {
-			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1");
+			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1");
 		});
 		at(file).run((context) -> {
-			assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("2");
+			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
 			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM tag", Integer.class))
 				.isZero();
 		});
@@ -388,7 +393,7 @@ class DatabaseInitializerTests {
 		});
 		at(file, "pm.db.migration.locations=classpath:db/failing", "pm.db.migration.expected-version=1")
 			.run((context) -> {
-				assertThat(context.getBean(DatabaseInitializer.class).getSchemaVersion()).hasValue("1");
+				assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1");
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE name = 'tag'", Integer.class))
 					.isZero();
@@ -412,15 +417,15 @@ class DatabaseInitializerTests {
 	void integrityCheckThatCannotRunBehindAnotherConnectionsLockIsALockFailureNotCorruption() {
 		Path file = this.dir.resolve("pm.db");
 		at(file, "pm.db.journal-mode=delete", "pm.db.busy-timeout=100ms").run((context) -> {
-			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
+			SqliteDatabase database = context.getBean(SqliteDatabase.class);
 			try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
 					Statement statement = other.createStatement()) {
 				statement.execute("BEGIN EXCLUSIVE");
 				statement.execute("INSERT INTO item (name) VALUES ('uncommitted')");
-				assertThatExceptionOfType(CannotAcquireLockException.class).isThrownBy(initializer::checkIntegrity);
+				assertThatExceptionOfType(CannotAcquireLockException.class).isThrownBy(database::checkIntegrity);
 				statement.execute("ROLLBACK");
 			}
-			assertThat(initializer.checkIntegrity()).isTrue();
+			assertThat(database.checkIntegrity()).isTrue();
 		});
 	}
 
@@ -466,10 +471,9 @@ class DatabaseInitializerTests {
 	@Test
 	void inMemoryDatabaseWorksAndLeavesNoFile() {
 		this.contextRunner.withPropertyValues("pm.db.path=:memory:").run((context) -> {
-			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
-			assertThat(initializer.isInMemory()).isTrue();
-			assertThat(initializer.getPath()).isNull();
-			assertThat(initializer.getSchemaVersion()).hasValue("2");
+			SqliteDatabase database = context.getBean(SqliteDatabase.class);
+			assertThat(database.getPath().isInMemory()).isTrue();
+			assertThat(database.getSchemaVersion()).hasValue("2");
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			jdbc.update("INSERT INTO item (name) VALUES ('kept')");
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM item", Integer.class)).isEqualTo(1);
@@ -481,15 +485,15 @@ class DatabaseInitializerTests {
 	@Test
 	void checkIntegrityRunsTheConfiguredQuickCheck() {
 		at(this.dir.resolve("pm.db"), "pm.db.integrity-check=quick")
-			.run((context) -> assertThat(context.getBean(DatabaseInitializer.class).checkIntegrity()).isTrue());
+			.run((context) -> assertThat(context.getBean(SqliteDatabase.class).checkIntegrity()).isTrue());
 	}
 
 	@Test
 	void databaseWithoutMigrationsHasNoSchemaVersion() {
 		at(this.dir.resolve("pm.db"), "pm.db.migration.locations=classpath:db/none").run((context) -> {
-			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
-			assertThat(initializer.getSchemaVersion()).isEmpty();
-			assertThat(initializer.checkIntegrity()).isTrue();
+			SqliteDatabase database = context.getBean(SqliteDatabase.class);
+			assertThat(database.getSchemaVersion()).isEmpty();
+			assertThat(database.checkIntegrity()).isTrue();
 		});
 	}
 
@@ -501,7 +505,7 @@ class DatabaseInitializerTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains("integrity not checked");
-				assertThat(context.getBean(DatabaseInitializer.class).checkIntegrity()).isFalse();
+				assertThat(context.getBean(SqliteDatabase.class).checkIntegrity()).isFalse();
 			});
 	}
 
@@ -515,8 +519,22 @@ class DatabaseInitializerTests {
 	@Test
 	void reportsTheResolvedAbsolutePath() {
 		Path file = this.dir.resolve("x/../pm.db");
-		at(file).run((context) -> assertThat(context.getBean(DatabaseInitializer.class).getPath())
+		at(file).run((context) -> assertThat(context.getBean(SqliteDatabase.class).getPath().getFile())
 			.isEqualTo(this.dir.resolve("pm.db")));
+	}
+
+	@Test
+	@SuppressWarnings("deprecation")
+	void initializerStillAnswersItsDeprecatedQueriesAsTheDatabaseDoes() {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> {
+			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
+			assertThat(context.getBean(SqliteDatabase.class)).isSameAs(initializer.getDatabase());
+			assertThat(initializer.getPath()).isEqualTo(file);
+			assertThat(initializer.isInMemory()).isFalse();
+			assertThat(initializer.getSchemaVersion()).hasValue("2");
+			assertThat(initializer.checkIntegrity()).isTrue();
+		});
 	}
 
 	private Path corruptedDatabase() throws IOException {
@@ -548,32 +566,25 @@ class DatabaseInitializerTests {
 
 		@Bean
 		DatabaseInitializer databaseInitializer(SqliteDataSource dataSource) {
-			Flyway older = Flyway.configure().dataSource(dataSource).locations("classpath:db/v1only").load();
-			SchemaVersionPolicy policy = new SchemaVersionPolicy(true, null) {
+			// Once the older application migrated (the PRAGMAs are verified after that),
+			// and before it looks at the version again, the newer one migrates the file
+			// on
+			// a connection of its own.
+			PragmaApplier newerMigrates = new PragmaApplier(List.of(), dataSource.getPath().getFile()) {
 
 				@Override
-				public void requireUnchangedSince(Decision decision, @Nullable MigrationVersion now,
-						@Nullable Path path) {
+				public Map<String, String> apply(Connection connection) throws SQLException {
 					Flyway.configure()
 						.dataSource(new DriverManagerDataSource(dataSource.getPath().getJdbcUrl()))
 						.locations("classpath:db/migration")
 						.load()
 						.migrate();
-					super.requireUnchangedSince(decision, latestApplied(dataSource), path);
+					return super.apply(connection);
 				}
 
 			};
-			return new DatabaseInitializer(dataSource, new DatabaseFiles(dataSource.getPath().getFile(), true,
-					PosixFilePermissions.fromString("rw-------")), older, policy, IntegrityCheck.FULL);
-		}
-
-		private static @Nullable MigrationVersion latestApplied(SqliteDataSource dataSource) {
-			try (Connection connection = dataSource.getConnection()) {
-				return SchemaHistory.latestApplied(connection, "flyway_schema_history");
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
+			Flyway older = Flyway.configure().dataSource(dataSource).locations("classpath:db/v1only").load();
+			return new SqliteDatabaseInitializer(dataSource, newerMigrates, older, IntegrityCheck.FULL);
 		}
 
 	}

@@ -1,0 +1,307 @@
+package dev.pm.db.init;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.pm.db.DatabaseException;
+import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.DatabaseMigrationException;
+import dev.pm.db.DatabasePath;
+import dev.pm.db.init.SchemaVersionPolicy.Decision;
+import dev.pm.db.jdbc.PragmaApplier;
+import dev.pm.db.jdbc.SqliteDataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The start-up sequence of pm-db's design, on the database of a {@link SqliteDataSource}
+ * migrated by Flyway.
+ * <p>
+ * Everything that decides whether the file may be used runs on a read-only connection of
+ * its own, before the first write (even switching to WAL writes to the file).
+ *
+ * @author pm-db
+ */
+public final class SqliteDatabaseInitializer extends DatabaseInitializer {
+
+	private static final Log logger = LogFactory.getLog(SqliteDatabaseInitializer.class);
+
+	private final SqliteDataSource dataSource;
+
+	private final PragmaApplier pragmas;
+
+	private final Flyway flyway;
+
+	private final IntegrityCheck integrityCheck;
+
+	private boolean createIfMissing = true;
+
+	private Set<PosixFilePermission> filePermissions = PosixFilePermissions.fromString("rw-------");
+
+	private boolean migrationEnabled = true;
+
+	private @Nullable String expectedVersion;
+
+	private Duration integrityCheckInterval = Duration.ofDays(7);
+
+	/**
+	 * Create the initializer of a data source's database.
+	 * @param dataSource the application's data source
+	 * @param pragmas the PRAGMAs of the data source, verified again once migrations ran
+	 * (a migration may change one, and it would stick on the shared connection)
+	 * @param flyway Flyway, configured with the application's migrations on
+	 * {@code dataSource}
+	 * @param integrityCheck the check to run at start-up
+	 */
+	public SqliteDatabaseInitializer(SqliteDataSource dataSource, PragmaApplier pragmas, Flyway flyway,
+			IntegrityCheck integrityCheck) {
+		super(new DefaultSqliteDatabase(dataSource, flyway, integrityCheck));
+		this.dataSource = dataSource;
+		this.pragmas = pragmas;
+		this.flyway = flyway;
+		this.integrityCheck = integrityCheck;
+	}
+
+	/**
+	 * Set whether a missing database file is created, rather than refused.
+	 * @param createIfMissing {@code false} to refuse a missing file
+	 */
+	public void setCreateIfMissing(boolean createIfMissing) {
+		this.createIfMissing = createIfMissing;
+	}
+
+	/**
+	 * Set the POSIX permissions of the database and its companion files.
+	 * @param filePermissions the permissions; ignored without POSIX
+	 */
+	public void setFilePermissions(Set<PosixFilePermission> filePermissions) {
+		this.filePermissions = Set.copyOf(filePermissions);
+	}
+
+	/**
+	 * Set whether an older database is migrated, rather than refused.
+	 * @param migrationEnabled {@code false} to refuse an older schema
+	 */
+	public void setMigrationEnabled(boolean migrationEnabled) {
+		this.migrationEnabled = migrationEnabled;
+	}
+
+	/**
+	 * Set the schema version the application requires.
+	 * @param expectedVersion the version, or {@code null} for the latest migration found
+	 */
+	public void setExpectedVersion(@Nullable String expectedVersion) {
+		this.expectedVersion = expectedVersion;
+	}
+
+	/**
+	 * Set how long a file that this starter closed cleanly, and nobody changed since, may
+	 * go without the configured integrity check at start-up.
+	 * @param integrityCheckInterval the longest time between two checks of such a file
+	 */
+	public void setIntegrityCheckInterval(Duration integrityCheckInterval) {
+		this.integrityCheckInterval = integrityCheckInterval;
+	}
+
+	@Override
+	public void afterPropertiesSet() throws SQLException {
+		long start = System.nanoTime();
+		DatabasePath path = this.dataSource.getPath();
+		FileSteps files = path.isInMemory() ? FileSteps.NONE
+				: new DatabaseFiles(path.getFile(), this.createIfMissing, this.filePermissions);
+		SchemaVersionPolicy policy = new SchemaVersionPolicy(this.migrationEnabled, this.expectedVersion);
+		files.prepare();
+		// Read before any connection opens: even a read-only one touches the -wal.
+		Inspection inspection = inspect(files.takeCleanCloseRecord(), policy);
+		files.tightenPermissions();
+		migrate(inspection.decision());
+		Map<String, String> pragmas = verifyPragmas();
+		requireUnchangedVersion(inspection.decision(), policy);
+		recordCleanCloseWhenClosed(files, inspection.integrity());
+		logger.info("Database " + path + " ready: schema version "
+				+ inspection.decision().resultingVersion().orElse("none") + ", journal mode "
+				+ pragmas.getOrDefault("journal_mode", "as SQLite's default") + ", integrity "
+				+ inspection.integrity().description() + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
+	}
+
+	private Inspection inspect(Optional<Instant> cleanlyClosedChecked, SchemaVersionPolicy policy) {
+		try {
+			try {
+				return inspectOnce(cleanlyClosedChecked, policy);
+			}
+			catch (SQLiteException ex) {
+				if (!HotJournal.isReason(ex)) {
+					throw ex;
+				}
+			}
+			HotJournal.rollBack(this.dataSource.getDriver());
+			return inspectOnce(cleanlyClosedChecked, policy);
+		}
+		catch (SQLException ex) {
+			throw new DatabaseException(getFile(), "Cannot read database " + this.dataSource.getPath()
+					+ " to check it before use; it was left unchanged: " + ex.getMessage() + HotJournal.hintFor(ex),
+					ex);
+		}
+	}
+
+	private Inspection inspectOnce(Optional<Instant> cleanlyClosedChecked, SchemaVersionPolicy policy)
+			throws SQLException {
+		try (Connection connection = openInspectionConnection()) {
+			requireDatabase(connection);
+			Integrity integrity = checkIntegrityUnlessUnchanged(connection, cleanlyClosedChecked);
+			MigrationInfoService history = schemaHistory(connection);
+			requireOwnSchema(connection, history, policy);
+			return new Inspection(integrity, policy.decide(history, getFile()));
+		}
+	}
+
+	// An in-memory database exists only on the shared connection, and has no file to
+	// protect.
+	private Connection openInspectionConnection() throws SQLException {
+		return this.dataSource.getPath().isInMemory() ? this.dataSource.getConnection()
+				: this.dataSource.getDriver().openReadOnly();
+	}
+
+	private void requireDatabase(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery("PRAGMA schema_version").close();
+		}
+		catch (SQLiteException ex) {
+			if (ex.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+				throw new DatabaseException(getFile(), "Database file " + this.dataSource.getPath()
+						+ " is not an SQLite database; it was left unchanged. Point pm.db.path to a database file,"
+						+ " or to a path that does not exist yet", ex);
+			}
+			throw ex;
+		}
+	}
+
+	// A file this starter closed cleanly, that nobody changed since and that was checked
+	// recently, needs no scan: its cost grows with the file, and a CLI starts on every
+	// command.
+	private Integrity checkIntegrityUnlessUnchanged(Connection connection, Optional<Instant> cleanlyClosedChecked)
+			throws SQLException {
+		if (this.integrityCheck == IntegrityCheck.NONE) {
+			return new Integrity(null, "not checked");
+		}
+		Instant now = Instant.now();
+		if (cleanlyClosedChecked.isPresent()
+				&& cleanlyClosedChecked.get().plus(this.integrityCheckInterval).isAfter(now)) {
+			return new Integrity(cleanlyClosedChecked.get(),
+					"unchanged since its clean close (last checked " + cleanlyClosedChecked.get() + ")");
+		}
+		IntegrityChecker.requireSound(connection, this.integrityCheck == IntegrityCheck.QUICK, getFile());
+		return new Integrity(now, "ok");
+	}
+
+	// Another application's database must not get this one's journal mode, permissions or
+	// tables.
+	private void requireOwnSchema(Connection connection, MigrationInfoService history, SchemaVersionPolicy policy)
+			throws SQLException {
+		if (!this.flyway.getConfiguration().isBaselineOnMigrate()) {
+			String table = this.flyway.getConfiguration().getTable();
+			policy.requireOwnSchema(history, SchemaHistory.hasTables(connection, table), table, getFile());
+		}
+	}
+
+	private MigrationInfoService schemaHistory(Connection readOnly) {
+		return copyOfFlyway().dataSource(new SingleConnectionDataSource(readOnly, true)).load().info();
+	}
+
+	// The application's Flyway, to be adjusted for one use without changing the bean.
+	private FluentConfiguration copyOfFlyway() {
+		return Flyway.configure(this.flyway.getConfiguration().getClassLoader())
+			.configuration(this.flyway.getConfiguration());
+	}
+
+	private void migrate(Decision decision) {
+		MigrationVersion target = decision.migrateTo();
+		if (target == null) {
+			return;
+		}
+		FailedMigrationRecorder recorder = new FailedMigrationRecorder();
+		Callback[] callbacks = Stream
+			.concat(Arrays.stream(this.flyway.getConfiguration().getCallbacks()), Stream.of(recorder))
+			.toArray(Callback[]::new);
+		try {
+			copyOfFlyway().target(target).callbacks(callbacks).load().migrate();
+		}
+		catch (FlywayException ex) {
+			throw new DatabaseMigrationException(getFile(), recorder.getFailedMigration(),
+					getDatabase().getSchemaVersion().orElse(null), ex);
+		}
+	}
+
+	// Opening the shared connection verifies them too; a migration may have changed one
+	// since (PRAGMA foreign_keys = OFF; Flyway runs it outside a transaction, so it
+	// sticks).
+	private Map<String, String> verifyPragmas() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return this.pragmas.apply(connection);
+		}
+	}
+
+	// The decision was made before the write lock: another application may have migrated
+	// since.
+	private void requireUnchangedVersion(Decision decision, SchemaVersionPolicy policy) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			policy.requireUnchangedSince(decision,
+					SchemaHistory.latestApplied(connection, this.flyway.getConfiguration().getTable()), getFile());
+		}
+	}
+
+	// A file never checked gets no record: its next start would skip a check nobody
+	// made.
+	private void recordCleanCloseWhenClosed(FileSteps files, Integrity integrity) {
+		Instant checked = integrity.checked();
+		if (checked != null) {
+			this.dataSource.setCleanCloseListener(() -> files.recordCleanClose(checked));
+		}
+	}
+
+	private @Nullable Path getFile() {
+		return this.dataSource.getPath().getFile();
+	}
+
+	/**
+	 * How the integrity check went.
+	 *
+	 * @param checked when the configured check last ran on the file, {@code null} if it
+	 * never runs
+	 * @param description what the log says of it
+	 */
+	private record Integrity(@Nullable Instant checked, String description) {
+	}
+
+	/**
+	 * What the checks on the read-only connection found.
+	 *
+	 * @param integrity how the integrity check went
+	 * @param decision what to do with the schema version found
+	 */
+	private record Inspection(Integrity integrity, Decision decision) {
+	}
+
+}

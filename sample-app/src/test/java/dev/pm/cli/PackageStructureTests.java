@@ -1,0 +1,25 @@
+package dev.pm.cli;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The packages of {@code pm} depend on each other in one direction only.
+ *
+ * @author pm-db
+ */
+class PackageStructureTests {
+
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching("dev.pm.cli.(**)")
+			.should()
+			.beFreeOfCycles()
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("dev.pm.cli"));
+	}
+
+}
