@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashLoopTests {
 
-	private static final String LOCATIONS = "classpath:db/v1only,classpath:db/crash";
+	private static final String LOCATIONS = "classpath:db/migration/base,classpath:db/crash";
 
 	@TempDir
 	Path dir;

@@ -21,8 +21,7 @@ class DatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializer
 	}
 
 	// Last: initializers detected later depend on earlier ones, and ours needs the Flyway
-	// bean
-	// that Boot's Flyway detector reports when spring-boot-flyway is present.
+	// bean that Boot's Flyway detector reports when spring-boot-flyway is present.
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;

@@ -66,8 +66,8 @@ public final class PmDbAutoConfiguration {
 	}
 
 	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it
-	// (metrics,
-	// tracing): their work then goes through the proxy, as everybody else's does.
+	// (metrics, tracing): their work then goes through the proxy, as everybody else's
+	// does.
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -58,9 +58,8 @@ public class OnlineBackup implements DatabaseBackup {
 		try {
 			try (Connection source = openSource()) {
 				// SQLite's online backup in one step: every page as of one read snapshot.
-				// In steps,
-				// each write by another connection would restart it, for ever under a
-				// steady writer.
+				// In steps, each write by another connection would restart it, for ever
+				// under a steady writer.
 				source.unwrap(SQLiteConnection.class)
 					.getDatabase()
 					.backup("main", copy.toString(), null, BUSY_SLEEP_MILLIS, BUSY_RETRIES, ALL_PAGES);

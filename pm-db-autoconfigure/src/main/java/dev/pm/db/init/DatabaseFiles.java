@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -144,8 +145,7 @@ public class DatabaseFiles implements FileSteps {
 	}
 
 	// SQLite opens these without asking: a FIFO hangs it, a link writes elsewhere, a file
-	// of
-	// another user leaks or changes the data.
+	// of another user leaks or changes the data.
 	private void requirePlainCompanions() {
 		for (String suffix : COMPANION_SUFFIXES.subList(1, COMPANION_SUFFIXES.size())) {
 			Path companion = companion(suffix);
@@ -232,8 +232,7 @@ public class DatabaseFiles implements FileSteps {
 		}
 		requireOwned(this.file);
 		// The owner's bits, not access(2): root may read anything, yet a file made
-		// read-only is
-		// meant so.
+		// read-only is meant so.
 		if (this.posix) {
 			Set<PosixFilePermission> current = readPermissionsOf(this.file);
 			if (!current.containsAll(OWNER_READ_WRITE)) {
@@ -245,36 +244,44 @@ public class DatabaseFiles implements FileSteps {
 	}
 
 	/**
-	 * Return when the configured integrity check last ran on this file, if the file is
-	 * exactly as this starter left it at a clean close (same identity, size, modification
-	 * and change times, and an empty write-ahead log), and forget the record either way,
-	 * so that a crash from now on never looks like a clean close.
+	 * Return when an integrity check that covers {@code required} last ran on this file,
+	 * if the file is exactly as this starter left it at a clean close (same identity,
+	 * size, modification and change times, and an empty write-ahead log), and forget the
+	 * record either way, so that a crash from now on never looks like a clean close.
+	 * @param required the check the configuration asks for
 	 * @return the time of the last check, or empty when the file must be checked
 	 */
 	@Override
-	public Optional<Instant> takeCleanCloseRecord() {
+	public Optional<Instant> takeCleanCloseRecord(IntegrityCheck required) {
 		Path record = companion("-pmdb");
 		if (!this.unix || !Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
 			return Optional.empty();
 		}
 		List<String> lines = onAttributesOf(record, () -> Files.readAllLines(record, StandardCharsets.US_ASCII));
 		onAttributesOf(record, () -> Files.deleteIfExists(record));
-		boolean unchanged = lines.size() == 2 && lines.get(0).equals(stamp()) && lines.get(1).matches("[0-9]{1,18}");
+		boolean unchanged = lines.size() == 3 && lines.get(0).equals(stamp()) && lines.get(1).matches("[0-9]{1,18}")
+				&& covers(lines.get(2), required);
 		return unchanged ? Optional.of(Instant.ofEpochMilli(Long.parseLong(lines.get(1)))) : Optional.empty();
 	}
 
+	private static boolean covers(String recorded, IntegrityCheck required) {
+		return Arrays.stream(IntegrityCheck.values())
+			.anyMatch((check) -> check.name().equals(recorded) && check.covers(required));
+	}
+
 	/**
-	 * Record that the file was closed cleanly just now, with the time the configured
-	 * integrity check last ran on it.
+	 * Record that the file was closed cleanly just now, with the time an integrity check
+	 * last ran on it.
 	 * @param checked when the check last ran
+	 * @param check which check it was
 	 */
 	@Override
-	public void recordCleanClose(Instant checked) {
+	public void recordCleanClose(Instant checked, IntegrityCheck check) {
 		if (!this.unix) {
 			return;
 		}
 		Path record = companion("-pmdb");
-		String content = stamp() + "\n" + checked.toEpochMilli() + "\n";
+		String content = stamp() + "\n" + checked.toEpochMilli() + "\n" + check.name() + "\n";
 		onAttributesOf(record, () -> {
 			// A name of its own: several processes on one file may close at the same
 			// moment.
@@ -286,8 +293,7 @@ public class DatabaseFiles implements FileSteps {
 	}
 
 	// What a clean close leaves: the file's identity, size and times (ctime changes with
-	// any
-	// write and cannot be set back), and its write-ahead log's size and time (0 when
+	// any write and cannot be set back), and its write-ahead log's size and time (0 when
 	// absent).
 	private String stamp() {
 		File wal = companion("-wal").toFile();

@@ -21,7 +21,7 @@ interface FileSteps {
 		}
 
 		@Override
-		public Optional<Instant> takeCleanCloseRecord() {
+		public Optional<Instant> takeCleanCloseRecord(IntegrityCheck required) {
 			return Optional.empty();
 		}
 
@@ -30,7 +30,7 @@ interface FileSteps {
 		}
 
 		@Override
-		public void recordCleanClose(Instant checked) {
+		public void recordCleanClose(Instant checked, IntegrityCheck check) {
 		}
 
 	};
@@ -42,11 +42,12 @@ interface FileSteps {
 	void prepare();
 
 	/**
-	 * Return when the integrity check last ran on a file that is as a clean close left
-	 * it, and forget that record.
+	 * Return when an integrity check that covers {@code required} last ran on a file that
+	 * is as a clean close left it, and forget that record.
+	 * @param required the check the configuration asks for
 	 * @return the time of the last check, or empty when the file must be checked
 	 */
-	Optional<Instant> takeCleanCloseRecord();
+	Optional<Instant> takeCleanCloseRecord(IntegrityCheck required);
 
 	/**
 	 * Remove every permission the configuration does not grant from the files.
@@ -55,8 +56,9 @@ interface FileSteps {
 
 	/**
 	 * Record that the file was closed cleanly just now.
-	 * @param checked when the integrity check last ran
+	 * @param checked when an integrity check last ran
+	 * @param check which check it was
 	 */
-	void recordCleanClose(Instant checked);
+	void recordCleanClose(Instant checked, IntegrityCheck check);
 
 }

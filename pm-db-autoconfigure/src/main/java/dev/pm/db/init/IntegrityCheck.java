@@ -20,6 +20,12 @@ public enum IntegrityCheck {
 	QUICK,
 
 	/** No check at start-up. */
-	NONE
+	NONE;
+
+	// Whether a file that passed this check needs no other: a full check includes every
+	// other.
+	boolean covers(IntegrityCheck required) {
+		return this == required || this == FULL;
+	}
 
 }

@@ -134,11 +134,10 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		SchemaVersionPolicy policy = new SchemaVersionPolicy(this.migrationEnabled, this.expectedVersion);
 		files.prepare();
 		// Read before any connection opens: even a read-only one touches the -wal.
-		Inspection inspection = inspect(files.takeCleanCloseRecord(), policy);
+		Inspection inspection = inspect(files.takeCleanCloseRecord(this.integrityCheck), policy);
 		files.tightenPermissions();
 		migrate(inspection.decision());
-		Map<String, String> pragmas = verifyPragmas();
-		requireUnchangedVersion(inspection.decision(), policy);
+		Map<String, String> pragmas = verifySharedConnection(inspection.decision(), policy);
 		recordCleanCloseWhenClosed(files, inspection.integrity());
 		logger.info("Database " + path + " ready: schema version "
 				+ inspection.decision().resultingVersion().orElse("none") + ", journal mode "
@@ -254,21 +253,17 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		}
 	}
 
-	// Opening the shared connection verifies them too; a migration may have changed one
-	// since (PRAGMA foreign_keys = OFF; Flyway runs it outside a transaction, so it
-	// sticks).
-	private Map<String, String> verifyPragmas() throws SQLException {
+	// The PRAGMAs again: opening the shared connection verified them, but a migration may
+	// have changed one since (PRAGMA foreign_keys = OFF; Flyway runs it outside a
+	// transaction, so it sticks). And the version again: the decision was made before the
+	// write lock, and another application may have migrated since.
+	private Map<String, String> verifySharedConnection(Decision decision, SchemaVersionPolicy policy)
+			throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
-			return this.pragmas.apply(connection);
-		}
-	}
-
-	// The decision was made before the write lock: another application may have migrated
-	// since.
-	private void requireUnchangedVersion(Decision decision, SchemaVersionPolicy policy) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
+			Map<String, String> pragmas = this.pragmas.apply(connection);
 			policy.requireUnchangedSince(decision,
 					SchemaHistory.latestApplied(connection, this.flyway.getConfiguration().getTable()), getFile());
+			return pragmas;
 		}
 	}
 
@@ -277,7 +272,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	private void recordCleanCloseWhenClosed(FileSteps files, Integrity integrity) {
 		Instant checked = integrity.checked();
 		if (checked != null) {
-			this.dataSource.setCleanCloseListener(() -> files.recordCleanClose(checked));
+			this.dataSource.setCleanCloseListener(() -> files.recordCleanClose(checked, this.integrityCheck));
 		}
 	}
 

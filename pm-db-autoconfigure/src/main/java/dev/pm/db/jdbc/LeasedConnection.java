@@ -1,6 +1,5 @@
 package dev.pm.db.jdbc;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -21,7 +20,7 @@ import org.springframework.jdbc.datasource.ConnectionProxy;
  *
  * @author pm-db
  */
-final class LeasedConnection implements InvocationHandler {
+final class LeasedConnection extends CloseOnceProxy {
 
 	private final SQLiteConnection target;
 
@@ -34,8 +33,6 @@ final class LeasedConnection implements InvocationHandler {
 	private final int generation;
 
 	private boolean readOnly;
-
-	private boolean closed;
 
 	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, int generation, TransactionMode writeMode,
 			StatementCache statements) {
@@ -57,31 +54,13 @@ final class LeasedConnection implements InvocationHandler {
 	}
 
 	@Override
-	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
-		switch (method.getName()) {
-			case "equals":
-				return proxy == args[0];
-			case "hashCode":
-				return System.identityHashCode(proxy);
-			case "toString":
-				return "Lease of " + this.target + (this.closed ? " (closed)" : "");
-			case "close":
-				close();
-				return null;
-			case "isClosed":
-				return this.closed || !this.lease.isCurrent(this.generation) || this.target.isClosed();
-			default:
-				break;
-		}
-		if (this.closed) {
-			throw new SQLException("This connection lease was closed; get a new connection from the DataSource");
-		}
+	@Nullable Object invokeOpen(Object proxy, Method method, String name, @Nullable Object[] args) throws Throwable {
 		if (!this.lease.isCurrent(this.generation)) {
 			throw new SQLException("This connection lease was ended and its transaction rolled back, because it"
 					+ " was left open while a new transaction began; get a new connection from the DataSource"
 					+ " and close it when done");
 		}
-		switch (method.getName()) {
+		switch (name) {
 			case "getTargetConnection":
 				return this.target;
 			case "unwrap":
@@ -110,6 +89,21 @@ final class LeasedConnection implements InvocationHandler {
 		return AopUtils.invokeJoinpointUsingReflection(this.target, method, args);
 	}
 
+	@Override
+	boolean isEnded() throws SQLException {
+		return !this.lease.isCurrent(this.generation) || this.target.isClosed();
+	}
+
+	@Override
+	String describe() {
+		return "Lease of " + this.target;
+	}
+
+	@Override
+	String closedMessage() {
+		return "This connection lease was closed; get a new connection from the DataSource";
+	}
+
 	private void begin() throws SQLException {
 		// sqlite-jdbc issues BEGIN as auto-commit is switched off, in the mode its config
 		// holds.
@@ -120,20 +114,15 @@ final class LeasedConnection implements InvocationHandler {
 		}
 		catch (SQLException ex) {
 			// sqlite-jdbc flagged the transaction before its BEGIN failed (timed out
-			// behind another
-			// process, say): unflagged, the next transaction begins for real instead of
-			// running
-			// its statements in auto-commit.
+			// behind another process, say): unflagged, the next transaction begins for
+			// real instead of running its statements in auto-commit.
 			TransactionState.resynchronize(this.target);
 			throw ex;
 		}
 	}
 
-	private void close() throws SQLException {
-		if (this.closed) {
-			return;
-		}
-		this.closed = true;
+	@Override
+	void release() throws SQLException {
 		if (!this.lease.isCurrent(this.generation)) {
 			return;
 		}

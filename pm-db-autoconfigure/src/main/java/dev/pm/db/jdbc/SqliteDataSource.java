@@ -295,6 +295,18 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		}
 	}
 
+	/**
+	 * Tell Spring's {@code DataSourceUtils} what to close: a lease, which only closing
+	 * ends, but never the physical connection itself (reached through
+	 * {@code getTargetConnection()}), which the next lease uses.
+	 * @param connection a connection from this data source
+	 * @return whether releasing it must close it
+	 */
+	@Override
+	public boolean shouldClose(Connection connection) {
+		return connection != this.physical;
+	}
+
 	@Override
 	protected Connection getConnectionFromDriver(Properties props) throws SQLException {
 		SQLiteConfig config = new SQLiteConfig(props);

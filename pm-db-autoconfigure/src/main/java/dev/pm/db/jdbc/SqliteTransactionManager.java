@@ -93,10 +93,9 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 			}
 			catch (SQLException ex) {
 				// sqlite-jdbc flags auto-commit before COMMIT runs; a failed COMMIT may
-				// leave the
-				// transaction open (busy) or SQLite may have rolled it back (disk full):
-				// flag what is
-				// true, so the rollback that follows reaches SQLite, or is not needed.
+				// leave the transaction open (busy) or SQLite may have rolled it back
+				// (disk full): flag what is true, so the rollback that follows reaches
+				// SQLite, or is not needed.
 				TransactionState.resynchronize(sqlite);
 				throw ex;
 			}
@@ -110,9 +109,8 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 	protected void doRollback(DefaultTransactionStatus status) {
 		try {
 			// One ROLLBACK, where sqlite-jdbc's rollback() also begins the next
-			// transaction; and no
-			// error when SQLite already rolled back by itself, which would hide the real
-			// failure.
+			// transaction; and no error when SQLite already rolled back by itself, which
+			// would hide the real failure.
 			TransactionState.rollBack(connectionOf(status).unwrap(SQLiteConnection.class));
 		}
 		catch (SQLException ex) {

@@ -1,12 +1,12 @@
 package dev.pm.db.jdbc;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,29 +37,14 @@ final class StatementCache {
 
 	private final Map<String, Entry> entries;
 
-	// The entry the last put pushed out, closed once the put is done (or when its user
-	// is).
-	private @Nullable Entry evicted;
-
 	/**
 	 * Create a cache.
 	 * @param capacity how many statements to keep; {@code 0} keeps none
 	 */
 	StatementCache(int capacity) {
 		this.capacity = capacity;
-		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-				if (size() <= StatementCache.this.capacity) {
-					return false;
-				}
-				eldest.getValue().evicted = true;
-				StatementCache.this.evicted = eldest.getValue();
-				return true;
-			}
-
-		};
+		// Access order: the least recently used statement is the eldest.
+		this.entries = new LinkedHashMap<>(16, 0.75f, true);
 	}
 
 	/**
@@ -74,7 +59,7 @@ final class StatementCache {
 		if (entry == null && this.capacity > 0) {
 			entry = new Entry(connection.prepareStatement(sql));
 			this.entries.put(sql, entry);
-			closeEvicted();
+			evictEldestBeyondCapacity();
 		}
 		else if (entry == null || entry.inUse) {
 			// Not cached, or the same SQL open twice at once (a query inside a loop over
@@ -86,11 +71,16 @@ final class StatementCache {
 				new Class<?>[] { PreparedStatement.class }, new Use(sql, entry));
 	}
 
-	private void closeEvicted() throws SQLException {
-		Entry entry = this.evicted;
-		this.evicted = null;
-		if (entry != null && !entry.inUse) {
-			entry.statement.close();
+	// A statement in use is closed when its user is done with it.
+	private void evictEldestBeyondCapacity() throws SQLException {
+		if (this.entries.size() > this.capacity) {
+			Iterator<Entry> eldest = this.entries.values().iterator();
+			Entry entry = eldest.next();
+			eldest.remove();
+			entry.evicted = true;
+			if (!entry.inUse) {
+				entry.statement.close();
+			}
 		}
 	}
 
@@ -98,7 +88,7 @@ final class StatementCache {
 		return this.entries.size();
 	}
 
-	private synchronized void release(String sql, Entry entry, boolean reusable) throws SQLException {
+	private synchronized void giveBack(String sql, Entry entry, boolean reusable) throws SQLException {
 		entry.inUse = false;
 		if (!reusable) {
 			this.entries.remove(sql, entry);
@@ -125,7 +115,7 @@ final class StatementCache {
 	/**
 	 * One use of a cached statement, from prepare to close.
 	 */
-	private final class Use implements InvocationHandler {
+	private final class Use extends CloseOnceProxy {
 
 		private final String sql;
 
@@ -135,34 +125,13 @@ final class StatementCache {
 
 		private boolean reusable = true;
 
-		private boolean closed;
-
 		private Use(String sql, Entry entry) {
 			this.sql = sql;
 			this.entry = entry;
 		}
 
 		@Override
-		public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
-			String name = method.getName();
-			switch (name) {
-				case "close":
-					close();
-					return null;
-				case "isClosed":
-					return this.closed;
-				case "equals":
-					return proxy == args[0];
-				case "hashCode":
-					return System.identityHashCode(proxy);
-				case "toString":
-					return "Cached " + this.entry.statement + (this.closed ? " (closed)" : "");
-				default:
-					break;
-			}
-			if (this.closed) {
-				throw new SQLException("This statement was closed");
-			}
+		@Nullable Object invokeOpen(Object proxy, Method method, String name, @Nullable Object[] args) throws Throwable {
 			if (SETTINGS.contains(name)) {
 				this.reusable = false;
 			}
@@ -173,11 +142,8 @@ final class StatementCache {
 			return result;
 		}
 
-		private void close() throws SQLException {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
+		@Override
+		void release() throws SQLException {
 			try {
 				// An open result set keeps SQLite's read transaction; closing it resets
 				// the statement.
@@ -192,8 +158,18 @@ final class StatementCache {
 				throw ex;
 			}
 			finally {
-				release(this.sql, this.entry, this.reusable);
+				giveBack(this.sql, this.entry, this.reusable);
 			}
+		}
+
+		@Override
+		String describe() {
+			return "Cached " + this.entry.statement;
+		}
+
+		@Override
+		String closedMessage() {
+			return "This statement was closed";
 		}
 
 	}

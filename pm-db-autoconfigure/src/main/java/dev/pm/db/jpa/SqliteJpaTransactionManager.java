@@ -47,8 +47,7 @@ public class SqliteJpaTransactionManager extends JpaTransactionManager {
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
 		try {
 			// A transaction left open on this thread by a connection never closed must
-			// not be
-			// joined and committed by this one.
+			// not be joined and committed by this one.
 			this.dataSource.rollBackAbandonedTransaction();
 		}
 		catch (SQLException ex) {

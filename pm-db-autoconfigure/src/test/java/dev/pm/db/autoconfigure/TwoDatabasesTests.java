@@ -37,7 +37,7 @@ class TwoDatabasesTests {
 			.withUserConfiguration(AuditDatabaseConfiguration.class)
 			.withPropertyValues("pm.db.path=" + this.dir.resolve("main.db"),
 					"audit.db.path=" + this.dir.resolve("audit.db"),
-					"audit.db.migration.locations=classpath:db/v1only");
+					"audit.db.migration.locations=classpath:db/migration/base");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import dev.pm.db.DatabaseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.pm.db.test.Databases.permissions;
@@ -88,8 +89,8 @@ class DatabaseFilesTests {
 			assertThat(file).exists();
 			files.prepare();
 			files.tightenPermissions();
-			files.recordCleanClose(Instant.now());
-			assertThat(files.takeCleanCloseRecord()).isEmpty();
+			files.recordCleanClose(Instant.now(), IntegrityCheck.FULL);
+			assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
 			assertThat(files.getFile()).isSameAs(file);
 		}
 	}
@@ -186,29 +187,45 @@ class DatabaseFilesTests {
 	void cleanCloseRecordOfAnUnchangedFileIsTakenOnceAndOnlyWhenItMatches() throws IOException {
 		Path file = create("pm.db", "rw-------");
 		DatabaseFiles files = files(file);
-		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
 		Instant checked = Instant.ofEpochMilli(1_700_000_000_000L);
-		files.recordCleanClose(checked);
+		files.recordCleanClose(checked, IntegrityCheck.FULL);
 		assertThat(permissions(this.dir.resolve("pm.db-pmdb"))).isEqualTo("rw-------");
-		assertThat(files.takeCleanCloseRecord()).hasValue(checked);
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).hasValue(checked);
 		// Taken: a crash from now on must not look like a clean close.
-		assertThat(files.takeCleanCloseRecord()).isEmpty();
-		files.recordCleanClose(checked);
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		files.recordCleanClose(checked, IntegrityCheck.FULL);
 		Files.writeString(file, "changed");
-		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "FULL, FULL, true", "FULL, QUICK, true", "QUICK, QUICK, true", "QUICK, FULL, false" })
+	void cleanCloseRecordSkipsOnlyAsMuchCheckingAsItsCheckDid(IntegrityCheck recorded, IntegrityCheck required,
+			boolean skipped) throws IOException {
+		DatabaseFiles files = files(create("pm.db", "rw-------"));
+		Instant checked = Instant.ofEpochMilli(1_700_000_000_000L);
+		files.recordCleanClose(checked, recorded);
+		assertThat(files.takeCleanCloseRecord(required).isPresent()).isEqualTo(skipped);
 	}
 
 	@Test
 	void cleanCloseRecordThatIsNotOneOfOursIsNoReasonToSkipAnything() throws IOException {
 		Path file = create("pm.db", "rw-------");
 		DatabaseFiles files = files(file);
-		files.recordCleanClose(Instant.now());
+		files.recordCleanClose(Instant.now(), IntegrityCheck.FULL);
 		Path record = this.dir.resolve("pm.db-pmdb");
 		String stamp = Files.readAllLines(record).get(0);
 		Files.writeString(record, stamp + "\nyesterday\n");
-		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
 		Files.writeString(record, stamp + "\n");
-		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		Files.writeString(record, stamp + "\nyesterday\nFULL\n");
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		Files.writeString(record, stamp + "\n1700000000000\nNONE\n");
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		Files.writeString(record, stamp + "\n1700000000000\nSOMETHING\n");
+		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
 		assertThat(record).doesNotExist();
 	}
 

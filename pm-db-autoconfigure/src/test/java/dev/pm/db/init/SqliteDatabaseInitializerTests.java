@@ -276,11 +276,11 @@ class SqliteDatabaseInitializerTests {
 	@Test
 	void repeatableMigrationsAreNoSchemaVersionAndARemovedOneDoesNotBlock() {
 		Path file = this.dir.resolve("pm.db");
-		at(file, "pm.db.migration.locations=classpath:db/repeatable").run((context) -> {
+		at(file, "pm.db.migration.locations=classpath:db/migration/base,classpath:db/repeatable").run((context) -> {
 			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1");
 			assertThat(context.getBean(JdbcTemplate.class).queryForList("SELECT name FROM item_names")).isEmpty();
 		});
-		at(file, "pm.db.migration.locations=classpath:db/v1only")
+		at(file, "pm.db.migration.locations=classpath:db/migration/base")
 			.run((context) -> assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1"));
 	}
 
@@ -307,7 +307,8 @@ class SqliteDatabaseInitializerTests {
 	@Test
 	void databaseFromANewerApplicationIsRefusedAndLeftUnchanged() {
 		Path file = this.dir.resolve("pm.db");
-		at(file, "pm.db.migration.locations=classpath:db/newer").run((context) -> assertThat(context).hasNotFailed());
+		at(file, "pm.db.migration.locations=classpath:db/migration,classpath:db/newer")
+			.run((context) -> assertThat(context).hasNotFailed());
 		Snapshot before = snapshot(file);
 		at(file).run((context) -> {
 			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
@@ -375,7 +376,7 @@ class SqliteDatabaseInitializerTests {
 	void databaseWithAMigrationTheApplicationDoesNotKnowIsRefused() {
 		Path file = this.dir.resolve("pm.db");
 		at(file).run((context) -> assertThat(context).hasNotFailed());
-		at(file, "pm.db.migration.locations=classpath:db/gap").run((context) -> {
+		at(file, "pm.db.migration.locations=classpath:db/migration/base,classpath:db/newer").run((context) -> {
 			SchemaVersionMismatchException failure = cause(context.getStartupFailure(),
 					SchemaVersionMismatchException.class);
 			assertThat(failure).hasMessageContaining("knows migrations this one does not");
@@ -385,13 +386,14 @@ class SqliteDatabaseInitializerTests {
 	@Test
 	void failingMigrationLeavesTheLastGoodVersionAndNamesTheMigration() {
 		Path file = this.dir.resolve("pm.db");
-		at(file, "pm.db.migration.locations=classpath:db/failing").run((context) -> {
+		at(file, "pm.db.migration.locations=classpath:db/migration/base,classpath:db/failing").run((context) -> {
 			DatabaseMigrationException failure = cause(context.getStartupFailure(), DatabaseMigrationException.class);
 			assertThat(failure.getMigration()).isEqualTo("V2__broken.sql");
 			assertThat(failure.getVersion()).isEqualTo("1");
 			assertThat(failure).hasMessageContaining("V2__broken.sql").hasMessageContaining(file.toString());
 		});
-		at(file, "pm.db.migration.locations=classpath:db/failing", "pm.db.migration.expected-version=1")
+		at(file, "pm.db.migration.locations=classpath:db/migration/base,classpath:db/failing",
+				"pm.db.migration.expected-version=1")
 			.run((context) -> {
 				assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1");
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -405,7 +407,7 @@ class SqliteDatabaseInitializerTests {
 		Path file = this.dir.resolve("pm.db");
 		at(file).run((context) -> context.getBean(JdbcTemplate.class)
 			.update("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'"));
-		at(file, "pm.db.migration.locations=classpath:db/newer").run((context) -> {
+		at(file, "pm.db.migration.locations=classpath:db/migration,classpath:db/newer").run((context) -> {
 			DatabaseMigrationException failure = cause(context.getStartupFailure(), DatabaseMigrationException.class);
 			assertThat(failure.getMigration()).isNull();
 			assertThat(failure.getVersion()).isEqualTo("2");
@@ -459,7 +461,7 @@ class SqliteDatabaseInitializerTests {
 
 	@Test
 	void pragmaThatAMigrationTurnedOffIsOnAgainWhenTheApplicationStarts() {
-		at(this.dir.resolve("pm.db"), "pm.db.migration.locations=classpath:db/v1only,classpath:db/pragma-off")
+		at(this.dir.resolve("pm.db"), "pm.db.migration.locations=classpath:db/migration/base,classpath:db/pragma-off")
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isOne();
@@ -483,9 +485,27 @@ class SqliteDatabaseInitializerTests {
 	}
 
 	@Test
-	void checkIntegrityRunsTheConfiguredQuickCheck() {
-		at(this.dir.resolve("pm.db"), "pm.db.integrity-check=quick")
-			.run((context) -> assertThat(context.getBean(SqliteDatabase.class).checkIntegrity()).isTrue());
+	void quickIsTheCheckThatRunsAtStartUpAndOnDemandWhenConfigured() {
+		Path file = databaseWithAnIndexOutOfStepWithItsTable();
+		at(file, "pm.db.integrity-check=quick").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(SqliteDatabase.class).checkIntegrity()).isTrue();
+		});
+		at(file, "pm.db.integrity-check=full").run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOf(DatabaseCorruptedException.class)
+			.hasMessageContaining("missing from index item_name_lower"));
+	}
+
+	// quick_check does not compare an index with its table; integrity_check does.
+	private Path databaseWithAnIndexOutOfStepWithItsTable() {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> assertThat(context).hasNotFailed());
+		Databases.execute(file, "INSERT INTO item (name) VALUES ('Alpha'), ('Beta')",
+				"CREATE INDEX item_name_lower ON item (name)", "PRAGMA writable_schema = ON",
+				"UPDATE sqlite_schema SET sql = 'CREATE INDEX item_name_lower ON item (lower(name))'"
+						+ " WHERE name = 'item_name_lower'");
+		return file;
 	}
 
 	@Test
@@ -568,8 +588,7 @@ class SqliteDatabaseInitializerTests {
 		DatabaseInitializer databaseInitializer(SqliteDataSource dataSource) {
 			// Once the older application migrated (the PRAGMAs are verified after that),
 			// and before it looks at the version again, the newer one migrates the file
-			// on
-			// a connection of its own.
+			// on a connection of its own.
 			PragmaApplier newerMigrates = new PragmaApplier(List.of(), dataSource.getPath().getFile()) {
 
 				@Override
@@ -583,7 +602,7 @@ class SqliteDatabaseInitializerTests {
 				}
 
 			};
-			Flyway older = Flyway.configure().dataSource(dataSource).locations("classpath:db/v1only").load();
+			Flyway older = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/base").load();
 			return new SqliteDatabaseInitializer(dataSource, newerMigrates, older, IntegrityCheck.FULL);
 		}
 

@@ -27,6 +27,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.ConnectionProxy;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
@@ -74,6 +75,25 @@ class SqliteDataSourceTests {
 			assertThat(connection.getAutoCommit()).isTrue();
 			assertThat(count(connection)).isZero();
 		}
+	}
+
+	@Test
+	void springReleasingALeaseEndsItButNeverClosesThePhysicalConnection() throws Exception {
+		Connection lease = this.dataSource.getConnection();
+		Connection physical = ((ConnectionProxy) lease).getTargetConnection();
+		DataSourceUtils.releaseConnection(physical, this.dataSource);
+		assertThat(physical.isClosed()).isFalse();
+		DataSourceUtils.releaseConnection(lease, this.dataSource);
+		assertThat(lease.isClosed()).isTrue();
+		Connection next = CompletableFuture.supplyAsync(() -> {
+			try (Connection other = this.dataSource.getConnection()) {
+				return ((ConnectionProxy) other).getTargetConnection();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).get(5, TimeUnit.SECONDS);
+		assertThat(next).isSameAs(physical);
 	}
 
 	@Test

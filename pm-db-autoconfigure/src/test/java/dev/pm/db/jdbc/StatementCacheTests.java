@@ -97,10 +97,32 @@ class StatementCacheTests {
 		StatementCache cache = new StatementCache(2);
 		PreparedStatement first = prepareAndClose(cache, "SELECT 1");
 		PreparedStatement second = prepareAndClose(cache, "SELECT 2");
+		// Used again, the first is now the more recent of the two: the second goes.
+		assertThat(prepareAndClose(cache, "SELECT 1")).isSameAs(first);
 		prepareAndClose(cache, "SELECT 3");
 		assertThat(cache.size()).isEqualTo(2);
-		assertThat(first.isClosed()).isTrue();
-		assertThat(second.isClosed()).isFalse();
+		assertThat(second.isClosed()).isTrue();
+		assertThat(first.isClosed()).isFalse();
+	}
+
+	@Test
+	void aBatchLeftUnexecutedDoesNotRunForTheStatementsNextUser() throws SQLException {
+		StatementCache cache = new StatementCache(4);
+		String insert = "INSERT INTO item (name) VALUES (?)";
+		try (PreparedStatement abandoned = cache.prepare(this.connection, insert)) {
+			abandoned.setString(1, "half-built");
+			abandoned.addBatch();
+		}
+		try (PreparedStatement next = cache.prepare(this.connection, insert)) {
+			next.setString(1, "mine");
+			next.addBatch();
+			assertThat(next.executeBatch()).containsExactly(1);
+		}
+		try (Statement statement = this.connection.createStatement();
+				ResultSet names = statement.executeQuery("SELECT count(*) FROM item WHERE name = 'half-built'")) {
+			names.next();
+			assertThat(names.getInt(1)).isZero();
+		}
 	}
 
 	@Test

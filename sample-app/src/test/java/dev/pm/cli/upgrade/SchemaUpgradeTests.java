@@ -81,9 +81,8 @@ class SchemaUpgradeTests {
 			.havingRootCause()
 			.isInstanceOf(SchemaVersionMismatchException.class);
 		// The starter's read-only checks leave an empty -wal and a -shm beside a WAL
-		// database (reported to
-		// the library's engineers); the database itself must be byte for byte what it
-		// was.
+		// database (reported to the library's engineers); the database itself must be
+		// byte for byte what it was.
 		Map<String, byte[]> after = files();
 		assertThat(after.get("pm.db")).isEqualTo(before.get("pm.db"));
 		assertThat(after.getOrDefault("pm.db-wal", new byte[0])).isEmpty();

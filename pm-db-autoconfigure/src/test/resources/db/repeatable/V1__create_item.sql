@@ -1,4 +1,0 @@
-CREATE TABLE item (
-    id   INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE
-);
