@@ -39,12 +39,14 @@ final class TransactionManagerFactory {
 
 	static PlatformTransactionManager create(DataSource dataSource, SqliteExceptionTranslator exceptionTranslator,
 			ListableBeanFactory beanFactory, ClassLoader classLoader) {
-		if (isPresent(classLoader, ENTITY_MANAGER_FACTORY, JPA_TRANSACTION_MANAGER)
-				&& Jpa.hasEntityManagerFactory(beanFactory)) {
-			return Jpa.create(SqliteDataSourceUnwrapper.unwrap(dataSource), beanFactory,
-					isPresent(classLoader, CUSTOMIZERS));
+		PlatformTransactionManager transactionManager = (isPresent(classLoader, ENTITY_MANAGER_FACTORY,
+				JPA_TRANSACTION_MANAGER) && Jpa.hasEntityManagerFactory(beanFactory))
+						? Jpa.create(SqliteDataSourceUnwrapper.unwrap(dataSource))
+						: new SqliteTransactionManager(dataSource, exceptionTranslator);
+		if (isPresent(classLoader, CUSTOMIZERS)) {
+			Customizers.apply(transactionManager, beanFactory);
 		}
-		return new SqliteTransactionManager(dataSource, exceptionTranslator);
+		return transactionManager;
 	}
 
 	private static boolean isPresent(ClassLoader classLoader, String... classNames) {
@@ -63,16 +65,19 @@ final class TransactionManagerFactory {
 			return beanFactory.getBeanNamesForType(EntityManagerFactory.class, true, false).length > 0;
 		}
 
-		static SqliteJpaTransactionManager create(SqliteDataSource dataSource, ListableBeanFactory beanFactory,
-				boolean customizable) {
-			SqliteJpaTransactionManager transactionManager = new SqliteJpaTransactionManager(dataSource);
-			if (customizable) {
-				// spring.transaction.* and TransactionManagerCustomizer beans, as for
-				// Boot's own JPA manager.
-				beanFactory.getBeanProvider(TransactionManagerCustomizers.class)
-					.ifAvailable((customizers) -> customizers.customize(transactionManager));
-			}
-			return transactionManager;
+		static SqliteJpaTransactionManager create(SqliteDataSource dataSource) {
+			return new SqliteJpaTransactionManager(dataSource);
+		}
+
+	}
+
+	// Loaded only when spring-boot-transaction is there: spring.transaction.* and
+	// TransactionManagerCustomizer beans apply as to Boot's own transaction managers.
+	private static final class Customizers {
+
+		static void apply(PlatformTransactionManager transactionManager, ListableBeanFactory beanFactory) {
+			beanFactory.getBeanProvider(TransactionManagerCustomizers.class)
+				.ifAvailable((customizers) -> customizers.customize(transactionManager));
 		}
 
 	}

@@ -1,6 +1,6 @@
 package dev.pm.db.init;
 
-import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author pm-db
  */
-class FailedMigrationRecorder implements Callback {
+class FailedMigrationRecorder extends BaseCallback {
 
 	private @Nullable String failedMigration;
 
@@ -21,18 +21,8 @@ class FailedMigrationRecorder implements Callback {
 	}
 
 	@Override
-	public boolean canHandleInTransaction(Event event, @Nullable Context context) {
-		return true;
-	}
-
-	@Override
 	public void handle(Event event, Context context) {
 		this.failedMigration = context.getMigrationInfo().getScript();
-	}
-
-	@Override
-	public String getCallbackName() {
-		return "pm-db failed migration recorder";
 	}
 
 	/**

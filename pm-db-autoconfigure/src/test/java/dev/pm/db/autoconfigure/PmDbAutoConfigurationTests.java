@@ -40,6 +40,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,6 +96,18 @@ class PmDbAutoConfigurationTests {
 				.isEqualTo(Path.of("pm.db").toAbsolutePath());
 			assertThat(Path.of("pm.db")).doesNotExist();
 		});
+	}
+
+	@Test
+	void transactionManagerTakesSpringTransactionPropertiesAsBootsOwnDoes() {
+		withFile().withConfiguration(AutoConfigurations.of(TransactionManagerCustomizationAutoConfiguration.class))
+			.withPropertyValues("spring.transaction.default-timeout=7s",
+					"spring.transaction.rollback-on-commit-failure=true")
+			.run((context) -> {
+				SqliteTransactionManager transactionManager = context.getBean(SqliteTransactionManager.class);
+				assertThat(transactionManager.getDefaultTimeout()).isEqualTo(7);
+				assertThat(transactionManager.isRollbackOnCommitFailure()).isTrue();
+			});
 	}
 
 	@Test
