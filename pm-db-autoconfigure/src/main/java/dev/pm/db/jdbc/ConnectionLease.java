@@ -117,8 +117,7 @@ final class ConnectionLease {
 	 * @return the generation the lease belongs to, for {@link #isCurrent(int)}
 	 */
 	int acquire() throws SQLException {
-		if (isHeldByCurrentThread()) {
-			this.open.incrementAndGet();
+		if (reentered()) {
 			return this.generation;
 		}
 		long asked = 0;
@@ -150,8 +149,7 @@ final class ConnectionLease {
 	 * @throws InterruptedException if the thread was interrupted while it waited
 	 */
 	boolean tryAcquire(Duration timeout) throws InterruptedException {
-		if (isHeldByCurrentThread()) {
-			this.open.incrementAndGet();
+		if (reentered()) {
 			return true;
 		}
 		if (this.holder.take() || this.holder.tryAcquireNanos(1, timeout.toNanos())) {
@@ -159,6 +157,16 @@ final class ConnectionLease {
 			return true;
 		}
 		return false;
+	}
+
+	// The thread holding the connection may take it again (a template inside a
+	// transaction).
+	private boolean reentered() {
+		if (!isHeldByCurrentThread()) {
+			return false;
+		}
+		this.open.incrementAndGet();
+		return true;
 	}
 
 	// asked: when the thread began to wait, or 0 if the connection was free.
