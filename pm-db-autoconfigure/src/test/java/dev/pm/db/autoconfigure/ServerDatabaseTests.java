@@ -73,6 +73,13 @@ class ServerDatabaseTests {
 	}
 
 	@Test
+	void takesAnEmptyDataSourceUrlForNone() {
+		this.runner.withPropertyValues("spring.datasource.url=", "pm.db.path=" + this.dir.resolve("pm.db"))
+			.run((context) -> assertThat(context.getBean(SqliteDataSource.class).getPath().getFile())
+				.isEqualTo(this.dir.resolve("pm.db")));
+	}
+
+	@Test
 	void servesTheFileThatAnSqliteDataSourceUrlNames() {
 		Path file = this.dir.resolve("from-url.db");
 		this.runner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + file).run((context) -> {
