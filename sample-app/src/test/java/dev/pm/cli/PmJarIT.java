@@ -209,6 +209,13 @@ class PmJarIT {
 	private List<String> command(String... args) {
 		List<String> command = new ArrayList<>(
 				List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Xmx64m", "-XX:ActiveProcessorCount=1"));
+		// sqlite-jdbc extracts its native library to a temporary directory and, at start,
+		// deletes copies that it takes for stale; processes starting together race for
+		// them and log the loser's error on stderr. Left by killed JVMs of other builds
+		// on
+		// a shared /tmp, such copies made this test fail: each test has its own
+		// directory.
+		command.add("-Dorg.sqlite.tmpdir=" + this.directory);
 		if (Files.isRegularFile(EXTRACTED.resolve("pm.jsa"))) {
 			command.addAll(List.of("-XX:SharedArchiveFile=" + EXTRACTED.resolve("pm.jsa"), "-Xlog:cds=off",
 					"-Xlog:cds+dynamic=off", "-jar", EXTRACTED.resolve("pm.jar").toString()));

@@ -77,19 +77,19 @@ public class TaskRepository {
 	 * @return the task's id
 	 */
 	public long save(Task task, String now) {
-		return this.jdbc
-			.sql("""
-					INSERT INTO task (key, title, feature_key, status, priority, agent_type, assigned_agent, estimated_time,
-					    created, file_path, blocked_reason, updated_at)
-					VALUES (:key, :title, :feature, :status, :priority, :agentType, :agent, :estimate, :created,
-					    :filePath, :blockedReason, :now)
-					ON CONFLICT (key) DO UPDATE SET title = excluded.title, feature_key = excluded.feature_key,
-					    status = excluded.status, priority = excluded.priority, agent_type = excluded.agent_type,
-					    assigned_agent = excluded.assigned_agent, estimated_time = excluded.estimated_time,
-					    created = excluded.created, file_path = excluded.file_path,
-					    blocked_reason = excluded.blocked_reason,
-					    updated_at = CASE WHEN task.status = excluded.status THEN task.updated_at ELSE excluded.updated_at END
-					RETURNING id""")
+		return this.jdbc.sql("""
+				INSERT INTO task (key, title, feature_key, status, priority, agent_type, assigned_agent, estimated_time,
+				    created, file_path, blocked_reason, updated_at)
+				VALUES (:key, :title, :feature, :status, :priority, :agentType, :agent, :estimate, :created,
+				    :filePath, :blockedReason, :now)
+				ON CONFLICT (key) DO UPDATE SET title = excluded.title, feature_key = excluded.feature_key,
+				    status = excluded.status, priority = excluded.priority, agent_type = excluded.agent_type,
+				    assigned_agent = excluded.assigned_agent, estimated_time = excluded.estimated_time,
+				    created = excluded.created, file_path = excluded.file_path,
+				    blocked_reason = excluded.blocked_reason,
+				    updated_at = CASE WHEN task.status = excluded.status THEN task.updated_at
+				        ELSE excluded.updated_at END
+				RETURNING id""")
 			.param("key", task.key())
 			.param("title", task.title())
 			.param("feature", task.feature())
