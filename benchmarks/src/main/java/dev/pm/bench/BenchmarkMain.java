@@ -75,7 +75,7 @@ public final class BenchmarkMain {
 	public static List<Scenario> scenarios(Path sampleAppTarget) {
 		return List.of(new WriteTransactions(), new PointReads(), new BatchInsert(), new Concurrency(),
 				new InitializerStartup(), new ProcessStartup(sampleAppTarget), new PlanWork(sampleAppTarget),
-				new BackupWhileWriting());
+				new BackupWhileWriting(), new TeamClaims(sampleAppTarget));
 	}
 
 	private static void printEnvironment(Workspace workspace) throws Exception {

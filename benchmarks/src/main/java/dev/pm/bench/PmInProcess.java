@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -36,7 +37,9 @@ public final class PmInProcess implements AutoCloseable {
 
 	private final Object context;
 
-	private final Object commandLine;
+	// One per thread, as each agent is its own process: a picocli command line holds the
+	// options of the command it runs.
+	private final ThreadLocal<Object> commandLines;
 
 	private final Method setOut;
 
@@ -44,18 +47,20 @@ public final class PmInProcess implements AutoCloseable {
 
 	private final Method execute;
 
-	private PmInProcess(URLClassLoader loader, Path database) throws ReflectiveOperationException {
+	private PmInProcess(URLClassLoader loader, Map<String, String> environment, Map<String, String> properties)
+			throws ReflectiveOperationException {
 		this.loader = loader;
 		Class<?> application = loader.loadClass("dev.pm.cli.PmApplication");
 		Class<?> lazyContext = loader.loadClass("dev.pm.cli.command.LazyApplicationContext");
-		this.context = lazyContext.getConstructor(Class.class).newInstance(application);
-		lazyContext.getMethod("setProperty", String.class, String.class)
-			.invoke(this.context, "pm.db.path", database.toString());
-		// Built once, as a process builds it once: picocli resets every option before
-		// each parse.
-		this.commandLine = loader.loadClass("dev.pm.cli.command.PmCommandLine")
-			.getMethod("create", lazyContext)
-			.invoke(null, this.context);
+		this.context = lazyContext.getConstructor(Class.class, Map.class).newInstance(application, environment);
+		Method setProperty = lazyContext.getMethod("setProperty", String.class, String.class);
+		for (Map.Entry<String, String> property : properties.entrySet()) {
+			setProperty.invoke(this.context, property.getKey(), property.getValue());
+		}
+		// Built once a thread, as a process builds it once: picocli resets every option
+		// before each parse.
+		Method create = loader.loadClass("dev.pm.cli.command.PmCommandLine").getMethod("create", lazyContext);
+		this.commandLines = ThreadLocal.withInitial(() -> inApplicationLoader(() -> create.invoke(null, this.context)));
 		Class<?> commandLine = loader.loadClass("picocli.CommandLine");
 		this.setOut = commandLine.getMethod("setOut", PrintWriter.class);
 		this.setErr = commandLine.getMethod("setErr", PrintWriter.class);
@@ -71,6 +76,21 @@ public final class PmInProcess implements AutoCloseable {
 	 * @throws ReflectiveOperationException if the app lacks an entry point
 	 */
 	public static PmInProcess load(Path extracted, Path database) throws IOException, ReflectiveOperationException {
+		return load(extracted, System.getenv(), Map.of("pm.db.path", database.toString()));
+	}
+
+	/**
+	 * Load the sample app with the given environment variables, such as
+	 * {@code PM_DB_URL}, and properties.
+	 * @param extracted the sample app's {@code target/pm-app}
+	 * @param environment the environment variables pm reads itself
+	 * @param properties properties set as on pm's command line
+	 * @return the app, not started: its first command starts it
+	 * @throws IOException if the extracted jars cannot be listed
+	 * @throws ReflectiveOperationException if the app lacks an entry point
+	 */
+	public static PmInProcess load(Path extracted, Map<String, String> environment, Map<String, String> properties)
+			throws IOException, ReflectiveOperationException {
 		List<URL> jars = new ArrayList<>(List.of(extracted.resolve("pm.jar").toUri().toURL()));
 		try (Stream<Path> libraries = Files.list(extracted.resolve("lib"))) {
 			for (Path library : libraries.sorted().toList()) {
@@ -80,7 +100,7 @@ public final class PmInProcess implements AutoCloseable {
 		// The platform loader as parent: none of the benchmarks' own Spring classes leak
 		// in.
 		return new PmInProcess(new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()),
-				database);
+				environment, properties);
 	}
 
 	/**
@@ -107,9 +127,10 @@ public final class PmInProcess implements AutoCloseable {
 	private void output(PrintWriter out, String... args) {
 		StringWriter err = new StringWriter();
 		int exitCode = inApplicationLoader(() -> {
-			this.setOut.invoke(this.commandLine, out);
-			this.setErr.invoke(this.commandLine, new PrintWriter(err, true));
-			return (Integer) this.execute.invoke(this.commandLine, (Object) args);
+			Object commandLine = this.commandLines.get();
+			this.setOut.invoke(commandLine, out);
+			this.setErr.invoke(commandLine, new PrintWriter(err, true));
+			return (Integer) this.execute.invoke(commandLine, (Object) args);
 		});
 		out.flush();
 		if (exitCode != 0) {

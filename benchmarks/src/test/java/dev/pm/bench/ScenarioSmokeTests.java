@@ -64,6 +64,15 @@ class ScenarioSmokeTests {
 	}
 
 	@Test
+	void teamClaimsEveryTaskOnceOnSqliteAndOnPostgresqlWithoutAFailedCommand() throws Exception {
+		Path sampleApp = Path.of("../sample-app/target");
+		assumeTrue(Files.isRegularFile(sampleApp.resolve("pm-app/pm.jar")), "sample-app is not built");
+		ScenarioResult result = new TeamClaims(sampleApp).run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(2).allSatisfy((series) -> assertThat(series.failures()).isZero());
+		assertMeasured(result);
+	}
+
+	@Test
 	void pointReadsCompareStarterWithPlainSpringAndRaw() throws Exception {
 		ScenarioResult result = new PointReads().run(workspace, Sizes.smoke());
 		assertThat(result.series()).hasSize(4);

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
@@ -41,8 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * verified PRAGMAs, a start-up {@link DatabaseInitializer}, a transaction manager (a JPA
  * one when the application has an {@code EntityManagerFactory}) and the JDBC templates.
  * Runs before Spring Boot's own JDBC, Flyway, Hibernate and transaction
- * auto-configurations, which then back off; a user-defined {@link DataSource} makes all
- * of pm-db back off.
+ * auto-configurations, which then back off; a user-defined {@link DataSource}, or a
+ * {@code spring.datasource.url} of another database, makes all of pm-db back off. An
+ * SQLite {@code spring.datasource.url} names the database file, like {@code pm.db.path}.
  *
  * @author pm-db
  */
@@ -55,14 +57,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
 @ConditionalOnClass({ SQLiteConnection.class, Flyway.class, JdbcTemplate.class })
 @ConditionalOnMissingBean(DataSource.class)
+@Conditional(OnSqliteDataSourceUrlCondition.class)
 @EnableConfigurationProperties(PmDbProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 @ImportRuntimeHints(PmDbRuntimeHints.class)
 public final class PmDbAutoConfiguration {
 
 	@Bean
-	SqliteDataSource dataSource(PmDbProperties properties) {
-		return PmDbDatabase.dataSource(properties);
+	SqliteDataSource dataSource(PmDbProperties properties, Environment environment) {
+		return PmDbDatabase.dataSource(SqliteDataSourceUrl.apply(properties, environment));
 	}
 
 	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it
@@ -71,8 +74,8 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SqliteExceptionTranslator sqliteExceptionTranslator(PmDbProperties properties) {
-		return PmDbDatabase.exceptionTranslator(properties);
+	SqliteExceptionTranslator sqliteExceptionTranslator(PmDbProperties properties, Environment environment) {
+		return PmDbDatabase.exceptionTranslator(SqliteDataSourceUrl.apply(properties, environment));
 	}
 
 	@Bean

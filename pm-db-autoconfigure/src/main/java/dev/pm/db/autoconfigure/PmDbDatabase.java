@@ -162,7 +162,7 @@ public final class PmDbDatabase {
 			ClassLoader classLoader) {
 		return Flyway.configure(classLoader)
 			.dataSource(dataSource)
-			.locations(properties.getMigration().getLocations().toArray(String[]::new))
+			.locations(MigrationLocations.onSqlite(properties.getMigration().getLocations()))
 			.baselineOnMigrate(properties.getMigration().isBaselineOnMigrate())
 			.baselineVersion(properties.getMigration().getBaselineVersion())
 			.cleanDisabled(true);

@@ -334,7 +334,8 @@ public class PmDbProperties implements InitializingBean {
 		private boolean enabled = true;
 
 		/**
-		 * Locations of the Flyway migrations.
+		 * Locations of the Flyway migrations. "{vendor}" stands for "sqlite", as it does
+		 * in spring.flyway.locations.
 		 */
 		private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
 

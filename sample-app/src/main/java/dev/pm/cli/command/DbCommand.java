@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.status.DatabaseStatus;
 import dev.pm.cli.status.DatabaseStatusService;
+import dev.pm.cli.status.ServerDatabaseStatus;
 import dev.pm.db.DatabaseBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +36,10 @@ public class DbCommand {
 
 		@Override
 		public Integer call() {
+			if (!this.session.bean(DatabaseStatusService.class).isSqlite()) {
+				throw new PlanException("pm db backup copies an SQLite database; back up a PostgreSQL database with"
+						+ " its own tools (pg_dump)");
+			}
 			Path copy = this.session.bean(DatabaseBackup.class).backupTo(this.file);
 			this.session.show(() -> Map.of("backup", copy.toString()),
 					(shown) -> this.session.out().println("Backed up the database to " + copy + "."));
@@ -44,7 +50,8 @@ public class DbCommand {
 
 	/** {@code pm db status [--json]}. */
 	@Command(name = "status", mixinStandardHelpOptions = true,
-			description = "Show the database's path, schema version, journal mode, integrity, permissions and size.")
+			description = { "Show the database's path, schema version, journal mode, integrity, permissions and size;"
+					+ " on PostgreSQL, the server, its version and the schema version." })
 	static final class Status implements Callable<Integer> {
 
 		@Mixin
@@ -52,7 +59,19 @@ public class DbCommand {
 
 		@Override
 		public Integer call() {
-			DatabaseStatus status = this.session.bean(DatabaseStatusService.class).status();
+			DatabaseStatusService service = this.session.bean(DatabaseStatusService.class);
+			if (!service.isSqlite()) {
+				ServerDatabaseStatus status = service.serverStatus();
+				this.session.show(() -> status,
+						(shown) -> Table.ofProperties()
+							.row("database", status.database())
+							.row("server", status.server())
+							.row("version", status.version())
+							.row("schema version", status.schemaVersion())
+							.print(this.session.out(), ""));
+				return 0;
+			}
+			DatabaseStatus status = service.status();
 			this.session.show(() -> status,
 					(shown) -> Table.ofProperties()
 						.row("path", status.path())

@@ -10,7 +10,7 @@ import java.sql.Statement;
 
 import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.plan.PlanRepository;
-import dev.pm.db.DatabaseInitializer;
+import dev.pm.cli.status.DatabaseStatusService;
 import dev.pm.db.SchemaVersionMismatchException;
 
 /**
@@ -44,18 +44,19 @@ final class EmptyDatabaseGuard {
 				throw ex;
 			}
 			if (mismatch.getFound() != null || hasTables(mismatch.getPath())) {
-				throw refusal(mismatch.getPath(), "holds the schema of another application or an older pm");
+				throw refusal(String.valueOf(mismatch.getPath()),
+						"holds the schema of another application or an older pm");
 			}
 			context.setProperty(MIGRATION_ENABLED, "true");
 			context.start();
 		}
 		if (!context.getBean(PlanRepository.class).isEmpty()) {
-			throw refusal(context.getBean(DatabaseInitializer.class).getPath(), "holds a plan");
+			throw refusal(context.getBean(DatabaseStatusService.class).name(), "holds a plan");
 		}
 	}
 
-	private static PlanException refusal(Path path, String reason) {
-		return new PlanException("pm demo --here runs only on an empty database, and " + path + " " + reason
+	private static PlanException refusal(String database, String reason) {
+		return new PlanException("pm demo --here runs only on an empty database, and " + database + " " + reason
 				+ "; nothing was changed (run pm demo without --here, or with --db NEW-FILE)");
 	}
 

@@ -109,10 +109,16 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 			return dataAccess.getMostSpecificCause();
 		}
 		Throwable root = ex;
+		SQLException deepestSql = null;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
+			if (root instanceof SQLException sql) {
+				deepestSql = sql;
+			}
 		}
-		return root;
+		// A server that cannot be reached: the driver says which and where
+		// ("Connection to localhost:5432 refused"), the socket only "Connection refused".
+		return (deepestSql != null) ? deepestSql : root;
 	}
 
 	private static <T extends Throwable> T find(Throwable ex, Class<T> type) {

@@ -79,8 +79,15 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 */
 	public ConfigurableApplicationContext start() {
 		if (this.context == null) {
-			// Command-line arguments outrank environment variables such as PM_DB_PATH.
-			String[] args = this.properties.entrySet()
+			// Command-line arguments outrank environment variables such as PM_DB_PATH; a
+			// database file chosen on the command line (--db, the demo's) outranks
+			// PM_DB_URL.
+			Map<String, String> properties = new LinkedHashMap<>();
+			if (!this.properties.containsKey("pm.db.path")) {
+				properties.putAll(DatabaseSettings.properties(this.environment));
+			}
+			properties.putAll(this.properties);
+			String[] args = properties.entrySet()
 				.stream()
 				.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 				.toArray(String[]::new);

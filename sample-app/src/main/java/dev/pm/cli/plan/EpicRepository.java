@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SQL for the {@code epic} table. Constraint violations surface as the starter translates
@@ -66,6 +68,10 @@ public class EpicRepository {
 	 * @param key its key
 	 * @return whether an epic was deleted
 	 */
+	// In a savepoint: the caller goes on to say what is in the way, and PostgreSQL
+	// refuses every further statement of a transaction in which one failed (SQLite does
+	// not).
+	@Transactional(propagation = Propagation.NESTED)
 	public boolean delete(String key) {
 		return this.jdbc.sql("DELETE FROM epic WHERE key = ?").param(key).update() == 1;
 	}

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SQL for the {@code feature} table. Constraint violations surface as the starter
@@ -86,6 +88,10 @@ public class FeatureRepository {
 	 * @param key its key
 	 * @return whether a feature was deleted
 	 */
+	// In a savepoint: the caller goes on to say what is in the way, and PostgreSQL
+	// refuses every further statement of a transaction in which one failed (SQLite does
+	// not).
+	@Transactional(propagation = Propagation.NESTED)
 	public boolean delete(String key) {
 		return this.jdbc.sql("DELETE FROM feature WHERE key = ?").param(key).update() == 1;
 	}

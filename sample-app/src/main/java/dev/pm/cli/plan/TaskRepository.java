@@ -29,10 +29,10 @@ public class TaskRepository {
 			SELECT t.id, t.key, t.title, t.feature_key, f.epic_key, t.status, t.priority, t.agent_type,
 			       t.assigned_agent, t.estimated_time, t.created, t.file_path, t.blocked_reason, t.started_at,
 			       t.updated_at,
-			       (SELECT group_concat(d.depends_on_key || ' ' || dt.status, ',' ORDER BY d.depends_on_key)
+			       (SELECT string_agg(d.depends_on_key || ' ' || dt.status, ',' ORDER BY d.depends_on_key)
 			        FROM task_dependency d JOIN task dt ON dt.key = d.depends_on_key
 			        WHERE d.task_key = t.key) AS depends_on,
-			       (SELECT group_concat(r.task_key || ' ' || rt.status, ',' ORDER BY r.task_key)
+			       (SELECT string_agg(r.task_key || ' ' || rt.status, ',' ORDER BY r.task_key)
 			        FROM task_dependency r JOIN task rt ON rt.key = r.task_key
 			        WHERE r.depends_on_key = t.key) AS required_by
 			FROM task t JOIN feature f ON f.key = t.feature_key""";
@@ -44,8 +44,11 @@ public class TaskRepository {
 
 	private final JdbcClient jdbc;
 
-	TaskRepository(JdbcClient jdbc) {
+	private final PlanDialect dialect;
+
+	TaskRepository(JdbcClient jdbc, PlanDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -84,7 +87,8 @@ public class TaskRepository {
 				    assigned_agent = excluded.assigned_agent, estimated_time = excluded.estimated_time,
 				    created = excluded.created, file_path = excluded.file_path,
 				    blocked_reason = excluded.blocked_reason,
-				    updated_at = CASE WHEN status = excluded.status THEN updated_at ELSE excluded.updated_at END
+				    updated_at = CASE WHEN task.status = excluded.status THEN task.updated_at
+				        ELSE excluded.updated_at END
 				RETURNING id""")
 			.param("key", task.key())
 			.param("title", task.title())
@@ -146,6 +150,19 @@ public class TaskRepository {
 	 */
 	public Optional<Task> next(WorkFilter filter) {
 		return nextQuery(filter).statement(this.jdbc).query(TaskRepository::task).optional();
+	}
+
+	/**
+	 * Returns the task that {@link #next(WorkFilter)} returns, kept from concurrent
+	 * claimers until the transaction ends (see {@link PlanDialect}).
+	 * @param filter which tasks to choose from
+	 * @return the task, or empty if none is available
+	 */
+	public Optional<Task> nextToClaim(WorkFilter filter) {
+		Query next = nextQuery(filter);
+		return new Query(next.sql() + this.dialect.claimLock(), next.params()).statement(this.jdbc)
+			.query(TaskRepository::task)
+			.optional();
 	}
 
 	/**

@@ -166,20 +166,20 @@ public class TaskService {
 	}
 
 	/**
-	 * Finds the next task and starts it for an agent, in one transaction: read-write
-	 * transactions begin {@code IMMEDIATE}, so concurrent claims queue for the write lock
-	 * and each sees the claims before it; no two agents receive the same task.
+	 * Finds the next task and starts it for an agent, in one transaction: on SQLite
+	 * read-write transactions begin {@code IMMEDIATE}, so concurrent claims queue for the
+	 * write lock and each sees the claims before it; on PostgreSQL the task's row is
+	 * locked and concurrent claimers skip it ({@link PlanDialect}). No two agents receive
+	 * the same task.
 	 * @param filter which tasks to choose from
 	 * @param actor the agent
 	 * @return the task as started, or why there is none
 	 */
 	@Transactional
 	public Availability claim(WorkFilter filter, String actor) {
-		Availability next = next(filter);
-		if (next.task() == null) {
-			return next;
-		}
-		return Availability.of(change(Transition.CLAIM, next.task(), actor, null));
+		return this.tasks.nextToClaim(filter)
+			.map((task) -> Availability.of(change(Transition.CLAIM, task, actor, null)))
+			.orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
 	}
 
 	/**

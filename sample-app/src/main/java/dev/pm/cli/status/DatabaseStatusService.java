@@ -6,44 +6,108 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
 
 import dev.pm.db.DatabaseInitializer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reports the state of the database: what the starter knows about it, and the files on
- * disk. Files are inspected through their attributes only; opening them with streams
- * while SQLite holds them open would drop SQLite's locks.
+ * Reports the state of the database: for SQLite, what the starter knows about it and the
+ * files on disk; for a server database, the server, its version and the schema version.
+ * Files are inspected through their attributes only; opening them with streams while
+ * SQLite holds them open would drop SQLite's locks.
  */
 @Service
 public class DatabaseStatusService {
 
-	private final DatabaseInitializer database;
+	private final ObjectProvider<DatabaseInitializer> database;
 
 	private final JdbcClient jdbc;
 
-	DatabaseStatusService(DatabaseInitializer database, JdbcClient jdbc) {
+	private final JdbcOperations jdbcOperations;
+
+	private final Flyway flyway;
+
+	DatabaseStatusService(ObjectProvider<DatabaseInitializer> database, JdbcClient jdbc, JdbcOperations jdbcOperations,
+			Flyway flyway) {
 		this.database = database;
 		this.jdbc = jdbc;
+		this.jdbcOperations = jdbcOperations;
+		this.flyway = flyway;
 	}
 
 	/**
-	 * Returns the state of the database now.
+	 * Tells whether the database is pm-db's SQLite file; otherwise it is a server
+	 * database, for which pm-db stepped aside.
+	 * @return whether it is SQLite
+	 */
+	public boolean isSqlite() {
+		return this.database.getIfAvailable() != null;
+	}
+
+	/**
+	 * Returns the state of the SQLite database now.
 	 * @return the state, after a full integrity check
 	 */
 	public DatabaseStatus status() {
+		DatabaseInitializer database = this.database.getObject();
 		String journalMode = this.jdbc.sql("PRAGMA journal_mode").query(String.class).single();
-		boolean integrityOk = this.database.checkIntegrity();
-		String schemaVersion = this.database.getSchemaVersion().orElse(null);
-		Path path = this.database.getPath();
+		boolean integrityOk = database.checkIntegrity();
+		String schemaVersion = database.getSchemaVersion().orElse(null);
+		Path path = database.getPath();
 		if (path == null) {
 			return new DatabaseStatus(":memory:", schemaVersion, journalMode, integrityOk, null, 0, 0);
 		}
 		Path wal = path.resolveSibling(path.getFileName() + "-wal");
 		return new DatabaseStatus(path.toString(), schemaVersion, journalMode, integrityOk, permissions(path),
 				size(path), size(wal));
+	}
+
+	/**
+	 * Returns the state of the server database now: the server, its version and the
+	 * schema version.
+	 * @return the state
+	 */
+	public ServerDatabaseStatus serverStatus() {
+		ServerDatabaseStatus status = this.jdbcOperations
+			.execute((ConnectionCallback<ServerDatabaseStatus>) (connection) -> serverStatus(connection.getMetaData()));
+		MigrationInfo current = this.flyway.info().current();
+		String schemaVersion = (current != null) ? current.getVersion().getVersion() : null;
+		return new ServerDatabaseStatus(status.database(), status.server(), status.version(), schemaVersion);
+	}
+
+	private static ServerDatabaseStatus serverStatus(DatabaseMetaData metaData) throws SQLException {
+		return new ServerDatabaseStatus(metaData.getDatabaseProductName().toLowerCase(Locale.ROOT),
+				server(metaData.getURL()),
+				metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion(), null);
+	}
+
+	/**
+	 * Returns the name of the database for messages: its file, or its server.
+	 * @return the name
+	 */
+	public String name() {
+		if (isSqlite()) {
+			Path path = this.database.getObject().getPath();
+			return (path != null) ? path.toString() : ":memory:";
+		}
+		return serverStatus().server();
+	}
+
+	/** {@code jdbc:postgresql://host:5432/pm?user=...} is {@code host:5432/pm}. */
+	private static String server(String url) {
+		String server = url.substring(url.indexOf("//") + 2);
+		int parameters = server.indexOf('?');
+		return (parameters < 0) ? server : server.substring(0, parameters);
 	}
 
 	private static String permissions(Path path) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pm.cli.PmApplication;
+import dev.pm.cli.TestDatabase;
 import dev.pm.cli.upgrade.VersionOneDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,9 +97,9 @@ class PmCommandLineTests {
 		assertThat(Files.readString(garbage)).isEqualTo("not a database");
 	}
 
-	@Test
-	void tasksListAsJsonWithStatusesAsUsersWriteThem() {
-		Path database = database();
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void tasksListAsJsonWithStatusesAsUsersWriteThem(TestDatabase database) throws Exception {
 		try (LazyApplicationContext context = context(database)) {
 			run(context, "epic", "add", "E01", "Offline mode");
 			run(context, "feature", "add", "E01-F01", "Local storage", "--epic", "E01");
@@ -127,6 +131,74 @@ class PmCommandLineTests {
 	}
 
 	@Test
+	void databaseStatusOnPostgresqlShowsTheServerItsVersionAndTheSchemaVersion() throws Exception {
+		try (LazyApplicationContext context = context(TestDatabase.POSTGRESQL)) {
+			Run run = run(context, "db", "status");
+			JsonNode json = json(run(context, "db", "status", "--json"));
+
+			assertThat(run.exitCode()).isZero();
+			assertThat(run.out()).containsPattern("database +postgresql\n")
+				.containsPattern("server +localhost:\\d+/test_\\d+\n")
+				.containsPattern("version +PostgreSQL 17\\.")
+				.contains("schema version  2");
+			assertThat(fields(json)).containsExactly("database", "server", "version", "schemaVersion");
+			assertThat(json.get("schemaVersion").asString()).isEqualTo("2");
+		}
+	}
+
+	@Test
+	void backupOnPostgresqlIsRefusedNamingTheServersOwnTools() {
+		try (LazyApplicationContext context = context(TestDatabase.POSTGRESQL)) {
+			Run run = run(context, "db", "backup", this.directory.resolve("copy.db").toString());
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.err()).isEqualTo("pm: pm db backup copies an SQLite database; back up a PostgreSQL"
+					+ " database with its own tools (pg_dump)\n");
+		}
+	}
+
+	@Test
+	void aServerThatCannotBeReachedIsOneLineNamingIt() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		try (LazyApplicationContext context = new LazyApplicationContext(PmApplication.class,
+				Map.of("PM_DB_URL", "jdbc:postgresql://localhost:" + closedPort + "/pm?password=secret"))) {
+			Run run = run(context, "task", "list");
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.err()).startsWith("pm: ")
+				.contains("localhost:" + closedPort)
+				.doesNotContain("secret")
+				.doesNotContain("\tat ")
+				.hasLineCount(1);
+		}
+	}
+
+	@Test
+	void pmDbUrlOfAnotherDatabaseOrBesidePmDbPathIsRefusedNamingTheVariables() {
+		Run other = runWith(Map.of("PM_DB_URL", "jdbc:mysql://localhost/pm?password=secret"), "task", "list");
+		Run both = runWith(Map.of("PM_DB_URL", "jdbc:postgresql://localhost/pm", "PM_DB_PATH", "pm.db"), "task",
+				"list");
+
+		assertThat(other.exitCode()).isEqualTo(1);
+		assertThat(other.err()).isEqualTo("pm: PM_DB_URL names neither a PostgreSQL database"
+				+ " (jdbc:postgresql://HOST[:PORT]/NAME) nor an SQLite file (jdbc:sqlite:PATH):"
+				+ " jdbc:mysql://localhost/pm?…\n");
+		assertThat(both.err()).isEqualTo("pm: PM_DB_PATH and PM_DB_URL both name the database; unset one of them\n");
+	}
+
+	@Test
+	void pmDbUrlOfAnSqliteFileIsThatFile() {
+		Path database = database();
+		Run run = runWith(Map.of("PM_DB_URL", "jdbc:sqlite:" + database), "epic", "add", "E01", "Offline mode");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run(database, "epic", "list").out()).contains("E01");
+	}
+
+	@Test
 	void backupWritesACopyThatPmOpensAndNeverOverwritesAFile() throws Exception {
 		Path database = database();
 		Path copy = this.directory.resolve("backup.db");
@@ -146,9 +218,9 @@ class PmCommandLineTests {
 			.isEqualTo(json(run(database, "task", "list", "--json")).get("count").asInt());
 	}
 
-	@Test
-	void readCommandsPrintTheDocumentedJsonShapes() throws Exception {
-		Path database = database();
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void readCommandsPrintTheDocumentedJsonShapes(TestDatabase database) throws Exception {
 		try (LazyApplicationContext context = context(database)) {
 			plan(context);
 			run(context, "task", "start", "T-E01-F01-001", "--agent", "ann");
@@ -182,9 +254,10 @@ class PmCommandLineTests {
 		}
 	}
 
-	@Test
-	void claimPrintsTheClaimedTaskAsJson() throws Exception {
-		try (LazyApplicationContext context = context(database())) {
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void claimPrintsTheClaimedTaskAsJson(TestDatabase database) throws Exception {
+		try (LazyApplicationContext context = context(database)) {
 			plan(context);
 
 			JsonNode claimed = json(run(context, "task", "claim", "--agent", "bot-1", "--json"));
@@ -197,9 +270,10 @@ class PmCommandLineTests {
 		}
 	}
 
-	@Test
-	void changesPrintWhatTheyChangedAsJson() throws Exception {
-		try (LazyApplicationContext context = context(database())) {
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void changesPrintWhatTheyChangedAsJson(TestDatabase database) throws Exception {
+		try (LazyApplicationContext context = context(database)) {
 			plan(context);
 			run(context, "feature", "add", "E01-F02", "Sync", "--epic", "E01");
 
@@ -435,6 +509,12 @@ class PmCommandLineTests {
 		return this.directory.resolve("pm.db");
 	}
 
+	/** A context on a fresh database: for PostgreSQL, named by PM_DB_URL and its user. */
+	private LazyApplicationContext context(TestDatabase database) {
+		return (database == TestDatabase.SQLITE) ? context(database())
+				: new LazyApplicationContext(PmApplication.class, database.environment(this.directory));
+	}
+
 	private static LazyApplicationContext context(Path database) {
 		return context(database, Map.of());
 	}
@@ -443,6 +523,12 @@ class PmCommandLineTests {
 		LazyApplicationContext context = new LazyApplicationContext(PmApplication.class, environment);
 		context.setProperty("pm.db.path", database.toString());
 		return context;
+	}
+
+	private static Run runWith(Map<String, String> environment, String... args) {
+		try (LazyApplicationContext context = new LazyApplicationContext(PmApplication.class, environment)) {
+			return run(context, args);
+		}
 	}
 
 	private static Run run(Path database, String... args) {

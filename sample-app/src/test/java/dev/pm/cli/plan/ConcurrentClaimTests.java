@@ -1,5 +1,6 @@
 package dev.pm.cli.plan;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,40 +13,49 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
+import dev.pm.cli.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sixteen threads of one JVM claim from 100 available tasks at the same moment, until
- * none is left: every task is claimed exactly once, no claim fails, and the history
- * agrees with the tasks. (PmJarIT does the same with sixteen {@code pm} processes.)
+ * Sixteen agents, each a thread with its own connection on PostgreSQL, claim from 100
+ * available tasks at the same moment, until none is left: every task is claimed exactly
+ * once, no claim fails, and the history agrees with the tasks. The same test on SQLite
+ * and on PostgreSQL. (PmJarIT does the same with sixteen {@code pm} processes.)
  */
-class ConcurrentClaimTests extends FileDatabaseTests {
+class ConcurrentClaimTests {
 
 	private static final int TASKS = 100;
 
 	private static final int AGENTS = 16;
 
-	@Autowired
-	private EpicService epics;
+	@TempDir
+	Path directory;
 
-	@Autowired
-	private FeatureService features;
-
-	@Autowired
 	private TaskService tasks;
 
-	@Autowired
 	private JdbcClient jdbc;
 
-	@Test
-	void sixteenThreadsClaimEveryTaskExactlyOnce() throws Exception {
-		this.epics.add("E01", "Load");
-		this.features.add("E01-F01", "Claims", "E01");
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void sixteenAgentsClaimEveryTaskExactlyOnce(TestDatabase database) throws Exception {
+		try (ConfigurableApplicationContext context = database.start(this.directory,
+				Map.of("spring.datasource.hikari.maximum-pool-size", String.valueOf(AGENTS)))) {
+			this.tasks = context.getBean(TaskService.class);
+			this.jdbc = context.getBean(JdbcClient.class);
+			claimConcurrently(context.getBean(EpicService.class), context.getBean(FeatureService.class));
+		}
+	}
+
+	private void claimConcurrently(EpicService epics, FeatureService features) throws Exception {
+		epics.add("E01", "Load");
+		features.add("E01-F01", "Claims", "E01");
 		for (int i = 1; i <= TASKS; i++) {
 			this.tasks.add(new NewTask("T-E01-F01-%03d".formatted(i), "Task " + i, "E01-F01", List.of(), null, null),
 					"planner");

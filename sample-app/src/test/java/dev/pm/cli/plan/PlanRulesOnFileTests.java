@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 import java.nio.file.Path;
 
+import dev.pm.cli.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +20,7 @@ class PlanRulesOnFileTests extends PlanRulesTests {
 
 	@DynamicPropertySource
 	static void databaseFile(DynamicPropertyRegistry registry) {
-		registry.add("pm.db.path", () -> directory.resolve("pm.db").toString());
+		TestDatabase.SQLITE.register(registry, directory);
 	}
 
 }

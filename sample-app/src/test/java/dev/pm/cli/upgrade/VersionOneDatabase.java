@@ -25,7 +25,12 @@ public final class VersionOneDatabase {
 	 */
 	public static Path create(Path database) throws Exception {
 		String url = "jdbc:sqlite:" + database;
-		Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1").load().migrate();
+		Flyway.configure()
+			.dataSource(url, null, null)
+			.locations("classpath:db/migration/common")
+			.target("1")
+			.load()
+			.migrate();
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement()) {
 			statement.executeUpdate("INSERT INTO epic VALUES ('E01', 'Offline mode', '2025-01-01')");

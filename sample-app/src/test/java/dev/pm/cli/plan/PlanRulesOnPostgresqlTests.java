@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 import java.nio.file.Path;
 
+import dev.pm.cli.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,18 +10,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Tests on a database file, in WAL mode as users have it, made afresh for each test
- * class.
+ * The plan's rules on PostgreSQL, where pm-db steps aside for Spring Boot's own JDBC and
+ * Flyway.
  */
 @SpringBootTest
-abstract class FileDatabaseTests {
+class PlanRulesOnPostgresqlTests extends PlanRulesTests {
 
 	@TempDir
 	static Path directory;
 
 	@DynamicPropertySource
-	static void databaseFile(DynamicPropertyRegistry registry) {
-		registry.add("pm.db.path", () -> directory.resolve("pm.db").toString());
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.POSTGRESQL.register(registry, directory);
 	}
 
 }

@@ -1,0 +1,4 @@
+/**
+ * A real PostgreSQL server for tests and benchmarks, started from Maven artifacts.
+ */
+package dev.pm.testing.postgres;

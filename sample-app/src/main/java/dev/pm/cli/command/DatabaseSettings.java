@@ -1,0 +1,89 @@
+package dev.pm.cli.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.pm.cli.plan.PlanException;
+
+/**
+ * The database named by {@code pm}'s environment variables, as Spring properties.
+ * {@code PM_DB_URL} names a PostgreSQL database ({@code jdbc:postgresql://HOST/NAME}, the
+ * user and password from {@code PM_DB_USER} and {@code PM_DB_PASSWORD} or in the URL):
+ * pm-db steps aside and Spring Boot's own JDBC and Flyway serve it, with the same
+ * migration locations. {@code PM_DB_URL=jdbc:sqlite:PATH} is the same as
+ * {@code PM_DB_PATH=PATH}. ({@code PM_DB_PATH} itself reaches {@code pm.db.path} through
+ * Spring's relaxed binding.)
+ */
+final class DatabaseSettings {
+
+	static final String URL = "PM_DB_URL";
+
+	private static final String USER = "PM_DB_USER";
+
+	private static final String PASSWORD = "PM_DB_PASSWORD";
+
+	private static final String PATH = "PM_DB_PATH";
+
+	private static final String SQLITE = "jdbc:sqlite:";
+
+	private static final String POSTGRESQL = "jdbc:postgresql:";
+
+	private DatabaseSettings() {
+	}
+
+	/**
+	 * Returns the properties that connect {@code pm} to the database of
+	 * {@code PM_DB_URL}.
+	 * @param environment the environment variables
+	 * @return the properties, none without {@code PM_DB_URL}
+	 * @throws PlanException if {@code PM_DB_URL} names another kind of database, or
+	 * {@code PM_DB_PATH} names a database too
+	 */
+	static Map<String, String> properties(Map<String, String> environment) {
+		String url = environment.get(URL);
+		if (url == null || url.isBlank()) {
+			return Map.of();
+		}
+		String path = environment.get(PATH);
+		if (path != null && !path.isBlank()) {
+			throw new PlanException(PATH + " and " + URL + " both name the database; unset one of them");
+		}
+		if (url.startsWith(SQLITE)) {
+			return sqlite(url);
+		}
+		if (!url.startsWith(POSTGRESQL)) {
+			throw new PlanException(URL + " names neither a PostgreSQL database (jdbc:postgresql://HOST[:PORT]/NAME)"
+					+ " nor an SQLite file (jdbc:sqlite:PATH): " + withoutParameters(url));
+		}
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", url);
+		putIfSet(properties, "spring.datasource.username", environment.get(USER));
+		putIfSet(properties, "spring.datasource.password", environment.get(PASSWORD));
+		// One list of locations for both databases: {vendor} is sqlite there, postgresql
+		// here.
+		properties.put("spring.flyway.locations", "${pm.db.migration.locations}");
+		return properties;
+	}
+
+	private static Map<String, String> sqlite(String url) {
+		String path = url.substring(SQLITE.length());
+		if (path.isEmpty() || path.contains("?") || path.startsWith("file:")) {
+			throw new PlanException(URL + " names an SQLite database by a plain path (jdbc:sqlite:/path/to/pm.db),"
+					+ " without options; it is " + withoutParameters(url));
+		}
+		return Map.of("pm.db.path", path);
+	}
+
+	private static void putIfSet(Map<String, String> properties, String name, String value) {
+		if (value != null && !value.isEmpty()) {
+			properties.put(name, value);
+		}
+	}
+
+	// Parameters may hold a password.
+	private static String withoutParameters(String url) {
+		int parameters = url.indexOf('?');
+		return (parameters < 0) ? url : url.substring(0, parameters) + "?…";
+	}
+
+}
