@@ -10,7 +10,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 
-import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.DatabasePath;
+import dev.pm.db.SqliteDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DatabaseStatusService {
 
-	private final ObjectProvider<DatabaseInitializer> database;
+	private final ObjectProvider<SqliteDatabase> database;
 
 	private final JdbcClient jdbc;
 
@@ -37,7 +38,7 @@ public class DatabaseStatusService {
 
 	private final Flyway flyway;
 
-	DatabaseStatusService(ObjectProvider<DatabaseInitializer> database, JdbcClient jdbc, JdbcOperations jdbcOperations,
+	DatabaseStatusService(ObjectProvider<SqliteDatabase> database, JdbcClient jdbc, JdbcOperations jdbcOperations,
 			Flyway flyway) {
 		this.database = database;
 		this.jdbc = jdbc;
@@ -59,15 +60,15 @@ public class DatabaseStatusService {
 	 * @return the state, after a full integrity check
 	 */
 	public DatabaseStatus status() {
-		DatabaseInitializer database = this.database.getObject();
+		SqliteDatabase database = this.database.getObject();
 		String journalMode = this.jdbc.sql("PRAGMA journal_mode").query(String.class).single();
 		boolean integrityOk = database.checkIntegrity();
 		String schemaVersion = database.getSchemaVersion().orElse(null);
-		Path path = database.getPath();
+		Path path = database.getPath().getFile();
 		if (path == null) {
-			return new DatabaseStatus(":memory:", schemaVersion, journalMode, integrityOk, null, 0, 0);
+			return new DatabaseStatus(DatabasePath.IN_MEMORY, schemaVersion, journalMode, integrityOk, null, 0, 0);
 		}
-		Path wal = path.resolveSibling(path.getFileName() + "-wal");
+		Path wal = DatabasePath.companionOf(path, "-wal");
 		return new DatabaseStatus(path.toString(), schemaVersion, journalMode, integrityOk, permissions(path),
 				size(path), size(wal));
 	}
@@ -97,8 +98,7 @@ public class DatabaseStatusService {
 	 */
 	public String name() {
 		if (isSqlite()) {
-			Path path = this.database.getObject().getPath();
-			return (path != null) ? path.toString() : ":memory:";
+			return this.database.getObject().getPath().toString();
 		}
 		return serverStatus().server();
 	}
