@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.pm.db.DatabasePath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,9 @@ class LeaseSafetyTests {
 	}
 
 	@Test
+	// Margins of hundreds of milliseconds: left out of mutation testing, whose agent
+	// slows it.
+	@Tag("timing")
 	void threadWaitingForAConnectionHeldTooLongReportsTheHolderOnce(CapturedOutput output) throws Exception {
 		this.dataSource.setLeakWarning(Duration.ofMillis(100));
 		CountDownLatch holding = new CountDownLatch(1);

@@ -11,6 +11,7 @@ class PragmaTests {
 	void keywordsAreExpectedAsTheNumbersSqliteReports() {
 		assertThat(Pragma.of("synchronous", "NORMAL").expected()).isEqualTo("1");
 		assertThat(Pragma.of("temp_store", "memory").expected()).isEqualTo("2");
+		assertThat(Pragma.of("temp_store", "default").expected()).isEqualTo("0");
 		assertThat(Pragma.of("auto_vacuum", "incremental").expected()).isEqualTo("2");
 		assertThat(Pragma.of("foreign_keys", "on").expected()).isEqualTo("1");
 		assertThat(Pragma.of("recursive_triggers", "false").expected()).isEqualTo("0");
