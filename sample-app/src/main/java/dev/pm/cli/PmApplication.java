@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.pm.cli.command.LazyApplicationContext;
 import dev.pm.cli.command.PmCommandLine;
+import dev.pm.cli.server.PmServer;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -17,7 +18,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * <p>
  * The command line is parsed before Spring starts, and Spring starts only for commands
  * that use the database: {@code --help} and usage errors answer at once, even when the
- * database is broken.
+ * database is broken. With the system property {@value PmServer#DATABASE_PROPERTY}, it is
+ * the {@linkplain PmServer server} of that database instead.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class PmApplication {
@@ -28,6 +30,10 @@ public class PmApplication {
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
+		NativeLibrary.useExtractedCopy();
+		if (System.getProperty(PmServer.DATABASE_PROPERTY) != null) {
+			System.exit(PmServer.run(PmApplication.class, System.err));
+		}
 		int exitCode;
 		try (LazyApplicationContext context = new LazyApplicationContext(PmApplication.class)) {
 			exitCode = PmCommandLine.create(context).setOut(standardOutput()).execute(args);
