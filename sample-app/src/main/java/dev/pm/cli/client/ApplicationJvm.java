@@ -51,8 +51,8 @@ record ApplicationJvm(Path application, Path archive, Map<String, String> enviro
 	 */
 	List<String> server(ServerFiles files) {
 		List<String> command = java();
-		command.addAll(1, List.of("-XX:+UseSerialGC", "-Xss512k", "-Dpm.server.socket=" + files.socket(),
-				"-Dpm.server.lock=" + files.lock(), "-Dpm.server.database=" + files.database()));
+		command.addAll(1, List.of("-XX:+UseSerialGC", "-Xss512k", "-Dpm.server.directory=" + files.directory(),
+				"-Dpm.server.database=" + files.database()));
 		return command;
 	}
 

@@ -53,7 +53,16 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 		else {
 			directory = Path.of(System.getProperty("java.io.tmpdir"), "pm-" + System.getProperty("user.name"));
 		}
-		directory = directory.toAbsolutePath().normalize();
+		return in(directory.toAbsolutePath().normalize(), database);
+	}
+
+	/**
+	 * Returns the files of the server of a database in a directory.
+	 * @param directory the private directory
+	 * @param database the database, absolute and normalised
+	 * @return the files
+	 */
+	public static ServerFiles in(Path directory, Path database) {
 		// A socket's path is limited to about 100 bytes: name it after a hash of the
 		// database.
 		String name = hash(database.toString());

@@ -63,6 +63,9 @@ public final class PmServer {
 	/** The system property that names the database of the server to run. */
 	public static final String DATABASE_PROPERTY = "pm.server.database";
 
+	/** The system property that names the directory of the server's files. */
+	public static final String DIRECTORY_PROPERTY = "pm.server.directory";
+
 	/** The environment variable that sets how long the server waits for a command. */
 	public static final String IDLE_VARIABLE = "PM_SERVER_IDLE";
 
@@ -129,7 +132,8 @@ public final class PmServer {
 		LazyApplicationContext context = new LazyApplicationContext(application, environment);
 		context.setProperty("pm.db.path", database.toString());
 		try {
-			return new PmServer(ServerFiles.of(database, environment), context, idle).serve();
+			ServerFiles files = ServerFiles.in(Path.of(System.getProperty(DIRECTORY_PROPERTY)), database);
+			return new PmServer(files, context, idle).serve();
 		}
 		catch (IOException ex) {
 			log.println("pm server: cannot serve " + database + ": " + ex);
