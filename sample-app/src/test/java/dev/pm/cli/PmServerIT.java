@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,6 +197,33 @@ class PmServerIT {
 		try (Stream<Path> files = Files.list(temporary)) {
 			assertThat(files).isEmpty();
 		}
+	}
+
+	/**
+	 * The build trains the archive of the JDK that builds; the launcher trains one for
+	 * any other JDK in the background, on its first run there.
+	 */
+	@ParameterizedTest
+	@MethodSource("jdks")
+	void eachJdkRunsWithAClassDataArchiveOfItsOwn(Path javaHome) throws Exception {
+		Launcher inProcess = new Launcher(this.directory, false).with("PM_DB_PATH", this.database.toString())
+			.with("JAVA_HOME", javaHome.toString())
+			.with("PM_JAVA_OPTS", "-Xlog:class+load=info");
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		Run run = inProcess.pm("epic", "list");
+		while (!run.out().contains("source: shared objects file (top)") && System.nanoTime() < deadline) {
+			Thread.sleep(5000);
+			run = inProcess.pm("epic", "list");
+		}
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).as("classes of pm from the archive").contains("source: shared objects file (top)");
+	}
+
+	static Stream<Path> jdks() {
+		return Stream.of(Path.of(System.getProperty("java.home")), Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"))
+			.filter((home) -> Files.isExecutable(home.resolve("bin/java")))
+			.distinct();
 	}
 
 	private List<String> epics() throws Exception {
