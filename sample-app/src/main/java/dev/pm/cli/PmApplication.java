@@ -10,6 +10,7 @@ import dev.pm.cli.command.LazyApplicationContext;
 import dev.pm.cli.command.PmCommandLine;
 import dev.pm.cli.server.PmServer;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -30,7 +31,14 @@ public class PmApplication {
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
+		if (Boolean.getBoolean("spring.aot.processing")) {
+			// Spring AOT runs main to find the application, and stops it once the context
+			// is prepared: start it at once, not after a command line that needs it.
+			SpringApplication.run(PmApplication.class, args);
+			return;
+		}
 		NativeLibrary.useExtractedCopy();
+		useAheadOfTimeInitialization();
 		if (System.getProperty(PmServer.DATABASE_PROPERTY) != null) {
 			System.exit(PmServer.run(PmApplication.class, System.err));
 		}
@@ -39,6 +47,19 @@ public class PmApplication {
 			exitCode = PmCommandLine.create(context).setOut(standardOutput()).execute(args);
 		}
 		System.exit(exitCode);
+	}
+
+	/**
+	 * The build generates the application context's initialisation (Spring AOT): use it,
+	 * unless {@code -Dspring.aot.enabled} says otherwise. Conditions on properties were
+	 * evaluated at build time then: {@code -Dspring.aot.enabled=false} for a
+	 * configuration that changes which beans exist.
+	 */
+	private static void useAheadOfTimeInitialization() {
+		if (System.getProperty("spring.aot.enabled") == null
+				&& PmApplication.class.getResource("PmApplication__ApplicationContextInitializer.class") != null) {
+			System.setProperty("spring.aot.enabled", "true");
+		}
 	}
 
 	/**

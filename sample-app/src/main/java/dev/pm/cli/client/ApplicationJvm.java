@@ -13,10 +13,11 @@ import java.util.Map;
  * class-data archive, and the user's {@code PM_JAVA_OPTS}.
  *
  * @param application the extracted application, {@code pm-app/}
- * @param archive the class-data archive for this JDK, or {@code null}
+ * @param archiveOptions the JVM options that use the class-data archive or AOT cache of
+ * this JDK, as the launcher chose them; empty without one
  * @param environment the environment variables ({@code PM_JAVA_OPTS})
  */
-record ApplicationJvm(Path application, Path archive, Map<String, String> environment) {
+record ApplicationJvm(Path application, List<String> archiveOptions, Map<String, String> environment) {
 
 	/**
 	 * Returns the JVM as the launcher described it in system properties.
@@ -28,8 +29,7 @@ record ApplicationJvm(Path application, Path archive, Map<String, String> enviro
 		if (application == null || !Files.isRegularFile(Path.of(application, "pm.jar"))) {
 			return null;
 		}
-		String archive = System.getProperty("pm.cds");
-		return new ApplicationJvm(Path.of(application), (archive != null) ? Path.of(archive) : null, environment);
+		return new ApplicationJvm(Path.of(application), words(System.getProperty("pm.cds")), environment);
 	}
 
 	/**
@@ -56,16 +56,15 @@ record ApplicationJvm(Path application, Path archive, Map<String, String> enviro
 		return command;
 	}
 
+	private static List<String> words(String options) {
+		return (options != null && !options.isBlank()) ? Arrays.asList(options.strip().split("\\s+")) : List.of();
+	}
+
 	private List<String> java() {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		if (this.archive != null && Files.isRegularFile(this.archive)) {
-			command.addAll(List.of("-XX:SharedArchiveFile=" + this.archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-		}
-		String options = this.environment.get("PM_JAVA_OPTS");
-		if (options != null && !options.isBlank()) {
-			command.addAll(Arrays.asList(options.strip().split("\\s+")));
-		}
+		command.addAll(this.archiveOptions);
+		command.addAll(words(this.environment.get("PM_JAVA_OPTS")));
 		command.add("-Dpm.app=" + this.application);
 		command.addAll(List.of("-jar", this.application.resolve("pm.jar").toString()));
 		return command;

@@ -170,7 +170,12 @@ public final class LazyApplicationContext implements AutoCloseable {
 					.stream()
 					.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 					.toArray(String[]::new);
-				this.context = new SpringApplication(this.type).run(args);
+				SpringApplication application = new SpringApplication(this.type);
+				// Spring AOT finds the generated initialisation by the main class, which
+				// Spring deduces from a main method on the stack: a server's request
+				// thread has none.
+				application.setMainApplicationClass(this.type);
+				this.context = application.run(args);
 			}
 			return this.context;
 		}
