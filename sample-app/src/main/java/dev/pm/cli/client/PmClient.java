@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,9 +15,11 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +144,7 @@ public final class PmClient {
 		}
 		catch (IOException ex) {
 			// The server closed the connection before reading: it was stopping.
-			return retired();
+			return null;
 		}
 		try {
 			while (true) {
@@ -163,22 +164,16 @@ public final class PmClient {
 						return null;
 					}
 					case Protocol.RETIRED -> {
-						return retired();
+						return null;
 					}
 					default -> throw new ServerLostException();
 				}
 			}
 		}
-		catch (EOFException ex) {
-			throw new ServerLostException();
-		}
 		catch (IOException ex) {
+			// The connection ended before the exit code: the server died.
 			throw new ServerLostException();
 		}
-	}
-
-	private static Integer retired() {
-		return null;
 	}
 
 	private static boolean write(OutputStream stream, byte[] content) {
@@ -303,13 +298,23 @@ public final class PmClient {
 	}
 
 	/**
-	 * Whether the working directory configures Spring itself: the server would not see
-	 * that configuration, so such commands run in their own process.
+	 * Whether the working directory configures Spring itself, where Spring Boot looks
+	 * ({@code ./}, {@code ./config/}, {@code ./config/*}{@code /}): the server would not
+	 * see that configuration, so such commands run in their own process.
 	 */
 	static boolean hasOwnConfiguration(Path directory) {
-		for (String name : Arrays.asList("application.properties", "application.yml", "application.yaml", "config")) {
-			if (Files.exists(directory.resolve(name))) {
-				return true;
+		List<Path> locations = new ArrayList<>(List.of(directory, directory.resolve("config")));
+		try (DirectoryStream<Path> configs = Files.newDirectoryStream(directory.resolve("config"), Files::isDirectory)) {
+			configs.forEach(locations::add);
+		}
+		catch (IOException ex) {
+			// No config directory.
+		}
+		for (Path location : locations) {
+			for (String name : Arrays.asList("application.properties", "application.yml", "application.yaml")) {
+				if (Files.exists(location.resolve(name))) {
+					return true;
+				}
 			}
 		}
 		return false;
