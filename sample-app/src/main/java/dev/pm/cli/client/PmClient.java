@@ -304,7 +304,8 @@ public final class PmClient {
 	 */
 	static boolean hasOwnConfiguration(Path directory) {
 		List<Path> locations = new ArrayList<>(List.of(directory, directory.resolve("config")));
-		try (DirectoryStream<Path> configs = Files.newDirectoryStream(directory.resolve("config"), Files::isDirectory)) {
+		try (DirectoryStream<Path> configs = Files.newDirectoryStream(directory.resolve("config"),
+				Files::isDirectory)) {
 			configs.forEach(locations::add);
 		}
 		catch (IOException ex) {
