@@ -221,7 +221,8 @@ class PmJarIT {
 	private ProcessBuilder builder(List<String> command) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile());
 		builder.environment().put("PM_DB_PATH", this.database.toString());
-		// The launcher starts a pm server: its files in the test's directory, and gone soon.
+		// The launcher starts a pm server: its files in the test's directory, and gone
+		// soon.
 		builder.environment().put("PM_SERVER_DIR", this.directory.resolve("server").toString());
 		builder.environment().put("PM_SERVER_IDLE", "5s");
 		return builder;
