@@ -164,7 +164,7 @@ public final class PmServerWallTime implements Scenario {
 	private record Pm(Path launcher, Path database, Workspace workspace, Map<String, String> settings) {
 
 		ChildProcess run(String... args) throws IOException, InterruptedException {
-			List<String> command = new ArrayList<>(List.of("sh", this.launcher.toString()));
+			List<String> command = new ArrayList<>(List.of("sh", this.launcher.toAbsolutePath().toString()));
 			command.addAll(List.of(args));
 			Map<String, String> environment = new HashMap<>(this.settings);
 			environment.put("PM_DB_PATH", this.database.toString());
