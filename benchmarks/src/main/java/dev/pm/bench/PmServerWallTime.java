@@ -79,7 +79,7 @@ public final class PmServerWallTime implements Scenario {
 				today.variant("today's launcher: task claim", "task", "claim", "--agent", "bench"),
 				server.variant("server: task claim", "task", "claim", "--agent", "bench"),
 				cold.variant("no server (PM_SERVER=off), JDK 17: task list", "task", "list"),
-				server.variant("server: --help", "--help"), server.variant("server: usage error", "task", "bogus"),
+				server.variant("server: --help", "--help"), server.failing("server: usage error", "task", "bogus"),
 				new Variant("JVM alone (empty main)", "ms", () -> new Sample(
 						ChildProcess.run(ChildProcess.javaCommand(StartupProbe.class), Map.of(), null).wallNanos()
 								/ 1e6,
@@ -166,22 +166,33 @@ public final class PmServerWallTime implements Scenario {
 		ChildProcess run(String... args) throws IOException, InterruptedException {
 			List<String> command = new ArrayList<>(List.of("sh", this.launcher.toAbsolutePath().toString()));
 			command.addAll(List.of(args));
-			Map<String, String> environment = new HashMap<>(this.settings);
-			environment.put("PM_DB_PATH", this.database.toString());
-			environment.put("PM_SERVER_DIR", this.workspace.directory().resolve("servers").toString());
-			return ChildProcess.run(command, environment, this.workspace.directory());
+			return ChildProcess.run(command, environment(), this.workspace.directory());
 		}
 
 		Variant variant(String name, String... args) {
+			return new Variant(name, "ms", () -> new Sample(run(args).wallNanos() / 1e6, 0));
+		}
+
+		/** A command that fails (a usage error, exit 2): its wall time all the same. */
+		Variant failing(String name, String... args) {
 			return new Variant(name, "ms", () -> {
-				try {
-					return new Sample(run(args).wallNanos() / 1e6, 0);
-				}
-				catch (IOException ex) {
-					// A usage error exits 2: its time is what is measured.
-					return new Sample(Double.NaN, 1);
-				}
+				List<String> command = new ArrayList<>(List.of("sh", this.launcher.toAbsolutePath().toString()));
+				command.addAll(List.of(args));
+				ProcessBuilder builder = new ProcessBuilder(command).directory(this.workspace.directory().toFile())
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.redirectError(ProcessBuilder.Redirect.DISCARD);
+				builder.environment().putAll(environment());
+				long start = System.nanoTime();
+				int exitCode = builder.start().waitFor();
+				return new Sample((System.nanoTime() - start) / 1e6, (exitCode == 2) ? 0 : 1);
 			});
+		}
+
+		private Map<String, String> environment() {
+			Map<String, String> environment = new HashMap<>(this.settings);
+			environment.put("PM_DB_PATH", this.database.toString());
+			environment.put("PM_SERVER_DIR", this.workspace.directory().resolve("servers").toString());
+			return environment;
 		}
 
 		Agents agents(int commands) throws Exception {
