@@ -106,7 +106,13 @@ public final class PmServerWallTime implements Scenario {
 			Pm serverAgentsPm = new Pm(launcher, copy(plan, workspace, "agents-server"), workspace,
 					Map.of("PM_SERVER", "on"));
 			serverAgentsPm.run("server", "start");
-			Agents serverAgents = serverAgentsPm.agents(commands);
+			Agents serverAgents;
+			try {
+				serverAgents = serverAgentsPm.agents(commands);
+			}
+			finally {
+				serverAgentsPm.run("server", "stop");
+			}
 			series = new ArrayList<>(series);
 			series.add(new Series("today's launcher: " + AGENTS + " agents x " + commands + " commands, total", "ms",
 					new double[] { todayAgents.wallMillis() }, todayAgents.failures()));
