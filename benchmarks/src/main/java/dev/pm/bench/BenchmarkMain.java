@@ -17,9 +17,9 @@ import org.springframework.boot.SpringBootVersion;
  * Markdown.
  * <p>
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]},
- * scenarios {@code writes reads batch concurrency startup process plan backup}. System
- * properties: {@code bench.dir} (where the databases go, default {@code java.io.tmpdir};
- * a real disk, not tmpfs), {@code pm.sample-app.target} (default
+ * scenarios {@code writes reads batch concurrency startup process plan backup server}.
+ * System properties: {@code bench.dir} (where the databases go, default
+ * {@code java.io.tmpdir}; a real disk, not tmpfs), {@code pm.sample-app.target} (default
  * {@code sample-app/target}).
  *
  * @author pm-db
@@ -75,7 +75,13 @@ public final class BenchmarkMain {
 	public static List<Scenario> scenarios(Path sampleAppTarget) {
 		return List.of(new WriteTransactions(), new PointReads(), new BatchInsert(), new Concurrency(),
 				new InitializerStartup(), new ProcessStartup(sampleAppTarget), new PlanWork(sampleAppTarget),
-				new BackupWhileWriting(), new TeamClaims(sampleAppTarget));
+				new BackupWhileWriting(), new TeamClaims(sampleAppTarget),
+				new PmServerWallTime(sampleAppTarget, pathProperty("pm.baseline.target"), pathProperty("bench.jdk25")));
+	}
+
+	private static Path pathProperty(String name) {
+		String value = System.getProperty(name);
+		return (value != null) ? Path.of(value) : null;
 	}
 
 	private static void printEnvironment(Workspace workspace) throws Exception {

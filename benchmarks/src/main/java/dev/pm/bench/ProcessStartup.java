@@ -44,8 +44,9 @@ public final class ProcessStartup implements Scenario {
 							+ " `./mvnw -q -B -pl sample-app -am package -DskipTests` and run again"));
 		}
 		List<String> pmCommand = pmCommand(jar);
+		// A cold start: without the pm server (scenario 9 measures it).
 		Map<String, String> environment = Map.of("PM_DB_PATH", workspace.newDatabase("pm-cli").toString(), "HOME",
-				workspace.directory().toString());
+				workspace.directory().toString(), "PM_SERVER", "off");
 		List<String> noop = ChildProcess.javaCommand(StartupProbe.class);
 		// The first `pm` run creates the database: a warm-up round, as every later run
 		// finds it up to date.

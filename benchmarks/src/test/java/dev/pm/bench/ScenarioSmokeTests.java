@@ -125,6 +125,14 @@ class ScenarioSmokeTests {
 		assertThat(result.notes()).singleElement().asString().startsWith("skipped: ").contains("pm.jar is missing");
 	}
 
+	@Test
+	void serverWallTimeIsSkippedWithANoteWithoutTodaysLauncher() throws Exception {
+		ScenarioResult result = new PmServerWallTime(directory.resolve("no-sample-app"), null, null).run(workspace,
+				Sizes.smoke());
+		assertThat(result.series()).isEmpty();
+		assertThat(result.notes()).singleElement().asString().startsWith("skipped: ").contains("-Dpm.baseline.target");
+	}
+
 	private static void assertMeasured(ScenarioResult result) {
 		assertThat(result.series()).allSatisfy((series) -> {
 			assertThat(series.values()).isNotEmpty();

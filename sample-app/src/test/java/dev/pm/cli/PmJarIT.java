@@ -239,6 +239,10 @@ class PmJarIT {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile());
 		builder.environment().remove("PM_DB_PATH");
 		builder.environment().putAll(this.environment);
+		// The launcher starts a pm server: its files in the test's directory, and gone
+		// soon.
+		builder.environment().put("PM_SERVER_DIR", this.directory.resolve("server").toString());
+		builder.environment().put("PM_SERVER_IDLE", "5s");
 		return builder;
 	}
 

@@ -14,7 +14,7 @@ import dev.pm.cli.plan.PlanException;
  * {@code PM_DB_PATH=PATH}. ({@code PM_DB_PATH} itself reaches {@code pm.db.path} through
  * Spring's relaxed binding.)
  */
-final class DatabaseSettings {
+public final class DatabaseSettings {
 
 	static final String URL = "PM_DB_URL";
 
@@ -29,6 +29,18 @@ final class DatabaseSettings {
 	private static final String POSTGRESQL = "jdbc:postgresql:";
 
 	private DatabaseSettings() {
+	}
+
+	/**
+	 * Returns whether the environment variables name a server database rather than an
+	 * SQLite file: then beans other than pm-db's serve it, and the application must not
+	 * start from the initialisation generated ahead of time, which holds pm-db's.
+	 * @param environment the environment variables
+	 * @return {@code true} for a {@code PM_DB_URL} other than {@code jdbc:sqlite:}
+	 */
+	public static boolean namesServerDatabase(Map<String, String> environment) {
+		String url = environment.get(URL);
+		return url != null && !url.isBlank() && !url.startsWith(SQLITE);
 	}
 
 	/**

@@ -47,20 +47,21 @@ final class DemoCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		Path workDirectory = Files.createTempDirectory("pm-demo-");
+		// Its own application, not the one a pm server shares between commands.
+		LazyApplicationContext demo = this.context.fresh();
 		try {
 			if (!this.here) {
-				this.context.setProperty("pm.db.path", workDirectory.resolve("pm.db").toString());
+				demo.setProperty("pm.db.path", workDirectory.resolve("pm.db").toString());
 			}
 			// A database that cannot be opened stops the demo with one error, not one per
 			// step.
 			if (this.here) {
-				EmptyDatabaseGuard.start(this.context);
+				EmptyDatabaseGuard.start(demo);
 			}
 			else {
-				this.context.start();
+				demo.start();
 			}
-			DemoScript.Outcome outcome = new DemoScript(this.context, this.spec.commandLine().getOut(), workDirectory)
-				.run();
+			DemoScript.Outcome outcome = new DemoScript(demo, this.spec.commandLine().getOut(), workDirectory).run();
 			return switch (outcome) {
 				case AS_EXPECTED -> 0;
 				case FAILED_BEFORE_ANY_CHANGE -> PmCommandLine.REFUSED;
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
 		}
 		finally {
 			// Close the database before its directory goes.
-			this.context.close();
+			demo.close();
 			deleteRecursively(workDirectory);
 		}
 	}

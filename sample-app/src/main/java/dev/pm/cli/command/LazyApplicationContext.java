@@ -1,7 +1,9 @@
 package dev.pm.cli.command;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,16 +11,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The Spring application of {@code pm}, started when a command first needs a bean and
  * closed (which closes the database) when the command is done.
+ * <p>
+ * One command sees the environment variables and the working directory of whoever runs
+ * it: in the {@code pm} process itself, those of the process; in the {@code pm} server,
+ * those of the client, through a {@link #forRequest request view} that shares the
+ * server's application.
  */
 public final class LazyApplicationContext implements AutoCloseable {
 
-	private final Class<?> application;
+	private final Application application;
 
 	private final Map<String, String> environment;
 
-	private final Map<String, String> properties = new LinkedHashMap<>();
+	private final Path workingDirectory;
 
-	private ConfigurableApplicationContext context;
+	private final boolean owner;
 
 	/**
 	 * Creates a context that is not started yet.
@@ -36,8 +43,38 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * @param environment the environment variables
 	 */
 	public LazyApplicationContext(Class<?> application, Map<String, String> environment) {
+		this(new Application(application, new LinkedHashMap<>()), environment, Path.of("").toAbsolutePath(), true);
+	}
+
+	private LazyApplicationContext(Application application, Map<String, String> environment, Path workingDirectory,
+			boolean owner) {
 		this.application = application;
 		this.environment = Map.copyOf(environment);
+		this.workingDirectory = workingDirectory;
+		this.owner = owner;
+	}
+
+	/**
+	 * Returns a view of this application for one command of another process: it has that
+	 * process's environment variables and working directory, and closing it leaves the
+	 * application running.
+	 * @param environment the environment variables of the command
+	 * @param workingDirectory its working directory, absolute
+	 * @return the view
+	 */
+	public LazyApplicationContext forRequest(Map<String, String> environment, Path workingDirectory) {
+		return new LazyApplicationContext(this.application, environment, workingDirectory, false);
+	}
+
+	/**
+	 * Returns a new application, not started, with the same properties, environment and
+	 * working directory, which its user closes: {@code pm demo} runs on its own database.
+	 * @return the new application
+	 */
+	LazyApplicationContext fresh() {
+		return new LazyApplicationContext(
+				new Application(this.application.type, new LinkedHashMap<>(this.application.properties())),
+				this.environment, this.workingDirectory, true);
 	}
 
 	/**
@@ -50,17 +87,22 @@ public final class LazyApplicationContext implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the directory relative paths in arguments resolve against.
+	 * @return the working directory of the command, absolute
+	 */
+	public Path workingDirectory() {
+		return this.workingDirectory;
+	}
+
+	/**
 	 * Sets a property, such as {@code pm.db.path}, above every other source, environment
 	 * variables included.
 	 * @param name the property
 	 * @param value its value
-	 * @throws IllegalStateException if the application has started
+	 * @throws IllegalStateException if the application has started with another value
 	 */
 	public void setProperty(String name, String value) {
-		if (this.context != null) {
-			throw new IllegalStateException("the application has started; " + name + " can no longer change");
-		}
-		this.properties.put(name, value);
+		this.application.setProperty(name, value);
 	}
 
 	/**
@@ -78,33 +120,82 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * @return the application's context
 	 */
 	public ConfigurableApplicationContext start() {
-		if (this.context == null) {
-			// Command-line arguments outrank environment variables such as PM_DB_PATH; a
-			// database file chosen on the command line (--db, the demo's) outranks
-			// PM_DB_URL.
-			Map<String, String> properties = new LinkedHashMap<>();
-			if (!this.properties.containsKey("pm.db.path")) {
-				properties.putAll(DatabaseSettings.properties(this.environment));
-			}
-			properties.putAll(this.properties);
-			String[] args = properties.entrySet()
-				.stream()
-				.map((property) -> "--" + property.getKey() + "=" + property.getValue())
-				.toArray(String[]::new);
-			this.context = new SpringApplication(this.application).run(args);
-		}
-		return this.context;
+		return this.application.start(this.environment);
 	}
 
 	/**
-	 * Closes the application, if it started, and with it the database.
+	 * Closes the application, if it started, and with it the database; a request view
+	 * leaves it running.
 	 */
 	@Override
 	public void close() {
-		if (this.context != null) {
-			this.context.close();
-			this.context = null;
+		if (this.owner) {
+			this.application.close();
 		}
+	}
+
+	/**
+	 * The application itself, which request views share: started once, by whichever
+	 * command needs it first.
+	 */
+	private static final class Application {
+
+		private final Class<?> type;
+
+		private final Map<String, String> properties;
+
+		private ConfigurableApplicationContext context;
+
+		Application(Class<?> type, Map<String, String> properties) {
+			this.type = type;
+			this.properties = properties;
+		}
+
+		synchronized Map<String, String> properties() {
+			return Map.copyOf(this.properties);
+		}
+
+		synchronized void setProperty(String name, String value) {
+			if (this.context != null && !Objects.equals(this.properties.get(name), value)) {
+				throw new IllegalStateException("the application has started; " + name + " can no longer change");
+			}
+			this.properties.put(name, value);
+		}
+
+		// environment: of the command that starts the application (a server serves only
+		// clients whose database settings are its own).
+		synchronized ConfigurableApplicationContext start(Map<String, String> environment) {
+			if (this.context == null) {
+				// Command-line arguments outrank environment variables such as
+				// PM_DB_PATH;
+				// a database file chosen on the command line (--db, the demo's) outranks
+				// PM_DB_URL.
+				Map<String, String> properties = new LinkedHashMap<>();
+				if (!this.properties.containsKey("pm.db.path")) {
+					properties.putAll(DatabaseSettings.properties(environment));
+				}
+				properties.putAll(this.properties);
+				String[] args = properties.entrySet()
+					.stream()
+					.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+					.toArray(String[]::new);
+				SpringApplication application = new SpringApplication(this.type);
+				// Spring AOT finds the generated initialisation by the main class, which
+				// Spring deduces from a main method on the stack: a server's request
+				// thread has none.
+				application.setMainApplicationClass(this.type);
+				this.context = application.run(args);
+			}
+			return this.context;
+		}
+
+		synchronized void close() {
+			if (this.context != null) {
+				this.context.close();
+				this.context = null;
+			}
+		}
+
 	}
 
 }

@@ -11,9 +11,11 @@ import picocli.CommandLine.ScopeType;
  * command has.
  */
 @Command(name = "pm", mixinStandardHelpOptions = true, version = "pm 0.2.0",
-		description = "Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else ~/.pm/pm.db.",
+		description = { "Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else ~/.pm/pm.db.",
+				"Commands run in the pm server of the database, started when none runs; PM_SERVER=off or "
+						+ "--no-server runs them in this process." },
 		subcommands = { EpicCommand.class, FeatureCommand.class, TaskCommand.class, DbCommand.class, DemoCommand.class,
-				CompletionCommand.class },
+				ServerCommand.class, CompletionCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:the operation was refused or failed; nothing changed", "2:usage error",
 				"3:pm demo --here failed part-way; what it did before stays" })
@@ -27,5 +29,10 @@ public class PmCommand {
 	@Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH",
 			description = "The database file, instead of PM_DB_PATH or ~/.pm/pm.db.")
 	Path database;
+
+	// Read by the launcher and the client, which run the command in this process.
+	@Option(names = "--no-server", scope = ScopeType.INHERIT,
+			description = "Run in this process, without the pm server (as PM_SERVER=off).")
+	boolean noServer;
 
 }

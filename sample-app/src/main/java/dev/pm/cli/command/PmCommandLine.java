@@ -31,6 +31,9 @@ public final class PmCommandLine {
 	public static CommandLine create(LazyApplicationContext context) {
 		CommandLine commandLine = new CommandLine(PmCommand.class, new CommandFactory(context));
 		commandLine.registerConverter(TaskStatus.class, PmCommandLine::status);
+		// Files in arguments are the caller's: the pm server runs in another directory.
+		commandLine.registerConverter(Path.class,
+				(value) -> context.workingDirectory().resolve(Path.of(value)).normalize());
 		commandLine.setExecutionStrategy((parseResult) -> {
 			applyGlobalOptions(parseResult, context);
 			return new CommandLine.RunLast().execute(parseResult);

@@ -1,0 +1,72 @@
+package dev.pm.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.OSInfo;
+
+/**
+ * sqlite-jdbc's native library, extracted once into the application's directory
+ * ({@code pm-app/native/}) instead of into the temporary directory on every start: that
+ * costs time, leaves a 1 MB file behind whenever a process is killed, and, with processes
+ * starting at once, made sqlite-jdbc log a stack trace when another process deleted "its
+ * old" library first. sqlite-jdbc loads a library named by {@code org.sqlite.lib.path}
+ * and {@code org.sqlite.lib.name} as it is.
+ */
+final class NativeLibrary {
+
+	/** The system property the launcher sets to the application's directory. */
+	static final String APPLICATION_DIRECTORY = "pm.app";
+
+	private NativeLibrary() {
+	}
+
+	/**
+	 * Points sqlite-jdbc at the extracted library, extracting it first if needed. Without
+	 * the launcher's {@value #APPLICATION_DIRECTORY}, or where it cannot be written,
+	 * sqlite-jdbc does as it always does.
+	 */
+	static void useExtractedCopy() {
+		String application = System.getProperty(APPLICATION_DIRECTORY);
+		if (application == null || System.getProperty("org.sqlite.lib.path") != null) {
+			return;
+		}
+		String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+		String name = System.mapLibraryName("sqlitejdbc");
+		Path directory = Path.of(application, "native", SQLiteJDBCLoader.getVersion(), folder);
+		Path library = directory.resolve(name);
+		if (!Files.isRegularFile(library) && !extract("/org/sqlite/native/" + folder + "/" + name, library)) {
+			return;
+		}
+		System.setProperty("org.sqlite.lib.path", directory.toString());
+		System.setProperty("org.sqlite.lib.name", name);
+	}
+
+	private static boolean extract(String resource, Path library) {
+		try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				return false;
+			}
+			Files.createDirectories(library.getParent());
+			// Processes starting at once each write their own copy; the last move wins,
+			// and every one of them sees a whole file.
+			Path copy = Files.createTempFile(library.getParent(), library.getFileName().toString(), ".part");
+			try {
+				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(copy, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(copy);
+			}
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

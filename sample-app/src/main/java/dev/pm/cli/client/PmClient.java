@@ -1,0 +1,350 @@
+package dev.pm.cli.client;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code pm} as the launcher runs it: sends the command to the server of its database and
+ * prints what comes back, starting the server first if none runs. Needs nothing but the
+ * JDK, so that it starts about as fast as an empty JVM.
+ * <p>
+ * A command runs in a JVM of its own instead when the server is off
+ * ({@code PM_SERVER=off}, {@code --no-server}), when it needs no database and no server
+ * runs ({@code --help}), when the working directory has its own Spring configuration,
+ * when the client's database settings differ from the server's, and when the server
+ * cannot start (with a warning).
+ */
+public final class PmClient {
+
+	/** How long a client waits for a server it started to listen. */
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+	private final Invocation invocation;
+
+	private final ApplicationJvm jvm;
+
+	private final OutputStream out;
+
+	private final PrintStream err;
+
+	private boolean otherSettings;
+
+	PmClient(Invocation invocation, ApplicationJvm jvm, OutputStream out, PrintStream err) {
+		this.invocation = invocation;
+		this.jvm = jvm;
+		this.out = out;
+		this.err = err;
+	}
+
+	/**
+	 * Runs one pm command and exits with its exit code.
+	 * @param args the command line
+	 */
+	public static void main(String[] args) {
+		Invocation invocation = new Invocation(List.of(args), System.getenv(), Path.of("").toAbsolutePath());
+		PmClient client = new PmClient(invocation, ApplicationJvm.fromLauncher(System.getenv()),
+				new FileOutputStream(FileDescriptor.out),
+				new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+		System.exit(client.run());
+	}
+
+	/**
+	 * Runs the command.
+	 * @return its exit code
+	 */
+	int run() {
+		if (this.jvm == null) {
+			this.err.println("pm: the client runs only from the pm launcher, beside pm-app/");
+			return 1;
+		}
+		if (this.invocation.serverOff()) {
+			return inOwnProcess();
+		}
+		ServerFiles files = ServerFiles.of(this.invocation.database(), this.invocation.environment());
+		try {
+			files.createDirectory();
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return withoutServer("its directory is unusable: " + ex.getMessage());
+		}
+		if ("server".equals(this.invocation.command()) && ServerControl.handles(this.invocation)) {
+			return new ServerControl(this, files).run(this.invocation.subcommand());
+		}
+		if ((this.invocation.needsNoDatabase() && !Files.exists(files.socket()))
+				|| hasOwnConfiguration(this.invocation.workingDirectory())) {
+			return inOwnProcess();
+		}
+		for (int attempt = 0; attempt < 3; attempt++) {
+			try (SocketChannel channel = connectOrStart(files)) {
+				if (channel == null) {
+					return withoutServer("it did not start; see " + files.log());
+				}
+				Integer exitCode = send(channel, Protocol.RUN);
+				if (exitCode != null) {
+					return exitCode;
+				}
+				if (this.otherSettings) {
+					return inOwnProcess();
+				}
+				// A server of another build: it stops; start ours.
+				awaitStopped(files);
+			}
+			catch (ServerLostException ex) {
+				this.err.println("pm: the pm server for " + files.database() + " stopped before the command finished"
+						+ " (see " + files.log() + "); a change it made may have been saved: check before running "
+						+ "the command again");
+				return 1;
+			}
+			catch (IOException ex) {
+				return withoutServer(ex.getMessage());
+			}
+		}
+		return withoutServer("a server of another build of pm kept answering");
+	}
+
+	/**
+	 * Sends a request and prints what comes back.
+	 * @return the exit code, or {@code null} if the server retired or has other settings
+	 */
+	Integer send(SocketChannel channel, byte kind) throws IOException {
+		DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+		DataInputStream response = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+		Map<String, String> environment = new LinkedHashMap<>();
+		this.invocation.environment().forEach((name, value) -> {
+			if (name.startsWith("PM_") || name.equals("USER") || name.equals("HOME")) {
+				environment.put(name, value);
+			}
+		});
+		try {
+			new Protocol.Request(kind, ServerFiles.build(), Invocation.settings(this.invocation.environment()),
+					this.invocation.workingDirectory().toString(), environment, this.invocation.args())
+				.write(request);
+		}
+		catch (IOException ex) {
+			// The server closed the connection before reading: it was stopping.
+			return null;
+		}
+		try {
+			while (true) {
+				byte type = response.readByte();
+				switch (type) {
+					case Protocol.OUT -> {
+						byte[] content = Protocol.readContent(response);
+						request.writeByte(write(this.out, content) ? Protocol.WRITTEN : Protocol.NOT_WRITTEN);
+						request.flush();
+					}
+					case Protocol.ERR -> write(this.err, Protocol.readContent(response));
+					case Protocol.EXIT -> {
+						return response.readInt();
+					}
+					case Protocol.OTHER_SETTINGS -> {
+						this.otherSettings = true;
+						return null;
+					}
+					case Protocol.RETIRED -> {
+						return null;
+					}
+					default -> throw new ServerLostException();
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The connection ended before the exit code: the server died.
+			throw new ServerLostException();
+		}
+	}
+
+	private static boolean write(OutputStream stream, byte[] content) {
+		try {
+			stream.write(content);
+			stream.flush();
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Connects to the running server, or starts one and connects to it.
+	 * @return the connection, or {@code null} if no server could be started
+	 */
+	SocketChannel connectOrStart(ServerFiles files) throws IOException {
+		SocketChannel channel = connect(files);
+		if (channel != null) {
+			return channel;
+		}
+		Process server = startServer(files);
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			channel = connect(files);
+			if (channel != null) {
+				return channel;
+			}
+			// A server that lost the race to another exits 0, and the other one listens
+			// soon.
+			if (!server.isAlive() && server.exitValue() != 0) {
+				return null;
+			}
+			sleep(5);
+		}
+		return null;
+	}
+
+	/**
+	 * Connects to the server.
+	 * @return the connection, or {@code null} if no server listens
+	 */
+	static SocketChannel connect(ServerFiles files) {
+		SocketChannel channel = null;
+		try {
+			channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+			channel.connect(UnixDomainSocketAddress.of(files.socket()));
+			return channel;
+		}
+		catch (IOException ex) {
+			// No socket, or a stale one of a server that was killed.
+			close(channel);
+			return null;
+		}
+	}
+
+	private static void close(SocketChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				// Nothing was sent.
+			}
+		}
+	}
+
+	Process startServer(ServerFiles files) throws IOException {
+		List<String> command = this.jvm.server(files);
+		// Its own session, so that closing the terminal does not stop it.
+		if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+			command.add(0, "/usr/bin/setsid");
+		}
+		ProcessBuilder builder = new ProcessBuilder(command).directory(files.directory().toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
+			.redirectErrorStream(true);
+		builder.environment().clear();
+		builder.environment().putAll(this.invocation.environment());
+		return builder.start();
+	}
+
+	/**
+	 * Waits until a stopping server has released its lock (its socket is gone).
+	 */
+	static void awaitStopped(ServerFiles files) {
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (Files.exists(files.socket()) && System.nanoTime() < deadline) {
+			SocketChannel channel = connect(files);
+			if (channel == null) {
+				return;
+			}
+			close(channel);
+			sleep(10);
+		}
+	}
+
+	/**
+	 * Runs the command in a JVM of its own, as {@code PM_SERVER=off} does.
+	 * @return its exit code
+	 */
+	int inOwnProcess() {
+		try {
+			Process process = new ProcessBuilder(this.jvm.inProcess(this.invocation.args())).inheritIO().start();
+			return process.waitFor();
+		}
+		catch (IOException ex) {
+			this.err.println("pm: cannot start java: " + ex.getMessage());
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
+
+	private int withoutServer(String reason) {
+		this.err.println("pm: warning: no pm server for " + this.invocation.database() + ": " + reason
+				+ "; the command runs without it (PM_SERVER=off does so silently)");
+		return inOwnProcess();
+	}
+
+	/**
+	 * Whether the working directory configures Spring itself, where Spring Boot looks
+	 * ({@code ./}, {@code ./config/}, {@code ./config/*}{@code /}): the server would not
+	 * see that configuration, so such commands run in their own process.
+	 */
+	static boolean hasOwnConfiguration(Path directory) {
+		List<Path> locations = new ArrayList<>(List.of(directory, directory.resolve("config")));
+		try (DirectoryStream<Path> configs = Files.newDirectoryStream(directory.resolve("config"),
+				Files::isDirectory)) {
+			configs.forEach(locations::add);
+		}
+		catch (IOException ex) {
+			// No config directory.
+		}
+		for (Path location : locations) {
+			for (String name : Arrays.asList("application.properties", "application.yml", "application.yaml")) {
+				if (Files.exists(location.resolve(name))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	PrintStream err() {
+		return this.err;
+	}
+
+	OutputStream out() {
+		return this.out;
+	}
+
+	/** The server went away before it sent the exit code. */
+	static final class ServerLostException extends IOException {
+
+		ServerLostException() {
+			super(null, null);
+		}
+
+	}
+
+}

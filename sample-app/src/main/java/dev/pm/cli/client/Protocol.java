@@ -1,0 +1,162 @@
+package dev.pm.cli.client;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the client and the server say to each other. The client sends one {@link Request};
+ * the server answers with frames, a type byte followed by its content, until
+ * {@link #EXIT}. Each {@link #OUT} frame is acknowledged by the client with
+ * {@link #WRITTEN} or {@link #NOT_WRITTEN}, so that a command whose output is lost fails
+ * (and rolls its change back) as it does in the process itself.
+ */
+public final class Protocol {
+
+	/** The first string of every request; another value is refused. */
+	public static final String MAGIC = "pm-server/1";
+
+	/** A request to run a command. */
+	public static final byte RUN = 1;
+
+	/** A request for the server's state. */
+	public static final byte STATUS = 2;
+
+	/** A request to stop the server. */
+	public static final byte STOP = 3;
+
+	/** Frame: bytes for standard output, acknowledged. */
+	public static final byte OUT = 1;
+
+	/** Frame: bytes for standard error. */
+	public static final byte ERR = 2;
+
+	/** Frame: the exit code; the last frame. */
+	public static final byte EXIT = 3;
+
+	/**
+	 * Frame: the server was built from another version of pm; it stops, and the client
+	 * starts a new one. The last frame.
+	 */
+	public static final byte RETIRED = 4;
+
+	/**
+	 * Frame: the client has other database settings than the server; the client runs the
+	 * command in its own process. The last frame.
+	 */
+	public static final byte OTHER_SETTINGS = 5;
+
+	/** Acknowledgement: the output was written. */
+	public static final byte WRITTEN = 0;
+
+	/** Acknowledgement: the output could not be written. */
+	public static final byte NOT_WRITTEN = 1;
+
+	private Protocol() {
+	}
+
+	/**
+	 * Writes a frame with content.
+	 * @param out where to
+	 * @param type the frame's type
+	 * @param content its content
+	 * @throws IOException if it cannot be written
+	 */
+	public static void writeFrame(DataOutputStream out, byte type, byte[] content) throws IOException {
+		out.writeByte(type);
+		out.writeInt(content.length);
+		out.write(content);
+		out.flush();
+	}
+
+	/**
+	 * Reads the content of a frame whose type byte was read.
+	 * @param in where from
+	 * @return the content
+	 * @throws IOException if it cannot be read
+	 */
+	public static byte[] readContent(DataInputStream in) throws IOException {
+		byte[] content = new byte[in.readInt()];
+		in.readFully(content);
+		return content;
+	}
+
+	static void writeString(DataOutputStream out, String value) throws IOException {
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		out.writeInt(bytes.length);
+		out.write(bytes);
+	}
+
+	static String readString(DataInputStream in) throws IOException {
+		return new String(readContent(in), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A client's request.
+	 *
+	 * @param kind {@link #RUN}, {@link #STATUS} or {@link #STOP}
+	 * @param build the client's build, which the server must share
+	 * @param settings the client's database settings, which the server must share
+	 * @param workingDirectory the client's working directory, absolute
+	 * @param environment the environment variables the command reads
+	 * @param args the command line
+	 */
+	public record Request(byte kind, String build, String settings, String workingDirectory,
+			Map<String, String> environment, List<String> args) {
+
+		/**
+		 * Writes the request.
+		 * @param out where to
+		 * @throws IOException if it cannot be written
+		 */
+		public void write(DataOutputStream out) throws IOException {
+			writeString(out, MAGIC);
+			out.writeByte(this.kind);
+			writeString(out, this.build);
+			writeString(out, this.settings);
+			writeString(out, this.workingDirectory);
+			out.writeInt(this.environment.size());
+			for (Map.Entry<String, String> variable : this.environment.entrySet()) {
+				writeString(out, variable.getKey());
+				writeString(out, variable.getValue());
+			}
+			out.writeInt(this.args.size());
+			for (String arg : this.args) {
+				writeString(out, arg);
+			}
+			out.flush();
+		}
+
+		/**
+		 * Reads a request.
+		 * @param in where from
+		 * @return the request
+		 * @throws IOException if it cannot be read, or is not a pm request
+		 */
+		public static Request read(DataInputStream in) throws IOException {
+			if (!MAGIC.equals(readString(in))) {
+				throw new IOException("not a pm client");
+			}
+			byte kind = in.readByte();
+			String build = readString(in);
+			String settings = readString(in);
+			String workingDirectory = readString(in);
+			Map<String, String> environment = new LinkedHashMap<>();
+			for (int count = in.readInt(); count > 0; count--) {
+				environment.put(readString(in), readString(in));
+			}
+			List<String> args = new ArrayList<>();
+			for (int count = in.readInt(); count > 0; count--) {
+				args.add(readString(in));
+			}
+			return new Request(kind, build, settings, workingDirectory, environment, args);
+		}
+
+	}
+
+}

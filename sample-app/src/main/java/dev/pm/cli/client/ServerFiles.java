@@ -1,0 +1,132 @@
+package dev.pm.cli.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Where the server of one database lives: a directory only its owner can enter, holding
+ * per database its socket, the lock that makes the server the only one, and its log.
+ *
+ * @param directory the private directory
+ * @param database the database the server serves
+ * @param socket the Unix domain socket
+ * @param lock the file the running server holds locked
+ * @param log the server's output
+ */
+public record ServerFiles(Path directory, Path database, Path socket, Path lock, Path log) {
+
+	/** Chooses the directory, for tests and for systems without a usable default. */
+	public static final String DIRECTORY_VARIABLE = "PM_SERVER_DIR";
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+	/**
+	 * Returns the files of the server of a database.
+	 * @param database the database, absolute and normalised
+	 * @param environment the environment variables ({@code PM_SERVER_DIR},
+	 * {@code XDG_RUNTIME_DIR})
+	 * @return the files
+	 */
+	public static ServerFiles of(Path database, Map<String, String> environment) {
+		Path directory;
+		if (environment.get(DIRECTORY_VARIABLE) != null) {
+			directory = Path.of(environment.get(DIRECTORY_VARIABLE));
+		}
+		else if (environment.get("XDG_RUNTIME_DIR") != null) {
+			directory = Path.of(environment.get("XDG_RUNTIME_DIR"), "pm");
+		}
+		else {
+			directory = Path.of(System.getProperty("java.io.tmpdir"), "pm-" + System.getProperty("user.name"));
+		}
+		return in(directory.toAbsolutePath().normalize(), database);
+	}
+
+	/**
+	 * Returns the files of the server of a database in a directory.
+	 * @param directory the private directory
+	 * @param database the database, absolute and normalised
+	 * @return the files
+	 */
+	public static ServerFiles in(Path directory, Path database) {
+		// A socket's path is limited to about 100 bytes: name it after a hash of the
+		// database.
+		String name = hash(database.toString());
+		return new ServerFiles(directory, database, directory.resolve(name + ".sock"),
+				directory.resolve(name + ".lock"), directory.resolve(name + ".log"));
+	}
+
+	/**
+	 * Creates the directory, readable by its owner only, or checks that it is.
+	 * @throws IOException if it cannot be created, or belongs to another user, or others
+	 * may enter it
+	 */
+	public void createDirectory() throws IOException {
+		if (!Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
+			Files.createDirectories(this.directory.getParent());
+			try {
+				Files.createDirectory(this.directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+			}
+			catch (FileAlreadyExistsException ex) {
+				// Another client made it at the same moment: checked below like any
+				// other.
+			}
+		}
+		PosixFileAttributes attributes = Files.readAttributes(this.directory, PosixFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS);
+		UserPrincipal user = this.directory.getFileSystem()
+			.getUserPrincipalLookupService()
+			.lookupPrincipalByName(System.getProperty("user.name"));
+		if (!attributes.isDirectory() || !attributes.owner().equals(user)
+				|| !attributes.permissions().equals(OWNER_ONLY)) {
+			throw new IOException(this.directory + " must be a directory of " + user.getName() + " that only it can "
+					+ "enter (rwx------), but is " + (attributes.isDirectory() ? "a directory" : "no directory")
+					+ " of " + attributes.owner().getName() + " with "
+					+ PosixFilePermissions.toString(attributes.permissions()) + "; remove it, or choose another with "
+					+ DIRECTORY_VARIABLE);
+		}
+	}
+
+	/**
+	 * Returns the build of pm this class belongs to: a server of another build is
+	 * replaced.
+	 * @return the build
+	 */
+	public static String build() {
+		Properties properties = new Properties();
+		try (InputStream in = ServerFiles.class.getResourceAsStream("build.properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException ex) {
+			// No build information: every server is of the same, unknown build.
+		}
+		return properties.getProperty("version", "unknown") + " " + properties.getProperty("built", "unknown");
+	}
+
+	private static String hash(String value) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 10);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JDK has SHA-256", ex);
+		}
+	}
+
+}

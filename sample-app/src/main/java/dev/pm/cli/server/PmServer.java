@@ -1,0 +1,382 @@
+package dev.pm.cli.server;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.pm.cli.client.Invocation;
+import dev.pm.cli.client.Protocol;
+import dev.pm.cli.client.Protocol.Request;
+import dev.pm.cli.client.ServerFiles;
+import dev.pm.cli.command.LazyApplicationContext;
+import dev.pm.cli.command.PmCommandLine;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The {@code pm} server of one database: it listens on the database's socket, runs each
+ * client's command on a thread of its own with the client's output, working directory and
+ * environment, and shares one application, and so the database's one connection, between
+ * them. It stops after {@code PM_SERVER_IDLE} without a command (default 15 minutes), on
+ * {@code pm server stop}, and when a client of another build asks it to, closing the
+ * database cleanly each time.
+ * <p>
+ * Only one server runs per database: the server holds the database's lock file locked as
+ * long as it runs (the operating system releases it if the server is killed), and a
+ * server that cannot take it exits when another one answers.
+ */
+public final class PmServer {
+
+	/** The system property that names the database of the server to run. */
+	public static final String DATABASE_PROPERTY = "pm.server.database";
+
+	/** The system property that names the directory of the server's files. */
+	public static final String DIRECTORY_PROPERTY = "pm.server.directory";
+
+	/** The environment variable that sets how long the server waits for a command. */
+	public static final String IDLE_VARIABLE = "PM_SERVER_IDLE";
+
+	/** How long the server waits for a command unless {@code PM_SERVER_IDLE} says. */
+	public static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
+
+	private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+	private final ServerFiles files;
+
+	private final LazyApplicationContext application;
+
+	private final Duration idle;
+
+	private final String build = ServerFiles.build();
+
+	private final String settings = Invocation.settings(System.getenv());
+
+	private final ExecutorService requests = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "pm-request");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicInteger running = new AtomicInteger();
+
+	private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
+
+	private final AtomicInteger stopRequests = new AtomicInteger();
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+	private volatile ServerSocketChannel listener;
+
+	private UserPrincipal owner;
+
+	PmServer(ServerFiles files, LazyApplicationContext application, Duration idle) {
+		this.files = files;
+		this.application = application;
+		this.idle = idle;
+	}
+
+	/**
+	 * Runs the server named by the {@value #DATABASE_PROPERTY} system property until it
+	 * stops.
+	 * @param application the {@code @SpringBootApplication} class
+	 * @param log where the server reports what goes wrong
+	 * @return the exit code: 0 when it stopped, or found another server running; 2 when
+	 * it could not start
+	 */
+	public static int run(Class<?> application, PrintStream log) {
+		Map<String, String> environment = System.getenv();
+		Path database = Path.of(System.getProperty(DATABASE_PROPERTY));
+		Duration idle;
+		try {
+			idle = idle(environment.get(IDLE_VARIABLE));
+		}
+		catch (IllegalArgumentException ex) {
+			log.println("pm server: " + ex.getMessage());
+			return 2;
+		}
+		LazyApplicationContext context = new LazyApplicationContext(application, environment);
+		context.setProperty("pm.db.path", database.toString());
+		try {
+			ServerFiles files = ServerFiles.in(Path.of(System.getProperty(DIRECTORY_PROPERTY)), database);
+			return new PmServer(files, context, idle).serve();
+		}
+		catch (IOException ex) {
+			log.println("pm server: cannot serve " + database + ": " + ex);
+			return 2;
+		}
+	}
+
+	/**
+	 * Reads {@code PM_SERVER_IDLE}.
+	 * @param value the variable's value, or {@code null}
+	 * @return the idle time
+	 * @throws IllegalArgumentException naming the variable if the value is not a positive
+	 * duration
+	 */
+	static Duration idle(String value) {
+		if (value == null || value.isBlank()) {
+			return DEFAULT_IDLE;
+		}
+		Duration idle;
+		try {
+			idle = DurationStyle.detectAndParse(value.strip(), ChronoUnit.SECONDS);
+		}
+		catch (IllegalArgumentException ex) {
+			idle = Duration.ZERO;
+		}
+		if (idle.isNegative() || idle.isZero()) {
+			throw new IllegalArgumentException("invalid value '" + value + "' for " + IDLE_VARIABLE
+					+ ": expected a positive duration such as 15m, 90s or 2h");
+		}
+		return idle;
+	}
+
+	int serve() throws IOException {
+		this.files.createDirectory();
+		this.owner = Files.getOwner(this.files.directory());
+		try (FileChannel lockFile = FileChannel.open(this.files.lock(), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE)) {
+			FileLock lock = lock(lockFile);
+			if (lock == null) {
+				return 0;
+			}
+			// The log is the running server's: earlier servers' lines go.
+			Files.newOutputStream(this.files.log(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)
+				.close();
+			// Holding the lock, any socket file is a dead server's.
+			Files.deleteIfExists(this.files.socket());
+			this.listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+			this.listener.bind(UnixDomainSocketAddress.of(this.files.socket()));
+			Files.setPosixFilePermissions(this.files.socket(), PosixFilePermissions.fromString("rw-------"));
+			ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "pm-idle");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long period = Math.max(10, Math.min(1000, this.idle.toMillis() / 4));
+			idleCheck.scheduleAtFixedRate(this::stopIfIdle, period, period, TimeUnit.MILLISECONDS);
+			accept();
+			idleCheck.shutdownNow();
+			awaitCommands();
+			this.application.close();
+			Files.deleteIfExists(this.files.socket());
+			this.closed.countDown();
+			this.requests.shutdown();
+			this.requests.awaitTermination(5, TimeUnit.SECONDS);
+			lock.release();
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+	}
+
+	/**
+	 * Takes the lock, waiting for a server that is stopping.
+	 * @return the lock, or {@code null} if another server answers
+	 */
+	private FileLock lock(FileChannel lockFile) throws IOException {
+		long deadline = System.nanoTime() + LOCK_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			FileLock lock = lockFile.tryLock();
+			if (lock != null) {
+				return lock;
+			}
+			try (SocketChannel other = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+				other.connect(UnixDomainSocketAddress.of(this.files.socket()));
+				return null;
+			}
+			catch (IOException ex) {
+				// The other server is starting or stopping: wait for it.
+			}
+			sleepQuietly(20);
+		}
+		throw new IOException("another pm server held " + this.files.lock() + " for " + LOCK_TIMEOUT.toSeconds()
+				+ "s without answering");
+	}
+
+	private void accept() throws IOException {
+		while (true) {
+			SocketChannel channel;
+			try {
+				channel = this.listener.accept();
+			}
+			catch (ClosedChannelException ex) {
+				return;
+			}
+			this.running.incrementAndGet();
+			this.requests.execute(() -> {
+				try (channel) {
+					handle(channel);
+				}
+				catch (IOException | RuntimeException ex) {
+					// The client went away; its command ended as if its output failed.
+				}
+				finally {
+					this.lastActive.set(System.nanoTime());
+					this.running.decrementAndGet();
+				}
+			});
+		}
+	}
+
+	private void handle(SocketChannel channel) throws IOException {
+		UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+		if (!accepts(peer.user())) {
+			System.err.println("pm server: refused a connection of user " + peer.user().getName());
+			return;
+		}
+		DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+		DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+		Request request = Request.read(in);
+		switch (request.kind()) {
+			case Protocol.STATUS -> reply(in, out, status());
+			case Protocol.STOP -> {
+				this.stopRequests.incrementAndGet();
+				stop();
+				awaitClosed();
+				reply(in, out, "Stopped the pm server for " + this.files.database() + ".\n");
+			}
+			default -> runCommand(request, in, out);
+		}
+	}
+
+	/**
+	 * Whether a client may use the server: only its own user.
+	 * @param user the client's user
+	 * @return whether it may
+	 */
+	boolean accepts(UserPrincipal user) {
+		return user.equals(this.owner);
+	}
+
+	private void runCommand(Request request, DataInputStream in, DataOutputStream out) throws IOException {
+		if (!this.build.equals(request.build())) {
+			Protocol.writeFrame(out, Protocol.RETIRED, new byte[0]);
+			stop();
+			return;
+		}
+		if (!this.settings.equals(request.settings())) {
+			Protocol.writeFrame(out, Protocol.OTHER_SETTINGS, new byte[0]);
+			return;
+		}
+		PrintWriter stdout = new PrintWriter(
+				new OutputStreamWriter(new FramedOutput(Protocol.OUT, out, in), StandardCharsets.UTF_8));
+		PrintWriter stderr = new PrintWriter(
+				new OutputStreamWriter(new FramedOutput(Protocol.ERR, out, null), StandardCharsets.UTF_8));
+		LazyApplicationContext context = this.application.forRequest(request.environment(),
+				Path.of(request.workingDirectory()));
+		int exitCode = PmCommandLine.create(context)
+			.setOut(stdout)
+			.setErr(stderr)
+			.execute(request.args().toArray(String[]::new));
+		stdout.flush();
+		stderr.flush();
+		synchronized (out) {
+			out.writeByte(Protocol.EXIT);
+			out.writeInt(exitCode);
+			out.flush();
+		}
+	}
+
+	private void awaitClosed() {
+		try {
+			this.closed.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void reply(DataInputStream in, DataOutputStream out, String text) throws IOException {
+		Protocol.writeFrame(out, Protocol.OUT, text.getBytes(StandardCharsets.UTF_8));
+		in.readByte();
+		out.writeByte(Protocol.EXIT);
+		out.writeInt(0);
+		out.flush();
+	}
+
+	private String status() {
+		return "pm server for " + this.files.database() + ": running since " + this.started + ", pid "
+				+ ProcessHandle.current().pid() + ", stops after " + describe(this.idle)
+				+ " without a command\n  socket " + this.files.socket() + "\n  log    " + this.files.log() + "\n";
+	}
+
+	private static String describe(Duration duration) {
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+	}
+
+	private void stopIfIdle() {
+		if (this.running.get() == 0 && System.nanoTime() - this.lastActive.get() >= this.idle.toNanos()) {
+			stop();
+		}
+	}
+
+	/**
+	 * Stops accepting commands; those running finish, then the server closes the database
+	 * and exits.
+	 */
+	void stop() {
+		try {
+			this.listener.close();
+		}
+		catch (IOException ex) {
+			// Closed already.
+		}
+	}
+
+	private void awaitCommands() {
+		// The command that asked the server to stop is one of them, and waits for the
+		// database to close: wait for the others.
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (this.running.get() > this.stopRequests.get() && System.nanoTime() < deadline) {
+			sleepQuietly(10);
+		}
+	}
+
+	private static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.pm.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code pm} launcher script beside the packaged jar, run as a user runs it: a child
+ * process with its own working directory and environment, checked by its output and exit
+ * code.
+ */
+final class Launcher {
+
+	static final Path SCRIPT = Path.of(System.getProperty("pm.jar", "target/pm.jar")).resolveSibling("pm");
+
+	private final Path workingDirectory;
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	private Path script = SCRIPT;
+
+	/**
+	 * A launcher run in a directory, with the server's directory inside it.
+	 * @param workingDirectory the working directory
+	 * @param server whether commands go to the server ({@code PM_SERVER=off} if not)
+	 */
+	Launcher(Path workingDirectory, boolean server) {
+		this.workingDirectory = workingDirectory;
+		this.environment.put("PM_SERVER_DIR", workingDirectory.resolve("server").toString());
+		this.environment.put("PM_SERVER", server ? "on" : "off");
+		// A server the test forgets stops soon.
+		this.environment.put("PM_SERVER_IDLE", "2m");
+	}
+
+	Launcher with(String variable, String value) {
+		this.environment.put(variable, value);
+		return this;
+	}
+
+	Launcher script(Path script) {
+		this.script = script;
+		return this;
+	}
+
+	Run pm(String... args) throws IOException, InterruptedException {
+		return start(args).finish();
+	}
+
+	Started start(String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of("sh", this.script.toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile());
+		builder.environment().remove("PM_DB_PATH");
+		builder.environment().putAll(this.environment);
+		String name = "run-" + System.nanoTime();
+		Path out = Files.createTempFile(name, ".out");
+		Path err = Files.createTempFile(name, ".err");
+		return new Started(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+	}
+
+	/** A pm process started, with the files its output goes to. */
+	record Started(Process process, Path out, Path err) {
+
+		Run finish() throws IOException, InterruptedException {
+			assertThat(this.process.waitFor(120, TimeUnit.SECONDS)).as("pm finished within 120 s").isTrue();
+			Run run = new Run(this.process.exitValue(), Files.readString(this.out, StandardCharsets.UTF_8),
+					Files.readString(this.err, StandardCharsets.UTF_8));
+			Files.delete(this.out);
+			Files.delete(this.err);
+			return run;
+		}
+
+	}
+
+	/**
+	 * What a pm process did.
+	 *
+	 * @param exitCode its exit code
+	 * @param out its standard output
+	 * @param err its standard error
+	 */
+	record Run(int exitCode, String out, String err) {
+	}
+
+}
