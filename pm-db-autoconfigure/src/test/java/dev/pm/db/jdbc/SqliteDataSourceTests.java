@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.pm.db.DatabasePath;
 import dev.pm.db.test.Holder;
@@ -318,11 +319,17 @@ class SqliteDataSourceTests {
 
 	@Test
 	void closingADataSourceThatNeverOpenedOrWasClosedUnderneathDoesNothingElse() throws SQLException {
-		dataSource(Duration.ZERO).destroy();
+		AtomicInteger cleanCloses = new AtomicInteger();
+		SqliteDataSource neverOpened = dataSource(Duration.ZERO);
+		neverOpened.setCleanCloseListener(cleanCloses::incrementAndGet);
+		neverOpened.destroy();
 		try (Connection connection = this.dataSource.getConnection()) {
 			((ConnectionProxy) connection).getTargetConnection().close();
 		}
+		this.dataSource.setCleanCloseListener(cleanCloses::incrementAndGet);
 		this.dataSource.destroy();
+		// Neither close was one that left the file checkpointed.
+		assertThat(cleanCloses).hasValue(0);
 		try (Connection reopened = this.dataSource.getConnection()) {
 			assertThat(count(reopened)).isZero();
 		}
