@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.autoconfigure.metrics.PmDbMetricsAutoConfiguration;
@@ -74,6 +75,9 @@ class PmDbMetricsTests {
 			assertThat(registry.find("pm.db.size").gauge()).isNull();
 			assertThat(registry.find("pm.db.transactions").counter()).isNull();
 			assertThat(registry.get("pm.db.lease.hold").timer().count()).isPositive();
+			// One thread alone: every take found the connection free, and waited nothing.
+			assertThat(registry.get("pm.db.lease.wait").timer().count()).isPositive();
+			assertThat(registry.get("pm.db.lease.wait").timer().max(TimeUnit.NANOSECONDS)).isZero();
 		});
 	}
 
