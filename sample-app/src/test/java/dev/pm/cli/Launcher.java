@@ -27,6 +27,8 @@ final class Launcher {
 
 	private Path script = SCRIPT;
 
+	private List<String> runAs = List.of();
+
 	/**
 	 * A launcher run in a directory, with the server's directory inside it.
 	 * @param workingDirectory the working directory
@@ -50,12 +52,24 @@ final class Launcher {
 		return this;
 	}
 
+	/**
+	 * Runs the launcher through a command that changes the user, such as
+	 * {@code setpriv --reuid=…}.
+	 * @param command the command and its options, before {@code sh}
+	 * @return this launcher
+	 */
+	Launcher runAs(String... command) {
+		this.runAs = List.of(command);
+		return this;
+	}
+
 	Run pm(String... args) throws IOException, InterruptedException {
 		return start(args).finish();
 	}
 
 	Started start(String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of("sh", this.script.toString()));
+		List<String> command = new ArrayList<>(this.runAs);
+		command.addAll(List.of("sh", this.script.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile());
 		builder.environment().remove("PM_DB_PATH");

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
 
 import dev.pm.cli.Launcher.Run;
 import dev.pm.cli.Launcher.Started;
+import dev.pm.cli.client.Invocation;
 import dev.pm.cli.client.Protocol;
 import dev.pm.cli.client.ServerFiles;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +37,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The pm server through the launcher: started once per database whatever the number of
@@ -43,6 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * middle of a command costs that command, not the next one.
  */
 class PmServerIT {
+
+	private static final String ARCHIVED = "dev.pm.cli.PmApplication source: shared objects file";
+
+	private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
 	@TempDir
 	Path directory;
@@ -131,21 +140,32 @@ class PmServerIT {
 		assertThat(this.pm.pm("epic", "add", "E01", "Old build").exitCode()).isZero();
 		ProcessHandle old = ProcessHandle.of(serverPid()).orElseThrow();
 
-		byte answer;
-		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			channel.connect(UnixDomainSocketAddress.of(socket()));
-			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-			new Protocol.Request(Protocol.RUN, "another build", "", this.directory.toString(), Map.of(),
-					List.of("epic", "list"))
-				.write(out);
-			answer = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel))).readByte();
-		}
+		byte answer = firstAnswer(new Protocol.Request(Protocol.RUN, "another build", "", this.directory.toString(),
+				Map.of(), List.of("epic", "list")));
 		old.onExit().get();
 		Run list = this.pm.pm("epic", "list");
 
 		assertThat(answer).isEqualTo(Protocol.RETIRED);
 		assertThat(list.out()).contains("E01");
 		assertThat(serverPid()).isNotEqualTo(old.pid());
+	}
+
+	/**
+	 * Sockets are named after a hash of the database: a client of another database with
+	 * the same hash reaches this server, which leaves the command to it.
+	 */
+	@Test
+	void aServerRunsNoCommandOfAnotherDatabase() throws Exception {
+		assertThat(this.pm.pm("epic", "add", "E01", "Here").exitCode()).isZero();
+		Path other = this.directory.resolve("other.db");
+
+		byte answer = firstAnswer(new Protocol.Request(Protocol.RUN, ServerFiles.build(),
+				Invocation.settings(System.getenv()), this.directory.toString(), Map.of(),
+				List.of("--db", other.toString(), "epic", "add", "E02", "Elsewhere")));
+
+		assertThat(answer).isEqualTo(Protocol.OTHER_SETTINGS);
+		assertThat(epics()).containsExactly("E01");
+		assertThat(other).doesNotExist();
 	}
 
 	@Test
@@ -185,6 +205,72 @@ class PmServerIT {
 		assertThat(run.out()).isEqualTo("No epics.\n");
 	}
 
+	/**
+	 * Installed where the path has a space, by a copy made after the build: the copy's
+	 * archives name the build's directory, so the launcher trains them again for the new
+	 * one. (JDK 17 maps that archive but loads the application's classes from their jars
+	 * when their path has a space; JDK 25 uses its AOT cache there too.)
+	 */
+	@Test
+	void theLauncherRunsFromAnInstallPathWithSpaces() throws Exception {
+		Path installed = install(this.directory.resolve("my tools"), true);
+		this.pm.script(installed);
+
+		Run run = this.pm.pm("epic", "list");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("No epics.\n");
+		assertThat(run.err()).isEmpty();
+		String trainedHere = "Opened archive " + installed.resolveSibling("pm-app").resolve("cds");
+		Run inProcess = awaitOutput(new Launcher(this.directory, false).script(installed)
+			.with("PM_DB_PATH", this.database.toString())
+			.with("PM_JAVA_OPTS", "-Xlog:cds=info"), trainedHere);
+		assertThat(inProcess.exitCode()).isZero();
+		assertThat(inProcess.out()).as("the archive trained for the new place").contains(trainedHere);
+	}
+
+	/**
+	 * The server checks the user of each connection: root may enter any directory, so a
+	 * server of another user is where the check alone refuses it.
+	 */
+	@Test
+	void aServerRefusesTheConnectionOfAnotherUser() throws Exception {
+		assumeTrue(Files.isExecutable(SETPRIV) && "root".equals(System.getProperty("user.name")),
+				"needs root and setpriv to run a server as another user");
+		Path shared = Files.createTempDirectory(Path.of("/tmp"), "pm-other-user");
+		try {
+			Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+			Path installed = install(shared.resolve("pm"), false);
+			Path home = Files.createDirectory(shared.resolve("home"));
+			Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+			Path database = home.resolve("pm.db");
+			Launcher nobody = new Launcher(home, true).script(installed)
+				.runAs(SETPRIV.toString(), "--reuid=nobody", "--regid=nogroup", "--clear-groups")
+				.with("PM_DB_PATH", database.toString())
+				.with("HOME", home.toString());
+			assertThat(nobody.pm("server", "start").exitCode()).isZero();
+			ServerFiles files = ServerFiles.of(database, Map.of("PM_SERVER_DIR", home.resolve("server").toString()));
+			try {
+				try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+					channel.connect(UnixDomainSocketAddress.of(files.socket()));
+					new Protocol.Request(Protocol.RUN, ServerFiles.build(), Invocation.settings(System.getenv()),
+							home.toString(), Map.of("PM_DB_PATH", database.toString()),
+							List.of("epic", "add", "E01", "Root was here"))
+						.write(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
+					assertThat(readOrReset(channel)).as("the server closed without answering").isEqualTo(-1);
+				}
+				assertThat(Files.readString(files.log())).contains("pm server: refused a connection of user root");
+				assertThat(nobody.pm("epic", "list").out()).isEqualTo("No epics.\n");
+			}
+			finally {
+				nobody.pm("server", "stop");
+			}
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(shared);
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "on", "off" })
 	void sqliteJdbcLeavesNothingInTheTemporaryDirectory(String server) throws Exception {
@@ -209,22 +295,82 @@ class PmServerIT {
 		Launcher inProcess = new Launcher(this.directory, false).with("PM_DB_PATH", this.database.toString())
 			.with("JAVA_HOME", javaHome.toString())
 			.with("PM_JAVA_OPTS", "-Xlog:class+load=info");
-		String archived = "dev.pm.cli.PmApplication source: shared objects file";
+
+		Run run = awaitOutput(inProcess, ARCHIVED);
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).as("classes of pm from the archive").contains(ARCHIVED);
+	}
+
+	/**
+	 * Runs {@code pm epic list} in its own process until the JVM logs that it uses the
+	 * archive, which the launcher may be training in the background, or 6 minutes have
+	 * passed.
+	 * @param inProcess a launcher with {@code PM_SERVER=off} and the JVM's log on
+	 * @param expected the log line that tells
+	 * @return the last run
+	 */
+	private static Run awaitOutput(Launcher inProcess, String expected) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
 		Run run = inProcess.pm("epic", "list");
-		while (!run.out().contains(archived) && System.nanoTime() < deadline) {
+		while (!run.out().contains(expected) && System.nanoTime() < deadline) {
 			Thread.sleep(5000);
 			run = inProcess.pm("epic", "list");
 		}
+		return run;
+	}
 
-		assertThat(run.exitCode()).isZero();
-		assertThat(run.out()).as("classes of pm from the archive").contains(archived);
+	/**
+	 * Copies the launcher and the application from the build, as a user installs them.
+	 * @param directory where to
+	 * @param archives whether to copy the class-data archives too
+	 * @return the launcher
+	 */
+	private static Path install(Path directory, boolean archives) throws IOException {
+		Path application = Launcher.SCRIPT.resolveSibling("pm-app");
+		try (Stream<Path> files = Files.walk(application)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Path relative = application.relativize(file);
+				if (archives || !relative.startsWith("cds")) {
+					Path target = directory.resolve("pm-app").resolve(relative.toString());
+					Files.createDirectories(target.getParent());
+					if (!Files.isDirectory(file)) {
+						Files.copy(file, target);
+					}
+				}
+			}
+		}
+		return Files.copy(Launcher.SCRIPT, directory.resolve("pm"));
 	}
 
 	static Stream<Path> jdks() {
 		return Stream.of(Path.of(System.getProperty("java.home")), Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"))
 			.filter((home) -> Files.isExecutable(home.resolve("bin/java")))
 			.distinct();
+	}
+
+	/**
+	 * Sends a request to the server as a client would, and reads the type of its first
+	 * answer.
+	 */
+	private byte firstAnswer(Protocol.Request request) throws Exception {
+		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			channel.connect(UnixDomainSocketAddress.of(socket()));
+			request.write(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
+			return new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel))).readByte();
+		}
+	}
+
+	/**
+	 * The first byte the server sends, or -1 if it closed the connection, or reset it.
+	 */
+	private static int readOrReset(SocketChannel channel) {
+		try {
+			return Channels.newInputStream(channel).read();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
 	}
 
 	private List<String> epics() throws Exception {

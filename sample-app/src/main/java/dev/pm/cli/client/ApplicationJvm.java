@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param application the extracted application, {@code pm-app/}
  * @param archiveOptions the JVM options that use the class-data archive or AOT cache of
- * this JDK, as the launcher chose them; empty without one
+ * this JDK, as the launcher chose them (a java argument file); empty without one
  * @param environment the environment variables ({@code PM_JAVA_OPTS})
  */
 record ApplicationJvm(Path application, List<String> archiveOptions, Map<String, String> environment) {
@@ -29,7 +29,12 @@ record ApplicationJvm(Path application, List<String> archiveOptions, Map<String,
 		if (application == null || !Files.isRegularFile(Path.of(application, "pm.jar"))) {
 			return null;
 		}
-		return new ApplicationJvm(Path.of(application), words(System.getProperty("pm.cds")), environment);
+		// pm.cds names the java argument file that uses the archive of this JDK, if there
+		// is
+		// one.
+		String archive = System.getProperty("pm.cds", "");
+		return new ApplicationJvm(Path.of(application), archive.isEmpty() ? List.of() : List.of("@" + archive),
+				environment);
 	}
 
 	/**

@@ -132,11 +132,12 @@ public final class PmClient {
 		DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
 		DataInputStream response = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
 		Map<String, String> environment = new LinkedHashMap<>();
-		this.invocation.environment().forEach((name, value) -> {
+		for (Map.Entry<String, String> variable : this.invocation.environment().entrySet()) {
+			String name = variable.getKey();
 			if (name.startsWith("PM_") || name.equals("USER") || name.equals("HOME")) {
-				environment.put(name, value);
+				environment.put(name, variable.getValue());
 			}
-		});
+		}
 		try {
 			new Protocol.Request(kind, ServerFiles.build(), Invocation.settings(this.invocation.environment()),
 					this.invocation.workingDirectory().toString(), environment, this.invocation.args())
@@ -304,9 +305,12 @@ public final class PmClient {
 	 */
 	static boolean hasOwnConfiguration(Path directory) {
 		List<Path> locations = new ArrayList<>(List.of(directory, directory.resolve("config")));
-		try (DirectoryStream<Path> configs = Files.newDirectoryStream(directory.resolve("config"),
-				Files::isDirectory)) {
-			configs.forEach(locations::add);
+		try (DirectoryStream<Path> configs = Files.newDirectoryStream(directory.resolve("config"))) {
+			for (Path config : configs) {
+				if (Files.isDirectory(config)) {
+					locations.add(config);
+				}
+			}
 		}
 		catch (IOException ex) {
 			// No config directory.

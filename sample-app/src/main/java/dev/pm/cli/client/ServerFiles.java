@@ -11,8 +11,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
@@ -119,14 +117,17 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 		return properties.getProperty("version", "unknown") + " " + properties.getProperty("built", "unknown");
 	}
 
+	/**
+	 * FNV-1a, not a {@code MessageDigest}: loading the JDK's security providers would
+	 * cost the client a fifth of its run. Two databases with the same hash share the
+	 * server's files, which is safe: a server runs no command of another database.
+	 */
 	private static String hash(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 10);
+		long hash = 0xcbf29ce484222325L;
+		for (byte octet : value.getBytes(StandardCharsets.UTF_8)) {
+			hash = (hash ^ (octet & 0xff)) * 0x100000001b3L;
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JDK has SHA-256", ex);
-		}
+		return HexFormat.of().toHexDigits(hash);
 	}
 
 }

@@ -14,16 +14,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>
  * One command sees the environment variables and the working directory of whoever runs
  * it: in the {@code pm} process itself, those of the process; in the {@code pm} server,
- * those of the client, through a {@link #forRequest request view} that shares the
+ * those of the client, through a {@link #forRequests request view} that shares the
  * server's application.
  */
 public final class LazyApplicationContext implements AutoCloseable {
 
 	private final Application application;
 
-	private final Map<String, String> environment;
+	// A request view's change with each command it serves; the view serves one at a time.
+	private Map<String, String> environment;
 
-	private final Path workingDirectory;
+	private Path workingDirectory;
 
 	private final boolean owner;
 
@@ -55,15 +56,28 @@ public final class LazyApplicationContext implements AutoCloseable {
 	}
 
 	/**
-	 * Returns a view of this application for one command of another process: it has that
-	 * process's environment variables and working directory, and closing it leaves the
-	 * application running.
+	 * Returns a view of this application for the commands of other processes, one at a
+	 * time, each {@linkplain #serve(Map, Path) with that process's} environment variables
+	 * and working directory; closing it leaves the application running.
+	 * @return the view, with the environment and working directory of this process until
+	 * it serves a command
+	 */
+	public LazyApplicationContext forRequests() {
+		return new LazyApplicationContext(this.application, this.environment, this.workingDirectory, false);
+	}
+
+	/**
+	 * Makes this request view serve the next command.
 	 * @param environment the environment variables of the command
 	 * @param workingDirectory its working directory, absolute
-	 * @return the view
+	 * @throws IllegalStateException if this is not a request view
 	 */
-	public LazyApplicationContext forRequest(Map<String, String> environment, Path workingDirectory) {
-		return new LazyApplicationContext(this.application, environment, workingDirectory, false);
+	public void serve(Map<String, String> environment, Path workingDirectory) {
+		if (this.owner) {
+			throw new IllegalStateException("only a request view serves the commands of other processes");
+		}
+		this.environment = Map.copyOf(environment);
+		this.workingDirectory = workingDirectory;
 	}
 
 	/**

@@ -40,7 +40,6 @@ import dev.pm.cli.client.Protocol;
 import dev.pm.cli.client.Protocol.Request;
 import dev.pm.cli.client.ServerFiles;
 import dev.pm.cli.command.LazyApplicationContext;
-import dev.pm.cli.command.PmCommandLine;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
@@ -78,6 +77,8 @@ public final class PmServer {
 
 	private final LazyApplicationContext application;
 
+	private final CommandLines commandLines;
+
 	private final Duration idle;
 
 	private final String build = ServerFiles.build();
@@ -107,6 +108,7 @@ public final class PmServer {
 	PmServer(ServerFiles files, LazyApplicationContext application, Duration idle) {
 		this.files = files;
 		this.application = application;
+		this.commandLines = new CommandLines(application);
 		this.idle = idle;
 	}
 
@@ -292,7 +294,7 @@ public final class PmServer {
 			stop();
 			return;
 		}
-		if (!this.settings.equals(request.settings())) {
+		if (!this.settings.equals(request.settings()) || !isForThisDatabase(request)) {
 			Protocol.writeFrame(out, Protocol.OTHER_SETTINGS, new byte[0]);
 			return;
 		}
@@ -300,12 +302,8 @@ public final class PmServer {
 				new OutputStreamWriter(new FramedOutput(Protocol.OUT, out, in), StandardCharsets.UTF_8));
 		PrintWriter stderr = new PrintWriter(
 				new OutputStreamWriter(new FramedOutput(Protocol.ERR, out, null), StandardCharsets.UTF_8));
-		LazyApplicationContext context = this.application.forRequest(request.environment(),
-				Path.of(request.workingDirectory()));
-		int exitCode = PmCommandLine.create(context)
-			.setOut(stdout)
-			.setErr(stderr)
-			.execute(request.args().toArray(String[]::new));
+		int exitCode = this.commandLines.execute(request.environment(), Path.of(request.workingDirectory()), stdout,
+				stderr, request.args());
 		stdout.flush();
 		stderr.flush();
 		synchronized (out) {
@@ -313,6 +311,16 @@ public final class PmServer {
 			out.writeInt(exitCode);
 			out.flush();
 		}
+	}
+
+	/**
+	 * Whether a command uses this server's database: the socket is named after a hash of
+	 * the database, which another database may share.
+	 */
+	private boolean isForThisDatabase(Request request) {
+		Invocation invocation = new Invocation(request.args(), request.environment(),
+				Path.of(request.workingDirectory()));
+		return invocation.database().equals(this.files.database());
 	}
 
 	private void awaitClosed() {
