@@ -74,11 +74,13 @@ public final class PmServerWallTime implements Scenario {
 		Pm today = new Pm(baseline, copy(plan, workspace, "today"), workspace, Map.of());
 		Pm server = new Pm(launcher, copy(plan, workspace, "server"), workspace, Map.of("PM_SERVER", "on"));
 		Pm cold = new Pm(launcher, copy(plan, workspace, "cold"), workspace, Map.of("PM_SERVER", "off"));
+		Pm first = new Pm(launcher, copy(plan, workspace, "first"), workspace, Map.of("PM_SERVER", "on"));
 		List<Variant> variants = new ArrayList<>(List.of(today.variant("today's launcher: task list", "task", "list"),
 				server.variant("server: task list", "task", "list"),
 				today.variant("today's launcher: task claim", "task", "claim", "--agent", "bench"),
 				server.variant("server: task claim", "task", "claim", "--agent", "bench"),
 				cold.variant("no server (PM_SERVER=off), JDK 17: task list", "task", "list"),
+				first.firstCommand("first command, which starts the server: task list", "task", "list"),
 				server.variant("server: --help", "--help"), server.failing("server: usage error", "task", "bogus"),
 				new Variant("JVM alone (empty main)", "ms", () -> new Sample(
 						ChildProcess.run(ChildProcess.javaCommand(StartupProbe.class), Map.of(), null).wallNanos()
@@ -96,6 +98,12 @@ public final class PmServerWallTime implements Scenario {
 			checks.add(Check.under("server: task claim (ms)", find(series, "server: task claim").values(), 100));
 			checks.add(Check.under("no server, JDK 17: task list (ms)",
 					find(series, "no server (PM_SERVER=off), JDK 17: task list").values(), 800));
+			checks.add(
+					Check
+						.atLeast("first command: today's launcher / first command through a new server",
+								new double[] { find(series, "today's launcher: task list").median()
+										/ find(series, "first command, which starts the server: task list").median() },
+								1));
 			if (this.jdk25 != null) {
 				checks.add(Check.under("no server, JDK 25: task list (ms)",
 						find(series, "no server (PM_SERVER=off), JDK 25: task list").values(), 500));
@@ -131,6 +139,7 @@ public final class PmServerWallTime implements Scenario {
 		}
 		finally {
 			server.run("server", "stop");
+			first.run("server", "stop");
 		}
 	}
 
@@ -177,6 +186,17 @@ public final class PmServerWallTime implements Scenario {
 
 		Variant variant(String name, String... args) {
 			return new Variant(name, "ms", () -> new Sample(run(args).wallNanos() / 1e6, 0));
+		}
+
+		/**
+		 * A command run when no server runs, so that the client starts one: the server of
+		 * the previous round is stopped first, outside the time measured.
+		 */
+		Variant firstCommand(String name, String... args) {
+			return new Variant(name, "ms", () -> {
+				run("server", "stop");
+				return new Sample(run(args).wallNanos() / 1e6, 0);
+			});
 		}
 
 		/** A command that fails (a usage error, exit 2): its wall time all the same. */

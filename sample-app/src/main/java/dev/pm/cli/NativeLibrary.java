@@ -35,11 +35,17 @@ final class NativeLibrary {
 		if (application == null || System.getProperty("org.sqlite.lib.path") != null) {
 			return;
 		}
-		String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
 		String name = System.mapLibraryName("sqlitejdbc");
-		Path directory = Path.of(application, "native", SQLiteJDBCLoader.getVersion(), folder);
+		// Named after the JVM's platform, not after sqlite-jdbc's folder of it: finding
+		// that
+		// folder runs `uname -o` on Linux (to tell Android apart), a process on every
+		// start.
+		Path directory = Path.of(application, "native", SQLiteJDBCLoader.getVersion(),
+				System.getProperty("os.name") + "-" + System.getProperty("os.arch"));
 		Path library = directory.resolve(name);
-		if (!Files.isRegularFile(library) && !extract("/org/sqlite/native/" + folder + "/" + name, library)) {
+		if (!Files.isRegularFile(library)
+				&& !extract("/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name,
+						library)) {
 			return;
 		}
 		System.setProperty("org.sqlite.lib.path", directory.toString());

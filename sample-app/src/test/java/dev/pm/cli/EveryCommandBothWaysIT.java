@@ -83,6 +83,10 @@ class EveryCommandBothWaysIT {
 			.with("PM_AGENT", "agent-x")
 			.with("USER", "tester");
 		writeDocuments();
+		if (mode.server) {
+			// Without a running server a command runs in its own process: go through one.
+			assertThat(this.launcher.pm("server", "start").exitCode()).isZero();
+		}
 		StringBuilder transcript = new StringBuilder();
 		for (List<String> command : COMMANDS) {
 			Run run = this.launcher.pm(command.toArray(String[]::new));

@@ -33,8 +33,6 @@ class PmJarIT {
 
 	private static final Path JAR = Path.of(System.getProperty("pm.jar", "target/pm.jar"));
 
-	private static final Path EXTRACTED = JAR.resolveSibling("pm-app");
-
 	private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
 	@TempDir
@@ -200,11 +198,10 @@ class PmJarIT {
 	}
 
 	/**
-	 * The command line of a pm process as the pm launcher script runs it: the packaged
-	 * application extracted beside the jar with its class-data-sharing archive, C1 only
-	 * (together about a third of the plain start-up), plus a small heap and one
-	 * processor's worth of JVM threads, so that sixteen at once stay within two cores.
-	 * Without the extracted copy, the jar itself.
+	 * The command line of a pm process: the packaged jar as {@code java -jar} runs it
+	 * (the launcher script and its server have tests of their own), C1 only, plus a small
+	 * heap and one processor's worth of JVM threads, so that sixteen at once stay within
+	 * two cores.
 	 */
 	private List<String> command(String... args) {
 		List<String> command = new ArrayList<>(
@@ -216,13 +213,7 @@ class PmJarIT {
 		// a shared /tmp, such copies made this test fail: each test has its own
 		// directory.
 		command.add("-Dorg.sqlite.tmpdir=" + this.directory);
-		if (Files.isRegularFile(EXTRACTED.resolve("pm.jsa"))) {
-			command.addAll(List.of("-XX:SharedArchiveFile=" + EXTRACTED.resolve("pm.jsa"), "-Xlog:cds=off",
-					"-Xlog:cds+dynamic=off", "-jar", EXTRACTED.resolve("pm.jar").toString()));
-		}
-		else {
-			command.addAll(List.of("-jar", JAR.toString()));
-		}
+		command.addAll(List.of("-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return command;
 	}

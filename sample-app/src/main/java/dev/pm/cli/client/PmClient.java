@@ -27,14 +27,15 @@ import java.util.Map;
 
 /**
  * {@code pm} as the launcher runs it: sends the command to the server of its database and
- * prints what comes back, starting the server first if none runs. Needs nothing but the
- * JDK, so that it starts about as fast as an empty JVM.
+ * prints what comes back. Needs nothing but the JDK, so that it starts about as fast as
+ * an empty JVM.
  * <p>
- * A command runs in a JVM of its own instead when the server is off
- * ({@code PM_SERVER=off}, {@code --no-server}), when it needs no database and no server
- * runs ({@code --help}), when the working directory has its own Spring configuration,
- * when the client's database settings differ from the server's, and when the server
- * cannot start (with a warning).
+ * A command runs in a JVM of its own instead when no server listens (it starts one in the
+ * background for the next commands), when the server is off ({@code PM_SERVER=off},
+ * {@code --no-server}), when it needs no database and no server runs ({@code --help}),
+ * when the working directory has its own Spring configuration, when the client's database
+ * settings differ from the server's, and when the server's directory is unusable (with a
+ * warning).
  */
 public final class PmClient {
 
@@ -122,9 +123,15 @@ public final class PmClient {
 			return inOwnProcess();
 		}
 		for (int attempt = 0; attempt < 3; attempt++) {
-			try (SocketChannel channel = connectOrStart(files)) {
+			try (SocketChannel channel = connect(files)) {
 				if (channel == null) {
-					return withoutServer("it did not start; see " + files.log());
+					// No server listens: this command runs in a JVM of its own, as
+					// fast as before the server, and then a server starts in the
+					// background for the next ones (not before: two JVMs starting at
+					// once on two cores take twice as long).
+					int exitCode = inOwnProcess();
+					startInBackground(files);
+					return exitCode;
 				}
 				Integer exitCode = send(channel, Protocol.RUN);
 				if (exitCode != null) {
@@ -240,6 +247,22 @@ public final class PmClient {
 	}
 
 	/**
+	 * Connects to the server, waiting for one that is starting (it holds the lock).
+	 * @return the connection, or {@code null} if no server listens or is about to
+	 */
+	static SocketChannel awaitListening(ServerFiles files) throws IOException {
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			SocketChannel channel = connect(files);
+			if (channel != null || !files.isLocked()) {
+				return channel;
+			}
+			sleep(10);
+		}
+		return null;
+	}
+
+	/**
 	 * Connects to the server.
 	 * @return the connection, or {@code null} if no server listens
 	 */
@@ -265,6 +288,21 @@ public final class PmClient {
 			catch (IOException ex) {
 				// Nothing was sent.
 			}
+		}
+	}
+
+	/**
+	 * Starts the server, unless one is starting or stopping already (it holds the lock).
+	 * A server that cannot start says why in its log; the commands run without it.
+	 */
+	void startInBackground(ServerFiles files) {
+		try {
+			if (!files.isLocked()) {
+				startServer(files);
+			}
+		}
+		catch (IOException ex) {
+			// No server this time: the command runs all the same.
 		}
 	}
 

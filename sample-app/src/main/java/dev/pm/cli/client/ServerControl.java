@@ -44,7 +44,8 @@ final class ServerControl {
 	}
 
 	private int start() throws IOException {
-		try (SocketChannel channel = this.client.connectOrStart(this.files)) {
+		SocketChannel starting = PmClient.awaitListening(this.files);
+		try (SocketChannel channel = (starting != null) ? starting : this.client.connectOrStart(this.files)) {
 			if (channel == null) {
 				this.client.err()
 					.println("pm: the pm server for " + this.files.database() + " did not start; see "
@@ -56,7 +57,9 @@ final class ServerControl {
 	}
 
 	private int stop() throws IOException {
-		try (SocketChannel channel = PmClient.connect(this.files)) {
+		// A server still starting (the previous command started it) is stopped too, once
+		// it listens.
+		try (SocketChannel channel = PmClient.awaitListening(this.files)) {
 			if (channel == null) {
 				return notRunning();
 			}
@@ -68,6 +71,9 @@ final class ServerControl {
 
 	private int status() throws IOException {
 		try (SocketChannel channel = PmClient.connect(this.files)) {
+			if (channel == null && this.files.isLocked()) {
+				return print("A pm server for " + this.files.database() + " is starting or stopping.\n");
+			}
 			if (channel == null) {
 				return notRunning();
 			}
@@ -81,8 +87,11 @@ final class ServerControl {
 	}
 
 	private int notRunning() throws IOException {
-		this.client.out()
-			.write(("No pm server runs for " + this.files.database() + ".\n").getBytes(StandardCharsets.UTF_8));
+		return print("No pm server runs for " + this.files.database() + ".\n");
+	}
+
+	private int print(String text) throws IOException {
+		this.client.out().write(text.getBytes(StandardCharsets.UTF_8));
 		this.client.out().flush();
 		return 0;
 	}

@@ -2,11 +2,14 @@ package dev.pm.cli.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -96,6 +99,22 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 					+ " of " + attributes.owner().getName() + " with "
 					+ PosixFilePermissions.toString(attributes.permissions()) + "; remove it, or choose another with "
 					+ DIRECTORY_VARIABLE);
+		}
+	}
+
+	/**
+	 * Whether a server holds the lock: it runs, or is starting or stopping.
+	 * @return whether the lock is held by another process
+	 * @throws IOException if the lock file cannot be opened
+	 */
+	public boolean isLocked() throws IOException {
+		try (FileChannel channel = FileChannel.open(this.lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				return true;
+			}
+			lock.release();
+			return false;
 		}
 	}
 

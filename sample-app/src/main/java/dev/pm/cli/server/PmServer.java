@@ -192,6 +192,7 @@ public final class PmServer {
 			});
 			long period = Math.max(10, Math.min(1000, this.idle.toMillis() / 4));
 			idleCheck.scheduleAtFixedRate(this::stopIfIdle, period, period, TimeUnit.MILLISECONDS);
+			startApplication();
 			accept();
 			idleCheck.shutdownNow();
 			awaitCommands();
@@ -207,6 +208,27 @@ public final class PmServer {
 			Thread.currentThread().interrupt();
 			return 0;
 		}
+	}
+
+	/**
+	 * Starts the application, and with it the database, while the server already answers:
+	 * the command that started the server ran in its own process, and the next one should
+	 * find the database open. A server whose application cannot start (a damaged
+	 * database, say) says so in its log and stops; the commands then run in their own
+	 * processes and report the error themselves.
+	 */
+	private void startApplication() {
+		Thread starting = new Thread(() -> {
+			try {
+				this.application.start();
+			}
+			catch (RuntimeException ex) {
+				System.err.println("pm server: the application did not start, so the server stops: " + ex.getMessage());
+				stop();
+			}
+		}, "pm-start");
+		starting.setDaemon(true);
+		starting.start();
 	}
 
 	/**
