@@ -92,6 +92,8 @@ public final class PmServerWallTime implements Scenario {
 			variants.add(cold25.variant("no server (PM_SERVER=off), JDK 25: task list", "task", "list"));
 		}
 		try {
+			// Without a running server, a command runs in its own process.
+			server.run("server", "start");
 			List<Series> series = new Rounds(2, sizes.startupRounds() * 3).run(variants);
 			List<Check> checks = new ArrayList<>();
 			checks.add(Check.under("server: task list (ms)", find(series, "server: task list").values(), 100));
@@ -134,7 +136,7 @@ public final class PmServerWallTime implements Scenario {
 					List.of("whole-process wall time of one launcher run (sh " + launcher
 							+ " …) with PM_DB_PATH in the " + "workspace; today's launcher is " + baseline
 							+ "; with the server, the server runs "
-							+ "(started in the warm-up round); each agent repeats list, show, claim, complete; "
+							+ "(started before the rounds); each agent repeats list, show, claim, complete; "
 							+ "writes are checked in the database afterwards"));
 		}
 		finally {
@@ -189,13 +191,15 @@ public final class PmServerWallTime implements Scenario {
 		}
 
 		/**
-		 * A command run when no server runs, so that the client starts one: the server of
-		 * the previous round is stopped first, outside the time measured.
+		 * A command run when no server runs: it runs in its own process and then has a
+		 * server started in the background, which is stopped again, outside the time
+		 * measured, before the next variant runs.
 		 */
 		Variant firstCommand(String name, String... args) {
 			return new Variant(name, "ms", () -> {
+				double millis = run(args).wallNanos() / 1e6;
 				run("server", "stop");
-				return new Sample(run(args).wallNanos() / 1e6, 0);
+				return new Sample(millis, 0);
 			});
 		}
 

@@ -182,6 +182,32 @@ class PmServerIT {
 		assertThat(other).doesNotExist();
 	}
 
+	/**
+	 * A database the application refuses: the command says why in its own process, and
+	 * the server it started in the background stops, with the reason in its log.
+	 */
+	@Test
+	void aServerWhoseDatabaseIsRefusedStopsAndSaysWhyInItsLog() throws Exception {
+		Files.writeString(this.database, "not a database, and never changed by pm\n");
+
+		Run run = this.pm.pm("epic", "list");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.err()).contains("is not an SQLite database").hasLineCount(1);
+		ServerFiles files = ServerFiles.of(this.database,
+				Map.of("PM_SERVER_DIR", this.directory.resolve("server").toString()));
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!(Files.exists(files.log()) && Files.readString(files.log()).contains("did not start"))
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(Files.readString(files.log()))
+			.contains("pm server: the application did not start, so the server stops: ")
+			.contains("is not an SQLite database");
+		assertThat(this.pm.pm("server", "stop").out()).isEqualTo("No pm server runs for " + this.database + ".\n");
+		assertThat(Files.readString(this.database)).isEqualTo("not a database, and never changed by pm\n");
+	}
+
 	@Test
 	void aServerDirectoryOthersCanEnterIsRefusedWithAWarning() throws Exception {
 		Files.createDirectory(this.directory.resolve("server"),
