@@ -37,9 +37,8 @@ final class NativeLibrary {
 		}
 		String name = System.mapLibraryName("sqlitejdbc");
 		// Named after the JVM's platform, not after sqlite-jdbc's folder of it: finding
-		// that
-		// folder runs `uname -o` on Linux (to tell Android apart), a process on every
-		// start.
+		// that folder runs `uname -o` on Linux (to tell Android apart), a process on
+		// every start.
 		Path directory = Path.of(application, "native", SQLiteJDBCLoader.getVersion(),
 				System.getProperty("os.name") + "-" + System.getProperty("os.arch"));
 		Path library = directory.resolve(name);

@@ -209,8 +209,7 @@ class PmJarIT {
 		// sqlite-jdbc extracts its native library to a temporary directory and, at start,
 		// deletes copies that it takes for stale; processes starting together race for
 		// them and log the loser's error on stderr. Left by killed JVMs of other builds
-		// on
-		// a shared /tmp, such copies made this test fail: each test has its own
+		// on a shared /tmp, such copies made this test fail: each test has its own
 		// directory.
 		command.add("-Dorg.sqlite.tmpdir=" + this.directory);
 		command.addAll(List.of("-jar", JAR.toString()));

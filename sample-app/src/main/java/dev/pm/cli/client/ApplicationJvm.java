@@ -30,8 +30,7 @@ record ApplicationJvm(Path application, List<String> archiveOptions, Map<String,
 			return null;
 		}
 		// pm.cds names the java argument file that uses the archive of this JDK, if there
-		// is
-		// one.
+		// is one.
 		String archive = System.getProperty("pm.cds", "");
 		return new ApplicationJvm(Path.of(application), archive.isEmpty() ? List.of() : List.of("@" + archive),
 				environment);

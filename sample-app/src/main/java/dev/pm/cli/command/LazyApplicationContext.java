@@ -181,9 +181,8 @@ public final class LazyApplicationContext implements AutoCloseable {
 		synchronized ConfigurableApplicationContext start(Map<String, String> environment) {
 			if (this.context == null) {
 				// Command-line arguments outrank environment variables such as
-				// PM_DB_PATH;
-				// a database file chosen on the command line (--db, the demo's) outranks
-				// PM_DB_URL.
+				// PM_DB_PATH; a database file chosen on the command line (--db, the
+				// demo's) outranks PM_DB_URL.
 				Map<String, String> properties = new LinkedHashMap<>();
 				if (!this.properties.containsKey("pm.db.path")) {
 					properties.putAll(DatabaseSettings.properties(environment));
