@@ -170,8 +170,14 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		try (Connection connection = openInspectionConnection()) {
 			requireDatabase(connection);
 			Integrity integrity = checkIntegrityUnlessUnchanged(connection, cleanlyClosedChecked);
+			// The tables before the history: another process creating this database right
+			// now commits Flyway's history table before any migration's tables, and each
+			// migration's tables together with its row. Read the other way round, its
+			// first
+			// migration, committed between the two reads, looked like a foreign schema.
+			boolean hasTables = SchemaHistory.hasTables(connection, this.flyway.getConfiguration().getTable());
 			MigrationInfoService history = schemaHistory(connection);
-			requireOwnSchema(connection, history, policy);
+			requireOwnSchema(history, hasTables, policy);
 			return new Inspection(integrity, policy.decide(history, getFile()));
 		}
 	}
@@ -217,11 +223,9 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 
 	// Another application's database must not get this one's journal mode, permissions or
 	// tables.
-	private void requireOwnSchema(Connection connection, MigrationInfoService history, SchemaVersionPolicy policy)
-			throws SQLException {
+	private void requireOwnSchema(MigrationInfoService history, boolean hasTables, SchemaVersionPolicy policy) {
 		if (!this.flyway.getConfiguration().isBaselineOnMigrate()) {
-			String table = this.flyway.getConfiguration().getTable();
-			policy.requireOwnSchema(history, SchemaHistory.hasTables(connection, table), table, getFile());
+			policy.requireOwnSchema(history, hasTables, this.flyway.getConfiguration().getTable(), getFile());
 		}
 	}
 

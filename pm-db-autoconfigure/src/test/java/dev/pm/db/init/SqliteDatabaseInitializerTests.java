@@ -29,12 +29,17 @@ import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.test.Databases;
 import dev.pm.db.test.Databases.Snapshot;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -194,6 +199,25 @@ class SqliteDatabaseInitializerTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
 		});
+	}
+
+	/**
+	 * Another process of this application, starting on the same fresh file, commits its
+	 * migrations just before or just after this one reads Flyway's history: between that
+	 * and its look for other tables either way.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "BEFORE_INFO", "AFTER_INFO" })
+	void freshFileThatAnotherProcessOfThisApplicationMigratesWhileThisOneLooksIsMigratedNotRefused(String moment) {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "test.other-process-migrates=" + moment).withUserConfiguration(SameApplicationMigratesMeanwhile.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
+				assertThat(context.getBean(SameApplicationMigratesMeanwhile.class).otherProcessMigrated)
+					.as("the other process migrated between the looks")
+					.isTrue();
+			});
 	}
 
 	@Test
@@ -574,6 +598,53 @@ class SqliteDatabaseInitializerTests {
 			raw.seek(offset);
 			raw.write(garbage);
 		}
+	}
+
+	/**
+	 * Another process of the same application starts on the same fresh file and commits
+	 * its migrations at the moment {@code test.other-process-migrates} names: Flyway's
+	 * event just before or just after this one reads the history.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class SameApplicationMigratesMeanwhile {
+
+		volatile boolean otherProcessMigrated;
+
+		@Bean
+		DatabaseInitializer databaseInitializer(SqliteDataSource dataSource,
+				@Value("${test.other-process-migrates}") Event moment) {
+			Callback otherProcessMigrates = new BaseCallback() {
+
+				// Outside Flyway's transaction: a reader's open transaction would make
+				// the
+				// other process wait for it.
+				@Override
+				public boolean canHandleInTransaction(Event event, Context context) {
+					return false;
+				}
+
+				@Override
+				public void handle(Event event, Context context) {
+					if (event == moment && !SameApplicationMigratesMeanwhile.this.otherProcessMigrated) {
+						SameApplicationMigratesMeanwhile.this.otherProcessMigrated = true;
+						Flyway.configure()
+							.dataSource(new DriverManagerDataSource(dataSource.getPath().getJdbcUrl()))
+							.locations("classpath:db/migration")
+							.load()
+							.migrate();
+					}
+				}
+
+			};
+			Flyway flyway = Flyway.configure()
+				.dataSource(dataSource)
+				.locations("classpath:db/migration")
+				.callbacks(otherProcessMigrates)
+				.load();
+			return new SqliteDatabaseInitializer(dataSource,
+					new PragmaApplier(List.of(), dataSource.getPath().getFile()), flyway, IntegrityCheck.FULL);
+		}
+
 	}
 
 	/**
