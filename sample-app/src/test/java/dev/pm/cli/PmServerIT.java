@@ -208,6 +208,21 @@ class PmServerIT {
 		assertThat(Files.readString(this.database)).isEqualTo("not a database, and never changed by pm\n");
 	}
 
+	/**
+	 * {@code pm demo} works on a temporary database, and starts the server of the
+	 * configured one for the next commands: that server does not create the database.
+	 */
+	@Test
+	void aServerLeavesADatabaseThatDoesNotExistToTheCommands() throws Exception {
+		Run demo = this.pm.pm("demo");
+
+		assertThat(demo.exitCode()).as(demo.err()).isZero();
+		awaitServerPid();
+		assertThat(this.database).doesNotExist();
+		assertThat(this.pm.pm("epic", "list").out()).isEqualTo("No epics.\n");
+		assertThat(this.database).exists();
+	}
+
 	@Test
 	void aServerDirectoryOthersCanEnterIsRefusedWithAWarning() throws Exception {
 		Files.createDirectory(this.directory.resolve("server"),
@@ -297,11 +312,10 @@ class PmServerIT {
 			try {
 				try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 					channel.connect(UnixDomainSocketAddress.of(files.socket()));
-					new Protocol.Request(Protocol.RUN, ServerFiles.build(), Invocation.settings(System.getenv()),
-							home.toString(), Map.of("PM_DB_PATH", database.toString()),
-							List.of("epic", "add", "E01", "Root was here"))
-						.write(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
-					assertThat(readOrReset(channel)).as("the server closed without answering").isEqualTo(-1);
+					Protocol.Request request = new Protocol.Request(Protocol.RUN, ServerFiles.build(),
+							Invocation.settings(System.getenv()), home.toString(),
+							Map.of("PM_DB_PATH", database.toString()), List.of("epic", "add", "E01", "Root was here"));
+					assertThat(sendOrReset(channel, request)).as("the server closed without answering").isEqualTo(-1);
 				}
 				assertThat(Files.readString(files.log())).contains("pm server: refused a connection of user root");
 				assertThat(nobody.pm("epic", "list").out()).isEqualTo("No epics.\n");
@@ -409,10 +423,13 @@ class PmServerIT {
 	}
 
 	/**
-	 * The first byte the server sends, or -1 if it closed the connection, or reset it.
+	 * Sends a request and reads the first byte of the answer.
+	 * @return the byte, or -1 if the server closed the connection (before the request was
+	 * all written, or after) or reset it
 	 */
-	private static int readOrReset(SocketChannel channel) {
+	private static int sendOrReset(SocketChannel channel, Protocol.Request request) {
 		try {
+			request.write(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
 			return Channels.newInputStream(channel).read();
 		}
 		catch (IOException ex) {

@@ -213,11 +213,16 @@ public final class PmServer {
 	/**
 	 * Starts the application, and with it the database, while the server already answers:
 	 * the command that started the server ran in its own process, and the next one should
-	 * find the database open. A server whose application cannot start (a damaged
-	 * database, say) says so in its log and stops; the commands then run in their own
-	 * processes and report the error themselves.
+	 * find the database open. A database that does not exist is left to the first command
+	 * that uses it ({@code pm demo} starts a server, but works on a database of its own).
+	 * A server whose application cannot start (a damaged database, say) says so in its
+	 * log and stops; the commands then run in their own processes and report the error
+	 * themselves.
 	 */
 	private void startApplication() {
+		if (!Files.exists(this.files.database())) {
+			return;
+		}
 		Thread starting = new Thread(() -> {
 			try {
 				this.application.start();
