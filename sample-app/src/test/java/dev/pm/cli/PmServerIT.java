@@ -96,6 +96,19 @@ class PmServerIT {
 		assertThat(serverProcesses()).extracting(ProcessHandle::pid).containsExactly(server);
 	}
 
+	/**
+	 * The command that finds no server starts one as it ends, and the server takes a
+	 * moment to take its lock: a stop right after it still stops that server.
+	 */
+	@Test
+	void aStopRightAfterTheCommandThatStartedTheServerStopsIt() throws Exception {
+		assertThat(this.pm.pm("epic", "list").exitCode()).isZero();
+
+		Run stop = this.pm.pm("server", "stop");
+
+		assertThat(stop.out()).isEqualTo("Stopped the pm server for " + this.database + ".\n");
+	}
+
 	@Test
 	void aServerKilledInTheMiddleOfACommandCostsThatCommandOnly() throws Exception {
 		startServer();

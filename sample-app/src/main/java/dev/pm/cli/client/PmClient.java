@@ -254,7 +254,7 @@ public final class PmClient {
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			SocketChannel channel = connect(files);
-			if (channel != null || !files.isLocked()) {
+			if (channel != null || !files.hasServer()) {
 				return channel;
 			}
 			sleep(10);
@@ -292,13 +292,13 @@ public final class PmClient {
 	}
 
 	/**
-	 * Starts the server, unless one is starting or stopping already (it holds the lock).
-	 * A server that cannot start says why in its log; the commands run without it.
+	 * Starts the server, unless one is starting or stopping already. A server that cannot
+	 * start says why in its log; the commands run without it.
 	 */
 	void startInBackground(ServerFiles files) {
 		try {
-			if (!files.isLocked()) {
-				startServer(files);
+			if (!files.hasServer()) {
+				files.markStarting(startServer(files).pid());
 			}
 		}
 		catch (IOException ex) {

@@ -71,7 +71,7 @@ final class ServerControl {
 
 	private int status() throws IOException {
 		try (SocketChannel channel = PmClient.connect(this.files)) {
-			if (channel == null && this.files.isLocked()) {
+			if (channel == null && this.files.hasServer()) {
 				return print("A pm server for " + this.files.database() + " is starting or stopping.\n");
 			}
 			if (channel == null) {

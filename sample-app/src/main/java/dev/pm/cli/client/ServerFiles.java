@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -107,7 +108,7 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 	 * @return whether the lock is held by another process
 	 * @throws IOException if the lock file cannot be opened
 	 */
-	public boolean isLocked() throws IOException {
+	private boolean isLocked() throws IOException {
 		try (FileChannel channel = FileChannel.open(this.lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
 			FileLock lock = channel.tryLock();
 			if (lock == null) {
@@ -116,6 +117,49 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 			lock.release();
 			return false;
 		}
+	}
+
+	/**
+	 * Whether a server runs, starts or stops: it holds the lock, or a client started it a
+	 * moment ago and it has not taken the lock yet.
+	 * @return whether there is a server, or is about to be
+	 * @throws IOException if the lock file cannot be opened
+	 */
+	public boolean hasServer() throws IOException {
+		return isLocked() || isStarting();
+	}
+
+	/**
+	 * Notes the server process a client has just started, until it listens: a
+	 * {@code pm server stop} right after the command that started it waits for it.
+	 * @param pid the server's process id
+	 * @throws IOException if the note cannot be written
+	 */
+	public void markStarting(long pid) throws IOException {
+		Files.writeString(starting(), Long.toString(pid));
+	}
+
+	/**
+	 * Removes the note of a starting server: it listens now.
+	 * @throws IOException if it cannot be removed
+	 */
+	public void clearStarting() throws IOException {
+		Files.deleteIfExists(starting());
+	}
+
+	private boolean isStarting() {
+		try {
+			Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(Files.readString(starting()).strip()));
+			return server.isPresent() && server.get().isAlive();
+		}
+		catch (IOException | NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private Path starting() {
+		String lockName = this.lock.getFileName().toString();
+		return this.lock.resolveSibling(lockName.substring(0, lockName.lastIndexOf('.')) + ".starting");
 	}
 
 	/**

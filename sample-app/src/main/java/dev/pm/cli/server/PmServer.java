@@ -185,6 +185,7 @@ public final class PmServer {
 			this.listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
 			this.listener.bind(UnixDomainSocketAddress.of(this.files.socket()));
 			Files.setPosixFilePermissions(this.files.socket(), PosixFilePermissions.fromString("rw-------"));
+			this.files.clearStarting();
 			ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor((task) -> {
 				Thread thread = new Thread(task, "pm-idle");
 				thread.setDaemon(true);
