@@ -173,11 +173,17 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 			// The tables before the history: another process creating this database right
 			// now commits Flyway's history table before any migration's tables, and each
 			// migration's tables together with its row. Read the other way round, its
-			// first
-			// migration, committed between the two reads, looked like a foreign schema.
-			boolean hasTables = SchemaHistory.hasTables(connection, this.flyway.getConfiguration().getTable());
+			// first migration, committed between the two reads, looked like a foreign
+			// schema. A baseline adopts whatever is there: then nothing needs the tables.
+			boolean ownSchemaRequired = !this.flyway.getConfiguration().isBaselineOnMigrate();
+			String table = this.flyway.getConfiguration().getTable();
+			boolean hasTables = ownSchemaRequired && SchemaHistory.hasTables(connection, table);
 			MigrationInfoService history = schemaHistory(connection);
-			requireOwnSchema(history, hasTables, policy);
+			if (ownSchemaRequired) {
+				// Another application's database must not get this one's journal mode,
+				// permissions or tables.
+				policy.requireOwnSchema(history, hasTables, table, getFile());
+			}
 			return new Inspection(integrity, policy.decide(history, getFile()));
 		}
 	}
@@ -219,14 +225,6 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		}
 		IntegrityChecker.requireSound(connection, this.integrityCheck == IntegrityCheck.QUICK, getFile());
 		return new Integrity(now, "ok");
-	}
-
-	// Another application's database must not get this one's journal mode, permissions or
-	// tables.
-	private void requireOwnSchema(MigrationInfoService history, boolean hasTables, SchemaVersionPolicy policy) {
-		if (!this.flyway.getConfiguration().isBaselineOnMigrate()) {
-			policy.requireOwnSchema(history, hasTables, this.flyway.getConfiguration().getTable(), getFile());
-		}
 	}
 
 	private MigrationInfoService schemaHistory(Connection readOnly) {

@@ -298,7 +298,7 @@ public final class PmClient {
 	void startInBackground(ServerFiles files) {
 		try {
 			if (!files.hasServer()) {
-				files.markStarting(startServer(files).pid());
+				startServer(files);
 			}
 		}
 		catch (IOException ex) {
@@ -318,7 +318,9 @@ public final class PmClient {
 			.redirectErrorStream(true);
 		builder.environment().clear();
 		builder.environment().putAll(this.invocation.environment());
-		return builder.start();
+		Process server = builder.start();
+		files.markStarting(server.pid());
+		return server;
 	}
 
 	/**

@@ -1,0 +1,51 @@
+package dev.pm.cli.client;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How a client tells that a server is there, or on its way, before it listens.
+ */
+class ServerFilesTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void noServerBeforeAnyoneStartsOne() throws Exception {
+		assertThat(files().hasServer()).isFalse();
+	}
+
+	@Test
+	void aServerProcessAClientStartedCountsUntilItListens() throws Exception {
+		ServerFiles files = files();
+		files.markStarting(ProcessHandle.current().pid());
+
+		assertThat(files.hasServer()).as("started, lock not taken yet").isTrue();
+		files.clearStarting();
+		assertThat(files.hasServer()).as("listening now: the lock tells").isFalse();
+	}
+
+	@Test
+	void aStartedServerThatDiedBeforeListeningDoesNotCount() throws Exception {
+		Process dead = new ProcessBuilder("true").start();
+		dead.waitFor();
+		ServerFiles files = files();
+		files.markStarting(dead.pid());
+
+		assertThat(files.hasServer()).isFalse();
+	}
+
+	private ServerFiles files() throws Exception {
+		ServerFiles files = ServerFiles.of(this.directory.resolve("pm.db"),
+				Map.of(ServerFiles.DIRECTORY_VARIABLE, this.directory.resolve("server").toString()));
+		files.createDirectory();
+		return files;
+	}
+
+}
