@@ -23,6 +23,7 @@ import dev.pm.db.DatabaseNotFoundException;
 import dev.pm.db.DatabasePath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The database file and its companions on disk: creates a missing one with the configured
@@ -244,44 +245,52 @@ public class DatabaseFiles implements FileSteps {
 	}
 
 	/**
-	 * Return when an integrity check that covers {@code required} last ran on this file,
-	 * if the file is exactly as this starter left it at a clean close (same identity,
-	 * size, modification and change times, and an empty write-ahead log), and forget the
-	 * record either way, so that a crash from now on never looks like a clean close.
-	 * @param required the check the configuration asks for
-	 * @return the time of the last check, or empty when the file must be checked
+	 * Return the record of the last clean close, if the file is exactly as this starter
+	 * left it then (same identity, size, modification and change times, and an empty
+	 * write-ahead log), and forget the record either way, so that a crash from now on
+	 * never looks like a clean close.
+	 * @return the record, or empty when the file must be checked
 	 */
 	@Override
-	public Optional<Instant> takeCleanCloseRecord(IntegrityCheck required) {
+	public Optional<CleanClose> takeCleanCloseRecord() {
 		Path record = companion("-pmdb");
 		if (!this.unix || !Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
 			return Optional.empty();
 		}
 		List<String> lines = onAttributesOf(record, () -> Files.readAllLines(record, StandardCharsets.US_ASCII));
 		onAttributesOf(record, () -> Files.deleteIfExists(record));
-		boolean unchanged = lines.size() == 3 && lines.get(0).equals(stamp()) && lines.get(1).matches("[0-9]{1,18}")
-				&& covers(lines.get(2), required);
-		return unchanged ? Optional.of(Instant.ofEpochMilli(Long.parseLong(lines.get(1)))) : Optional.empty();
+		boolean unchanged = (lines.size() == 3 || lines.size() == 4) && lines.get(0).equals(stamp())
+				&& lines.get(1).matches("[0-9]{1,18}") && isCheck(lines.get(2));
+		if (!unchanged) {
+			return Optional.empty();
+		}
+		return Optional.of(new CleanClose(Instant.ofEpochMilli(Long.parseLong(lines.get(1))),
+				IntegrityCheck.valueOf(lines.get(2)), (lines.size() == 4) ? schema(lines.get(3)) : null));
 	}
 
-	private static boolean covers(String recorded, IntegrityCheck required) {
-		return Arrays.stream(IntegrityCheck.values())
-			.anyMatch((check) -> check.name().equals(recorded) && check.covers(required));
+	private static boolean isCheck(String recorded) {
+		return Arrays.stream(IntegrityCheck.values()).anyMatch((check) -> check.name().equals(recorded));
+	}
+
+	// "schema VERSION FINGERPRINT"; anything else is no schema to rely on.
+	private static CleanClose.@Nullable Schema schema(String line) {
+		String[] words = line.split(" ", -1);
+		return (words.length == 3 && words[0].equals("schema")) ? new CleanClose.Schema(words[1], words[2]) : null;
 	}
 
 	/**
-	 * Record that the file was closed cleanly just now, with the time an integrity check
-	 * last ran on it.
-	 * @param checked when the check last ran
-	 * @param check which check it was
+	 * Record that the file was closed cleanly just now.
+	 * @param cleanClose when an integrity check last ran on it, which, and its schema
 	 */
 	@Override
-	public void recordCleanClose(Instant checked, IntegrityCheck check) {
+	public void recordCleanClose(CleanClose cleanClose) {
 		if (!this.unix) {
 			return;
 		}
 		Path record = companion("-pmdb");
-		String content = stamp() + "\n" + checked.toEpochMilli() + "\n" + check.name() + "\n";
+		CleanClose.Schema schema = cleanClose.schema();
+		String content = stamp() + "\n" + cleanClose.checked().toEpochMilli() + "\n" + cleanClose.check().name() + "\n"
+				+ ((schema != null) ? "schema " + schema.version() + " " + schema.migrations() + "\n" : "");
 		onAttributesOf(record, () -> {
 			// A name of its own: several processes on one file may close at the same
 			// moment.

@@ -1,6 +1,5 @@
 package dev.pm.db.init;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,7 @@ interface FileSteps {
 		}
 
 		@Override
-		public Optional<Instant> takeCleanCloseRecord(IntegrityCheck required) {
+		public Optional<CleanClose> takeCleanCloseRecord() {
 			return Optional.empty();
 		}
 
@@ -30,7 +29,7 @@ interface FileSteps {
 		}
 
 		@Override
-		public void recordCleanClose(Instant checked, IntegrityCheck check) {
+		public void recordCleanClose(CleanClose cleanClose) {
 		}
 
 	};
@@ -42,12 +41,11 @@ interface FileSteps {
 	void prepare();
 
 	/**
-	 * Return when an integrity check that covers {@code required} last ran on a file that
-	 * is as a clean close left it, and forget that record.
-	 * @param required the check the configuration asks for
-	 * @return the time of the last check, or empty when the file must be checked
+	 * Return the record of the last clean close of a file that is as that close left it,
+	 * and forget the record.
+	 * @return the record, or empty when the file must be checked
 	 */
-	Optional<Instant> takeCleanCloseRecord(IntegrityCheck required);
+	Optional<CleanClose> takeCleanCloseRecord();
 
 	/**
 	 * Remove every permission the configuration does not grant from the files.
@@ -56,9 +54,8 @@ interface FileSteps {
 
 	/**
 	 * Record that the file was closed cleanly just now.
-	 * @param checked when an integrity check last ran
-	 * @param check which check it was
+	 * @param cleanClose when an integrity check last ran on it, which, and its schema
 	 */
-	void recordCleanClose(Instant checked, IntegrityCheck check);
+	void recordCleanClose(CleanClose cleanClose);
 
 }

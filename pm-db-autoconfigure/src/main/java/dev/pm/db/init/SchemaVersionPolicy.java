@@ -130,6 +130,17 @@ class SchemaVersionPolicy {
 	}
 
 	/**
+	 * Return the settings of this policy, which decide with the migrations: the
+	 * {@linkplain MigrationsFingerprint fingerprint of the migrations} includes them.
+	 * @return the settings, in words
+	 */
+	@Override
+	public String toString() {
+		return "migration " + (this.migrationEnabled ? "enabled" : "disabled") + ", expected version "
+				+ ((this.expectedVersion != null) ? this.expectedVersion : "the latest");
+	}
+
+	/**
 	 * What to do with a database that may be used.
 	 *
 	 * @param found the schema version found, or {@code null} for none

@@ -134,21 +134,23 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		SchemaVersionPolicy policy = new SchemaVersionPolicy(this.migrationEnabled, this.expectedVersion);
 		files.prepare();
 		// Read before any connection opens: even a read-only one touches the -wal.
-		Inspection inspection = inspect(files.takeCleanCloseRecord(this.integrityCheck), policy);
+		Optional<CleanClose> cleanClose = files.takeCleanCloseRecord();
+		Inspection inspection = inspect(cleanClose, policy);
 		files.tightenPermissions();
 		migrate(inspection.decision());
-		Map<String, String> pragmas = verifySharedConnection(inspection.decision(), policy);
-		recordCleanCloseWhenClosed(files, inspection.integrity());
+		SharedConnection shared = verifySharedConnection(inspection.decision(), policy);
+		recordCleanCloseWhenClosed(files, inspection, shared.latestApplied());
 		logger.info("Database " + path + " ready: schema version "
-				+ inspection.decision().resultingVersion().orElse("none") + ", journal mode "
-				+ pragmas.getOrDefault("journal_mode", "as SQLite's default") + ", integrity "
-				+ inspection.integrity().description() + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
+				+ inspection.decision().resultingVersion().orElse("none") + inspection.schemaSource()
+				+ ", journal mode " + shared.pragmas().getOrDefault("journal_mode", "as SQLite's default")
+				+ ", integrity " + inspection.integrity().description() + ", " + (System.nanoTime() - start) / 1_000_000
+				+ " ms");
 	}
 
-	private Inspection inspect(Optional<Instant> cleanlyClosedChecked, SchemaVersionPolicy policy) {
+	private Inspection inspect(Optional<CleanClose> cleanClose, SchemaVersionPolicy policy) {
 		try {
 			try {
-				return inspectOnce(cleanlyClosedChecked, policy);
+				return inspectOnce(cleanClose, policy);
 			}
 			catch (SQLiteException ex) {
 				if (!HotJournal.isReason(ex)) {
@@ -156,7 +158,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 				}
 			}
 			HotJournal.rollBack(this.dataSource.getDriver());
-			return inspectOnce(cleanlyClosedChecked, policy);
+			return inspectOnce(cleanClose, policy);
 		}
 		catch (SQLException ex) {
 			throw new DatabaseException(getFile(), "Cannot read database " + this.dataSource.getPath()
@@ -165,27 +167,53 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		}
 	}
 
-	private Inspection inspectOnce(Optional<Instant> cleanlyClosedChecked, SchemaVersionPolicy policy)
-			throws SQLException {
+	private Inspection inspectOnce(Optional<CleanClose> cleanClose, SchemaVersionPolicy policy) throws SQLException {
 		try (Connection connection = openInspectionConnection()) {
 			requireDatabase(connection);
-			Integrity integrity = checkIntegrityUnlessUnchanged(connection, cleanlyClosedChecked);
-			// The tables before the history: another process creating this database right
-			// now commits Flyway's history table before any migration's tables, and each
-			// migration's tables together with its row. Read the other way round, its
-			// first migration, committed between the two reads, looked like a foreign
-			// schema. A baseline adopts whatever is there: then nothing needs the tables.
-			boolean ownSchemaRequired = !this.flyway.getConfiguration().isBaselineOnMigrate();
-			String table = this.flyway.getConfiguration().getTable();
-			boolean hasTables = ownSchemaRequired && SchemaHistory.hasTables(connection, table);
-			MigrationInfoService history = schemaHistory(connection);
-			if (ownSchemaRequired) {
-				// Another application's database must not get this one's journal mode,
-				// permissions or tables.
-				policy.requireOwnSchema(history, hasTables, table, getFile());
-			}
-			return new Inspection(integrity, policy.decide(history, getFile()));
+			Integrity integrity = checkIntegrityUnlessUnchanged(connection,
+					cleanClose.flatMap((record) -> record.checkedCovering(this.integrityCheck)));
+			// A file has its schema recorded at a clean close; an in-memory database has
+			// no file and is new at every start.
+			String migrations = (getFile() != null)
+					? MigrationsFingerprint.of(this.flyway.getConfiguration(), policy.toString()).orElse(null) : null;
+			Optional<Decision> unchanged = decisionOfCleanClose(connection, cleanClose, migrations);
+			Decision decision = unchanged.isPresent() ? unchanged.get() : decideWithFlyway(connection, policy);
+			return new Inspection(integrity, decision, migrations,
+					unchanged.isPresent() ? " (as at its clean close)" : "");
 		}
+	}
+
+	private Decision decideWithFlyway(Connection connection, SchemaVersionPolicy policy) throws SQLException {
+		// The tables before the history: another process creating this database right now
+		// commits Flyway's history table before any migration's tables, and each
+		// migration's tables together with its row. Read the other way round, its first
+		// migration, committed between the two reads, looked like a foreign schema. A
+		// baseline adopts whatever is there: then nothing needs the tables.
+		boolean ownSchemaRequired = !this.flyway.getConfiguration().isBaselineOnMigrate();
+		String table = this.flyway.getConfiguration().getTable();
+		boolean hasTables = ownSchemaRequired && SchemaHistory.hasTables(connection, table);
+		MigrationInfoService history = schemaHistory(connection);
+		if (ownSchemaRequired) {
+			// Another application's database must not get this one's journal mode,
+			// permissions or tables.
+			policy.requireOwnSchema(history, hasTables, table, getFile());
+		}
+		return policy.decide(history, getFile());
+	}
+
+	// A file unchanged since its clean close, with the same migrations and policy, gets
+	// the
+	// decision of the start before: nothing it was made of has changed. Flyway would
+	// scan,
+	// parse and compare every migration again to find that out.
+	private Optional<Decision> decisionOfCleanClose(Connection connection, Optional<CleanClose> cleanClose,
+			@Nullable String migrations) throws SQLException {
+		CleanClose.Schema schema = cleanClose.map(CleanClose::schema).orElse(null);
+		if (schema == null || migrations == null) {
+			return Optional.empty();
+		}
+		MigrationVersion latest = SchemaHistory.latestApplied(connection, this.flyway.getConfiguration().getTable());
+		return schema.matches(latest, migrations) ? Optional.of(new Decision(latest, null)) : Optional.empty();
 	}
 
 	// An in-memory database exists only on the shared connection, and has no file to
@@ -259,22 +287,28 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	// have changed one since (PRAGMA foreign_keys = OFF; Flyway runs it outside a
 	// transaction, so it sticks). And the version again: the decision was made before the
 	// write lock, and another application may have migrated since.
-	private Map<String, String> verifySharedConnection(Decision decision, SchemaVersionPolicy policy)
-			throws SQLException {
+	private SharedConnection verifySharedConnection(Decision decision, SchemaVersionPolicy policy) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Map<String, String> pragmas = this.pragmas.apply(connection);
-			policy.requireUnchangedSince(decision,
-					SchemaHistory.latestApplied(connection, this.flyway.getConfiguration().getTable()), getFile());
-			return pragmas;
+			MigrationVersion latest = SchemaHistory.latestApplied(connection,
+					this.flyway.getConfiguration().getTable());
+			policy.requireUnchangedSince(decision, latest, getFile());
+			return new SharedConnection(pragmas, latest);
 		}
 	}
 
 	// A file never checked gets no record: its next start would skip a check nobody
-	// made.
-	private void recordCleanCloseWhenClosed(FileSteps files, Integrity integrity) {
-		Instant checked = integrity.checked();
+	// made. The schema is the one this start leaves; a file another process changes
+	// meanwhile does not match the record, which is then of no use.
+	private void recordCleanCloseWhenClosed(FileSteps files, Inspection inspection,
+			@Nullable MigrationVersion latestApplied) {
+		Instant checked = inspection.integrity().checked();
 		if (checked != null) {
-			this.dataSource.setCleanCloseListener(() -> files.recordCleanClose(checked, this.integrityCheck));
+			String migrations = inspection.migrations();
+			CleanClose.Schema schema = (migrations != null && latestApplied != null)
+					? new CleanClose.Schema(latestApplied.getVersion(), migrations) : null;
+			this.dataSource.setCleanCloseListener(
+					() -> files.recordCleanClose(new CleanClose(checked, this.integrityCheck, schema)));
 		}
 	}
 
@@ -297,8 +331,21 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	 *
 	 * @param integrity how the integrity check went
 	 * @param decision what to do with the schema version found
+	 * @param migrations the fingerprint of the application's migrations, {@code null}
+	 * when they have none or the database no file
+	 * @param schemaSource what the log says of where the version came from
 	 */
-	private record Inspection(Integrity integrity, Decision decision) {
+	private record Inspection(Integrity integrity, Decision decision, @Nullable String migrations,
+			String schemaSource) {
+	}
+
+	/**
+	 * What the shared connection found once it was ready.
+	 *
+	 * @param pragmas the PRAGMAs as read back
+	 * @param latestApplied the latest version applied to the database
+	 */
+	private record SharedConnection(Map<String, String> pragmas, @Nullable MigrationVersion latestApplied) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.pm.db.DatabaseException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,8 +90,8 @@ class DatabaseFilesTests {
 			assertThat(file).exists();
 			files.prepare();
 			files.tightenPermissions();
-			files.recordCleanClose(Instant.now(), IntegrityCheck.FULL);
-			assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+			files.recordCleanClose(new CleanClose(Instant.now(), IntegrityCheck.FULL, null));
+			assertThat(files.takeCleanCloseRecord()).isEmpty();
 			assertThat(files.getFile()).isSameAs(file);
 		}
 	}
@@ -187,46 +188,74 @@ class DatabaseFilesTests {
 	void cleanCloseRecordOfAnUnchangedFileIsTakenOnceAndOnlyWhenItMatches() throws IOException {
 		Path file = create("pm.db", "rw-------");
 		DatabaseFiles files = files(file);
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
-		Instant checked = Instant.ofEpochMilli(1_700_000_000_000L);
-		files.recordCleanClose(checked, IntegrityCheck.FULL);
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		CleanClose cleanClose = new CleanClose(Instant.ofEpochMilli(1_700_000_000_000L), IntegrityCheck.FULL,
+				new CleanClose.Schema("2", "8f3a-120"));
+		files.recordCleanClose(cleanClose);
 		assertThat(permissions(this.dir.resolve("pm.db-pmdb"))).isEqualTo("rw-------");
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).hasValue(checked);
+		assertThat(files.takeCleanCloseRecord()).hasValue(cleanClose);
 		// Taken: a crash from now on must not look like a clean close.
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
-		files.recordCleanClose(checked, IntegrityCheck.FULL);
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		files.recordCleanClose(cleanClose);
 		Files.writeString(file, "changed");
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+	}
+
+	@Test
+	void cleanCloseRecordWithoutASchemaStillTellsTheCheck() throws IOException {
+		DatabaseFiles files = files(create("pm.db", "rw-------"));
+		CleanClose cleanClose = new CleanClose(Instant.ofEpochMilli(1_700_000_000_000L), IntegrityCheck.QUICK, null);
+		files.recordCleanClose(cleanClose);
+		assertThat(files.takeCleanCloseRecord()).hasValue(cleanClose);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "FULL, FULL, true", "FULL, QUICK, true", "QUICK, QUICK, true", "QUICK, FULL, false" })
 	void cleanCloseRecordSkipsOnlyAsMuchCheckingAsItsCheckDid(IntegrityCheck recorded, IntegrityCheck required,
-			boolean skipped) throws IOException {
-		DatabaseFiles files = files(create("pm.db", "rw-------"));
+			boolean skipped) {
 		Instant checked = Instant.ofEpochMilli(1_700_000_000_000L);
-		files.recordCleanClose(checked, recorded);
-		assertThat(files.takeCleanCloseRecord(required).isPresent()).isEqualTo(skipped);
+		assertThat(new CleanClose(checked, recorded, null).checkedCovering(required).isPresent()).isEqualTo(skipped);
 	}
 
 	@Test
 	void cleanCloseRecordThatIsNotOneOfOursIsNoReasonToSkipAnything() throws IOException {
 		Path file = create("pm.db", "rw-------");
 		DatabaseFiles files = files(file);
-		files.recordCleanClose(Instant.now(), IntegrityCheck.FULL);
+		files.recordCleanClose(new CleanClose(Instant.now(), IntegrityCheck.FULL, null));
 		Path record = this.dir.resolve("pm.db-pmdb");
 		String stamp = Files.readAllLines(record).get(0);
 		Files.writeString(record, stamp + "\nyesterday\n");
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
 		Files.writeString(record, stamp + "\n");
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
 		Files.writeString(record, stamp + "\nyesterday\nFULL\n");
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
-		Files.writeString(record, stamp + "\n1700000000000\nNONE\n");
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
 		Files.writeString(record, stamp + "\n1700000000000\nSOMETHING\n");
-		assertThat(files.takeCleanCloseRecord(IntegrityCheck.FULL)).isEmpty();
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+		Files.writeString(record, stamp + "\n1700000000000\nFULL\nschema 2 8f3a-120\nmore\n");
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
 		assertThat(record).doesNotExist();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "schema 2", "schema 2 8f3a-120 more", "version 2 8f3a-120", "" })
+	void cleanCloseRecordWithASchemaLineThatIsNotOneOfOursHasNoSchema(String line) throws IOException {
+		Path file = create("pm.db", "rw-------");
+		DatabaseFiles files = files(file);
+		files.recordCleanClose(new CleanClose(Instant.ofEpochMilli(1_700_000_000_000L), IntegrityCheck.FULL, null));
+		Path record = this.dir.resolve("pm.db-pmdb");
+		Files.writeString(record, Files.readString(record) + line + "\n");
+		assertThat(files.takeCleanCloseRecord())
+			.hasValue(new CleanClose(Instant.ofEpochMilli(1_700_000_000_000L), IntegrityCheck.FULL, null));
+	}
+
+	@Test
+	void schemaOfACleanCloseMatchesOnlyTheSameLatestVersionAndMigrations() {
+		CleanClose.Schema schema = new CleanClose.Schema("2", "8f3a-120");
+		assertThat(schema.matches(MigrationVersion.fromVersion("2"), "8f3a-120")).isTrue();
+		assertThat(schema.matches(MigrationVersion.fromVersion("3"), "8f3a-120")).isFalse();
+		assertThat(schema.matches(MigrationVersion.fromVersion("2"), "8f3a-121")).isFalse();
+		assertThat(schema.matches(null, "8f3a-120")).isFalse();
 	}
 
 	private DatabaseFiles files(Path file) {

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.pm.db.DatabaseCorruptedException;
 import dev.pm.db.DatabaseException;
@@ -33,6 +34,7 @@ import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.resolver.MigrationResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -471,6 +474,66 @@ class SqliteDatabaseInitializerTests {
 	}
 
 	@Test
+	void databaseClosedCleanlyAndUnchangedWithTheSameMigrationsStartsWithoutAskingFlyway(CapturedOutput output) {
+		Path file = this.dir.resolve("pm.db");
+		at(file).withUserConfiguration(FlywayEvents.class)
+			.run((context) -> assertThat(context.getBean(FlywayEvents.class).events).contains(Event.BEFORE_INFO));
+		at(file).withUserConfiguration(FlywayEvents.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(FlywayEvents.class).events).isEmpty();
+			assertThat(output).contains("schema version 2 (as at its clean close)");
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM tag", Integer.class))
+				.isZero();
+		});
+	}
+
+	@Test
+	void databaseClosedCleanlyIsMigratedWhenTheApplicationBringsANewMigration() {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.locations=classpath:db/migration/base")
+			.run((context) -> assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("1"));
+		at(file).run((context) -> {
+			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM tag", Integer.class))
+				.isZero();
+		});
+	}
+
+	@Test
+	void cleanCloseRecordWhoseVersionIsNotTheFilesIsNoReasonToSkipFlyway() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		Path record = this.dir.resolve("pm.db-pmdb");
+		at(file).run((context) -> assertThat(context).hasNotFailed());
+		String recorded = Files.readString(record);
+		assertThat(recorded).contains("\nschema 2 ");
+		Files.writeString(record, recorded.replace("\nschema 2 ", "\nschema 1 "));
+		at(file).withUserConfiguration(FlywayEvents.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(FlywayEvents.class).events).contains(Event.BEFORE_INFO);
+		});
+	}
+
+	@Test
+	void cleanCloseRecordOfAnApplicationWhoseMigrationsNowHaveNoFingerprintIsNoReasonToSkipFlyway() {
+		Path file = this.dir.resolve("pm.db");
+		at(file).run((context) -> assertThat(context).hasNotFailed());
+		at(file).withUserConfiguration(FlywayEvents.class)
+			.withBean(FlywayConfigurationCustomizer.class,
+					() -> (configuration) -> configuration.resolvers((MigrationResolver) (resolving) -> List.of()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(FlywayEvents.class).events).contains(Event.BEFORE_INFO);
+			});
+	}
+
+	@Test
+	void inMemoryDatabaseAndDatabaseWithoutHistoryRecordNoSchema() throws IOException {
+		Path file = this.dir.resolve("pm.db");
+		at(file, "pm.db.migration.locations=classpath:db/none").run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Files.readString(this.dir.resolve("pm.db-pmdb"))).doesNotContain("schema");
+	}
+
+	@Test
 	void corruptedDatabaseCopiedOverACleanlyClosedOneOfTheSameSizeIsRefused() throws IOException {
 		Path file = this.dir.resolve("pm.db");
 		at(file).run((context) -> context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')"));
@@ -643,6 +706,29 @@ class SqliteDatabaseInitializerTests {
 				.load();
 			return new SqliteDatabaseInitializer(dataSource,
 					new PragmaApplier(List.of(), dataSource.getPath().getFile()), flyway, IntegrityCheck.FULL);
+		}
+
+	}
+
+	/**
+	 * The events of pm-db's Flyway, through a callback bean as an application would
+	 * register one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class FlywayEvents {
+
+		final List<Event> events = new CopyOnWriteArrayList<>();
+
+		@Bean
+		Callback recordingCallback() {
+			return new BaseCallback() {
+
+				@Override
+				public void handle(Event event, Context context) {
+					FlywayEvents.this.events.add(event);
+				}
+
+			};
 		}
 
 	}
