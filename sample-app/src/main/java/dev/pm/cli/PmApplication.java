@@ -13,6 +13,15 @@ import dev.pm.cli.server.PmServer;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
+import org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 
 /**
  * {@code pm}, a command-line task manager for planning work as epics, features and tasks,
@@ -22,9 +31,27 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * that use the database: {@code --help} and usage errors answer at once, even when the
  * database is broken. With the system property {@value PmServer#DATABASE_PROPERTY}, it is
  * the {@linkplain PmServer server} of that database instead.
+ * <p>
+ * Every command without a server starts the application: the auto-configurations of what
+ * pm never uses (task executors and schedulers, SSL bundles, build and git info,
+ * availability probes, lifecycle timeouts, {@code schema.sql} scripts) are left out, so
+ * that their beans and bound properties cost no command anything.
  */
-@SpringBootApplication(proxyBeanMethods = false)
+@SpringBootApplication(proxyBeanMethods = false,
+		exclude = { TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class,
+				SslAutoConfiguration.class, ProjectInfoAutoConfiguration.class,
+				ApplicationAvailabilityAutoConfiguration.class, LifecycleAutoConfiguration.class,
+				DataSourceInitializationAutoConfiguration.class })
 public class PmApplication {
+
+	/**
+	 * The context's message source, which costs a start nothing.
+	 * @return a message source of default messages only
+	 */
+	@Bean
+	static MessageSource messageSource() {
+		return new DefaultMessages();
+	}
 
 	/**
 	 * Runs one command and exits with its code: 0 success, 1 refused or failed, 2 usage

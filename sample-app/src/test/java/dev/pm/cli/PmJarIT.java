@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -93,6 +94,23 @@ class PmJarIT {
 		assertThat(run.err()).startsWith("pm: Invalid value for option '--status' (S): unknown status 'finished'")
 			.hasLineCount(1);
 		assertThat(this.database).doesNotExist();
+	}
+
+	@Test
+	void aWarningIsOneLineOnStderrAndStdoutKeepsOnlyTheOutput() throws Exception {
+		assertThat(pm("epic", "list").exitCode()).isZero();
+		Files.setPosixFilePermissions(this.database, PosixFilePermissions.fromString("rw-rw-r--"));
+
+		Run run = pm("epic", "list", "--json");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).startsWith("{").doesNotContain("WARN");
+		// SQLite gives the -wal and -shm it makes the database file's mode: they are
+		// tightened too.
+		String warning = "pm: WARN DatabaseFiles: Permissions of " + this.database + "%s were rw-rw-r--, looser than"
+				+ " pm.db.file-permissions; changed to rw-------";
+		assertThat(run.err().lines()).contains(warning.formatted(""))
+			.isSubsetOf(warning.formatted(""), warning.formatted("-wal"), warning.formatted("-shm"));
 	}
 
 	@Test
