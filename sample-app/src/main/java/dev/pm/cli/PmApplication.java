@@ -72,7 +72,7 @@ public class PmApplication {
 		}
 		int exitCode;
 		try (LazyApplicationContext context = new LazyApplicationContext(PmApplication.class)) {
-			exitCode = PmCommandLine.create(context).setOut(standardOutput()).execute(args);
+			exitCode = PmCommandLine.create(context, args).setOut(standardOutput()).execute(args);
 		}
 		System.exit(exitCode);
 	}

@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pm db}: the database itself.
  */
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect and back up the database.",
-		subcommands = { DbCommand.Status.class, DbCommand.Backup.class })
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect and back up the database.")
 public class DbCommand {
 
 	/** {@code pm db backup FILE [--json]}. */

@@ -149,7 +149,7 @@ final class DemoScript {
 
 	private void expect(boolean success, String... args) {
 		this.out.println("$ pm " + Arrays.stream(args).map(this::shown).collect(Collectors.joining(" ")));
-		CommandLine commandLine = PmCommandLine.create(this.context);
+		CommandLine commandLine = PmCommandLine.create(this.context, args);
 		commandLine.setOut(this.out);
 		commandLine.setErr(this.out);
 		int exitCode = commandLine.execute(args);

@@ -13,9 +13,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pm epic}: adds, lists, shows and deletes epics.
  */
-@Command(name = "epic", mixinStandardHelpOptions = true, description = "Add, list, show and delete epics.",
-		subcommands = { EpicCommand.Add.class, EpicCommand.ListEpics.class, EpicCommand.Show.class,
-				EpicCommand.Delete.class })
+@Command(name = "epic", mixinStandardHelpOptions = true, description = "Add, list, show and delete epics.")
 public class EpicCommand {
 
 	/** The {@code KEY} of an epic. */

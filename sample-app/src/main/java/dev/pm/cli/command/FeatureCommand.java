@@ -14,9 +14,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pm feature}: adds, lists, shows and deletes features.
  */
-@Command(name = "feature", mixinStandardHelpOptions = true, description = "Add, list, show and delete features.",
-		subcommands = { FeatureCommand.Add.class, FeatureCommand.ListFeatures.class, FeatureCommand.Show.class,
-				FeatureCommand.Delete.class })
+@Command(name = "feature", mixinStandardHelpOptions = true, description = "Add, list, show and delete features.")
 public class FeatureCommand {
 
 	/** The {@code KEY} of a feature. */

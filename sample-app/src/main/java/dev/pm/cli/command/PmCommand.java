@@ -14,8 +14,6 @@ import picocli.CommandLine.ScopeType;
 		description = { "Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else ~/.pm/pm.db.",
 				"Commands run in the pm server of the database, started when none runs; PM_SERVER=off or "
 						+ "--no-server runs them in this process." },
-		subcommands = { EpicCommand.class, FeatureCommand.class, TaskCommand.class, DbCommand.class, DemoCommand.class,
-				ServerCommand.class, CompletionCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:the operation was refused or failed; nothing changed", "2:usage error",
 				"3:pm demo --here failed part-way; what it did before stays" })

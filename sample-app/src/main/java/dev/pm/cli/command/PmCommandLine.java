@@ -24,12 +24,26 @@ public final class PmCommandLine {
 	}
 
 	/**
-	 * Creates the command line.
+	 * Creates the command line of every command.
 	 * @param context the application the commands use, started only if a command needs it
 	 * @return the command line, ready to {@code execute}
 	 */
 	public static CommandLine create(LazyApplicationContext context) {
-		CommandLine commandLine = new CommandLine(PmCommand.class, new CommandFactory(context));
+		return configure(CommandTree.whole(new CommandFactory(context)), context);
+	}
+
+	/**
+	 * Creates the command line that one command needs: for {@code task list ...}, that
+	 * group and subcommand only (see {@link CommandTree}).
+	 * @param context the application the commands use, started only if a command needs it
+	 * @param args the command's arguments
+	 * @return the command line, ready to {@code execute} those arguments
+	 */
+	public static CommandLine create(LazyApplicationContext context, String[] args) {
+		return configure(CommandTree.forArguments(new CommandFactory(context), args), context);
+	}
+
+	private static CommandLine configure(CommandLine commandLine, LazyApplicationContext context) {
 		commandLine.registerConverter(TaskStatus.class, PmCommandLine::status);
 		// Files in arguments are the caller's: the pm server runs in another directory.
 		commandLine.registerConverter(Path.class,

@@ -13,8 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "server", mixinStandardHelpOptions = true,
 		description = { "Start, stop or show the pm server of the database.",
 				"The server owns the database's connection and runs every pm command for it: pm starts it when none "
-						+ "runs, and it stops after PM_SERVER_IDLE (default 15m) without a command." },
-		subcommands = { ServerCommand.Start.class, ServerCommand.Stop.class, ServerCommand.Status.class })
+						+ "runs, and it stops after PM_SERVER_IDLE (default 15m) without a command." })
 public class ServerCommand {
 
 	/** What each subcommand does. */

@@ -8,14 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "task", mixinStandardHelpOptions = true,
 		description = { "Add, find, claim and move tasks through their lifecycle:",
 				"todo -> in_progress (start, claim) -> ready_for_review (complete) -> completed (approve) -> archived "
-						+ "(archive); reopen, block, unblock; done for people." },
-		subcommands = { TaskAddCommand.class, TaskListCommand.class, TaskShowCommand.class, TaskHistoryCommand.class,
-				TaskNextCommand.class, TaskClaimCommand.class, TaskTransitionCommands.Start.class,
-				TaskTransitionCommands.Complete.class, TaskTransitionCommands.Approve.class,
-				TaskTransitionCommands.Reopen.class, TaskTransitionCommands.Block.class,
-				TaskTransitionCommands.Unblock.class, TaskTransitionCommands.Archive.class,
-				TaskTransitionCommands.Done.class, TaskMoveCommand.class, TaskDeleteCommand.class,
-				TaskImportCommand.class })
+						+ "(archive); reopen, block, unblock; done for people." })
 public class TaskCommand {
 
 }

@@ -21,7 +21,9 @@ import dev.pm.cli.upgrade.VersionOneDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -515,6 +517,42 @@ class PmCommandLineTests {
 				: new LazyApplicationContext(PmApplication.class, database.environment(this.directory));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			task list --help
+			task list --bogus
+			task list --status finished
+			task lis
+			tsk list
+			epic add
+			epic add Epic-4 Title
+			feature
+			db status --json
+			--db DIRECTORY task list
+			""")
+	void aCommandLineBuiltForItsArgumentsAnswersAsTheWholeOne(String line) throws IOException {
+		Path notADatabase = Files.createDirectories(this.directory.resolve("directory"));
+		String[] args = line.replace("DIRECTORY", notADatabase.toString()).split(" ");
+		try (LazyApplicationContext context = context(notADatabase)) {
+			Run whole = run(PmCommandLine.create(context), args);
+			assertThat(run(PmCommandLine.create(context, args), args)).isEqualTo(whole);
+		}
+	}
+
+	@Test
+	void aCommandLineForAGroupAndOneOfItsSubcommandsHoldsOnlyThose() {
+		try (LazyApplicationContext context = context(database())) {
+			CommandLine pm = PmCommandLine.create(context, new String[] { "task", "list", "--status", "todo" });
+			assertThat(pm.getSubcommands()).containsOnlyKeys("task");
+			assertThat(pm.getSubcommands().get("task").getSubcommands()).containsOnlyKeys("list");
+			assertThat(pm.getSubcommands().get("task").getSubcommands().get("list").getCommandSpec().findOption("--db"))
+				.as("an option pm passes on to every command")
+				.isNotNull();
+			assertThat(PmCommandLine.create(context, new String[] { "task", "--help" }).getSubcommands())
+				.containsOnlyKeys("epic", "feature", "task", "db", "demo", "server", "completion");
+		}
+	}
+
 	private static LazyApplicationContext context(Path database) {
 		return context(database, Map.of());
 	}
@@ -537,13 +575,15 @@ class PmCommandLineTests {
 		}
 	}
 
+	// As the command runs in a process of its own: with the command line it needs.
 	private static Run run(LazyApplicationContext context, String... args) {
+		return run(PmCommandLine.create(context, args), args);
+	}
+
+	private static Run run(CommandLine commandLine, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int exitCode = PmCommandLine.create(context)
-			.setOut(new PrintWriter(out, true))
-			.setErr(new PrintWriter(err, true))
-			.execute(args);
+		int exitCode = commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
 		return new Run(exitCode, out.toString(), err.toString());
 	}
 
