@@ -114,6 +114,23 @@ class PmJarIT {
 	}
 
 	@Test
+	void theConfigurationOfTheProjectPmRunsInIsNotPms() throws Exception {
+		// What an agent's working directory, a Spring project, has.
+		Files.writeString(this.directory.resolve("application.properties"),
+				"spring.datasource.url=jdbc:postgresql://127.0.0.1:1/project\nlogging.level.root=debug\n");
+		Files.createDirectories(this.directory.resolve("config"));
+		Files.writeString(this.directory.resolve("config/application.properties"), "pm.db.path=project.db\n");
+
+		Run run = pm("epic", "list");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).isEqualTo("No epics.\n");
+		assertThat(run.err()).isEmpty();
+		assertThat(this.database).exists();
+		assertThat(this.directory.resolve("project.db")).doesNotExist();
+	}
+
+	@Test
 	void demoRunsOnATemporaryDatabaseAndLeavesTheConfiguredOneAlone() throws Exception {
 		Run demo = pm("demo");
 

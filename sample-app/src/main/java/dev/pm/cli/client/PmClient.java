@@ -15,12 +15,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +115,7 @@ public final class PmClient {
 		if ("server".equals(this.invocation.command()) && ServerControl.handles(this.invocation)) {
 			return new ServerControl(this, files).run(this.invocation.subcommand());
 		}
-		if ((this.invocation.needsNoDatabase() && !Files.exists(files.socket()))
-				|| hasOwnConfiguration(this.invocation.workingDirectory())) {
+		if (this.invocation.needsNoDatabase() && !Files.exists(files.socket())) {
 			return inOwnProcess();
 		}
 		for (int attempt = 0; attempt < 3; attempt++) {
@@ -361,33 +357,6 @@ public final class PmClient {
 		this.err.println("pm: warning: no pm server for " + this.invocation.database() + ": " + reason
 				+ "; the command runs without it (PM_SERVER=off does so silently)");
 		return inOwnProcess();
-	}
-
-	/**
-	 * Whether the working directory configures Spring itself, where Spring Boot looks
-	 * ({@code ./}, {@code ./config/}, {@code ./config/*}{@code /}): the server would not
-	 * see that configuration, so such commands run in their own process.
-	 */
-	static boolean hasOwnConfiguration(Path directory) {
-		List<Path> locations = new ArrayList<>(List.of(directory, directory.resolve("config")));
-		try (DirectoryStream<Path> configs = Files.newDirectoryStream(directory.resolve("config"))) {
-			for (Path config : configs) {
-				if (Files.isDirectory(config)) {
-					locations.add(config);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// No config directory.
-		}
-		for (Path location : locations) {
-			for (String name : Arrays.asList("application.properties", "application.yml", "application.yaml")) {
-				if (Files.exists(location.resolve(name))) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	static void sleep(long millis) {

@@ -154,6 +154,13 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 */
 	private static final class Application {
 
+		// pm's own application.properties, not the application.properties or config/ of
+		// the directory a command runs in: agents run pm in their projects, and a Spring
+		// project's spring.datasource.url would send pm's migrations to its database.
+		// SPRING_CONFIG_LOCATION, set on purpose, still wins over this default.
+		private static final Map<String, Object> OWN_CONFIGURATION_ONLY = Map.of("spring.config.location",
+				"optional:classpath:/application.properties");
+
 		private final Class<?> type;
 
 		private final Map<String, String> properties;
@@ -197,6 +204,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 				// Spring deduces from a main method on the stack: a server's request
 				// thread has none.
 				application.setMainApplicationClass(this.type);
+				application.setDefaultProperties(OWN_CONFIGURATION_ONLY);
 				this.context = application.run(args);
 			}
 			return this.context;
