@@ -202,10 +202,8 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	}
 
 	// A file unchanged since its clean close, with the same migrations and policy, gets
-	// the
-	// decision of the start before: nothing it was made of has changed. Flyway would
-	// scan,
-	// parse and compare every migration again to find that out.
+	// the decision of the start before: nothing it was made of has changed. Flyway would
+	// scan, parse and compare every migration again to find that out.
 	private Optional<Decision> decisionOfCleanClose(Connection connection, Optional<CleanClose> cleanClose,
 			@Nullable String migrations) throws SQLException {
 		CleanClose.Schema schema = cleanClose.map(CleanClose::schema).orElse(null);

@@ -679,8 +679,7 @@ class SqliteDatabaseInitializerTests {
 			Callback otherProcessMigrates = new BaseCallback() {
 
 				// Outside Flyway's transaction: a reader's open transaction would make
-				// the
-				// other process wait for it.
+				// the other process wait for it.
 				@Override
 				public boolean canHandleInTransaction(Event event, Context context) {
 					return false;
