@@ -21,20 +21,20 @@ import picocli.CommandLine.IFactory;
 final class CommandTree {
 
 	private static final List<Node> COMMANDS = List.of(
-			group(EpicCommand.class, EpicCommand.Add.class, EpicCommand.ListEpics.class, EpicCommand.Show.class,
+			node(EpicCommand.class, EpicCommand.Add.class, EpicCommand.ListEpics.class, EpicCommand.Show.class,
 					EpicCommand.Delete.class),
-			group(FeatureCommand.class, FeatureCommand.Add.class, FeatureCommand.ListFeatures.class,
+			node(FeatureCommand.class, FeatureCommand.Add.class, FeatureCommand.ListFeatures.class,
 					FeatureCommand.Show.class, FeatureCommand.Delete.class),
-			group(TaskCommand.class, TaskAddCommand.class, TaskListCommand.class, TaskShowCommand.class,
+			node(TaskCommand.class, TaskAddCommand.class, TaskListCommand.class, TaskShowCommand.class,
 					TaskHistoryCommand.class, TaskNextCommand.class, TaskClaimCommand.class,
 					TaskTransitionCommands.Start.class, TaskTransitionCommands.Complete.class,
 					TaskTransitionCommands.Approve.class, TaskTransitionCommands.Reopen.class,
 					TaskTransitionCommands.Block.class, TaskTransitionCommands.Unblock.class,
 					TaskTransitionCommands.Archive.class, TaskTransitionCommands.Done.class, TaskMoveCommand.class,
 					TaskDeleteCommand.class, TaskImportCommand.class),
-			group(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class), group(DemoCommand.class),
-			group(ServerCommand.class, ServerCommand.Start.class, ServerCommand.Stop.class, ServerCommand.Status.class),
-			group(CompletionCommand.class));
+			node(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class), node(DemoCommand.class),
+			node(ServerCommand.class, ServerCommand.Start.class, ServerCommand.Stop.class, ServerCommand.Status.class),
+			node(CompletionCommand.class));
 
 	private CommandTree() {
 	}
@@ -90,7 +90,7 @@ final class CommandTree {
 		return command.getAnnotation(Command.class).name();
 	}
 
-	private static Node group(Class<?> command, Class<?>... subcommands) {
+	private static Node node(Class<?> command, Class<?>... subcommands) {
 		return new Node(command, List.of(subcommands));
 	}
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code pm}: the root command, which groups the others and declares the options every
- * command has.
+ * {@code pm}: the root command, which groups the others (their tree is
+ * {@link CommandTree}) and declares the options every command has.
  */
 @Command(name = "pm", mixinStandardHelpOptions = true, version = "pm 0.2.0",
 		description = { "Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else ~/.pm/pm.db.",
