@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Properties;
 
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
@@ -39,7 +40,7 @@ final class NativeLibrary {
 		// Named after the JVM's platform, not after sqlite-jdbc's folder of it: finding
 		// that folder runs `uname -o` on Linux (to tell Android apart), a process on
 		// every start.
-		Path directory = Path.of(application, "native", SQLiteJDBCLoader.getVersion(),
+		Path directory = Path.of(application, "native", sqliteJdbcVersion(),
 				System.getProperty("os.name") + "-" + System.getProperty("os.arch"));
 		Path library = directory.resolve(name);
 		if (!Files.isRegularFile(library)
@@ -49,6 +50,25 @@ final class NativeLibrary {
 		}
 		System.setProperty("org.sqlite.lib.path", directory.toString());
 		System.setProperty("org.sqlite.lib.name", name);
+	}
+
+	/**
+	 * sqlite-jdbc's version, as {@link SQLiteJDBCLoader#getVersion()} reads it, without
+	 * initialising that class: its logger would set up logging (a tenth of a command that
+	 * never opens the database, such as {@code --help}) before anything needs it.
+	 */
+	static String sqliteJdbcVersion() {
+		Properties maven = new Properties();
+		try (InputStream in = SQLiteJDBCLoader.class
+			.getResourceAsStream("/META-INF/maven/org.xerial/sqlite-jdbc/pom.properties")) {
+			if (in != null) {
+				maven.load(in);
+			}
+		}
+		catch (IOException ex) {
+			// As sqlite-jdbc: the version is then unknown.
+		}
+		return maven.getProperty("version", "unknown").trim().replaceAll("[^0-9\\.]", "");
 	}
 
 	private static boolean extract(String resource, Path library) {

@@ -1,7 +1,10 @@
 package dev.pm.cli.command;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -12,11 +15,12 @@ import picocli.CommandLine.IFactory;
  * <p>
  * picocli builds its model of a command by reflection on its annotations, for every
  * subcommand a command line has: for all of pm's forty commands, a fifth of a start
- * without a server on JDK 17. A command line whose first two words name a group and one
- * of its subcommands ({@code task list ...}) needs those two only, and gets only them;
- * any other (help, a usage error, a command to complete) gets the whole tree. The tree is
- * kept here rather than in {@code @Command(subcommands = ...)}, which picocli always
- * builds whole.
+ * without a server on JDK 17. A command line gets as much of the tree as its words reach:
+ * {@code task list ...} the {@code task} group with {@code list} only,
+ * {@code task --help} the group with all its commands, {@code --help} the groups without
+ * theirs; anything else (an option before the command, a misspelt command, completion)
+ * the whole tree. The tree is kept here rather than in
+ * {@code @Command(subcommands = ...)}, which picocli always builds whole.
  */
 final class CommandTree {
 
@@ -36,6 +40,9 @@ final class CommandTree {
 			node(ServerCommand.class, ServerCommand.Start.class, ServerCommand.Stop.class, ServerCommand.Status.class),
 			node(CompletionCommand.class));
 
+	// The options of pm's own help and version, which mixinStandardHelpOptions gives it.
+	private static final Set<String> ROOT_HELP = Set.of("-h", "--help", "-V", "--version");
+
 	private CommandTree() {
 	}
 
@@ -45,35 +52,56 @@ final class CommandTree {
 	 * @return the command line of {@code pm}
 	 */
 	static CommandLine whole(IFactory factory) {
-		CommandLine pm = new CommandLine(PmCommand.class, factory);
-		for (Node node : COMMANDS) {
-			add(pm, node.command(), node.subcommands(), factory);
-		}
-		return pm;
+		return withCommands(factory, COMMANDS);
 	}
 
 	/**
 	 * Build the command line that a command needs.
 	 * @param factory the factory of the commands
 	 * @param args the command's arguments
-	 * @return the command line of {@code pm} with the group and subcommand that
-	 * {@code args} name, or with every command
+	 * @return the command line of {@code pm} with as much of the tree as {@code args}
+	 * reach
 	 */
 	static CommandLine forArguments(IFactory factory, String[] args) {
-		if (args.length >= 2) {
-			for (Node node : COMMANDS) {
-				if (nameOf(node.command()).equals(args[0])) {
-					for (Class<?> subcommand : node.subcommands()) {
-						if (nameOf(subcommand).equals(args[1])) {
-							CommandLine pm = new CommandLine(PmCommand.class, factory);
-							add(pm, node.command(), List.of(subcommand), factory);
-							return pm;
-						}
-					}
-				}
+		Node named = (args.length > 0) ? named(COMMANDS, args[0]) : null;
+		if (named != null && named.command() != CompletionCommand.class) {
+			// The group, with the subcommand the next word names, else with all of them
+			// (its help, a subcommand misspelt, an option before the subcommand).
+			Node subcommand = (args.length > 1) ? named(nodes(named.subcommands()), args[1]) : null;
+			return withCommands(factory,
+					List.of((subcommand != null) ? new Node(named.command(), List.of(subcommand.command())) : named));
+		}
+		if (args.length == 0 || (args.length == 1 && ROOT_HELP.contains(args[0]))) {
+			// pm's own help lists the groups, not what is in them.
+			return withCommands(factory, nodes(COMMANDS.stream().map(Node::command).toList()));
+		}
+		// Options before the command, a command misspelt, completion of every command.
+		return whole(factory);
+	}
+
+	private static CommandLine withCommands(IFactory factory, List<Node> nodes) {
+		CommandLine pm = new CommandLine(PmCommand.class, factory);
+		for (Node node : nodes) {
+			add(pm, node.command(), node.subcommands(), factory);
+		}
+		return pm;
+	}
+
+	private static @Nullable Node named(List<Node> nodes, String name) {
+		for (Node node : nodes) {
+			if (nameOf(node.command()).equals(name)) {
+				return node;
 			}
 		}
-		return whole(factory);
+		return null;
+	}
+
+	private static List<Node> nodes(List<Class<?>> commands) {
+		List<Node> nodes = new ArrayList<>();
+		for (Class<?> command : commands) {
+			nodes.add(node(command));
+		}
+		return nodes;
 	}
 
 	// The group joins its parent before its subcommands join it: options the parent

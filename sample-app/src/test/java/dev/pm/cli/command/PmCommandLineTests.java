@@ -519,6 +519,13 @@ class PmCommandLineTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
+			--help
+			--version
+			task --help
+			task
+			task --db DIRECTORY list
+			server status --help
+			completion
 			task list --help
 			task list --bogus
 			task list --status finished
@@ -548,8 +555,15 @@ class PmCommandLineTests {
 			assertThat(pm.getSubcommands().get("task").getSubcommands().get("list").getCommandSpec().findOption("--db"))
 				.as("an option pm passes on to every command")
 				.isNotNull();
-			assertThat(PmCommandLine.create(context, new String[] { "task", "--help" }).getSubcommands())
-				.containsOnlyKeys("epic", "feature", "task", "db", "demo", "server", "completion");
+			CommandLine group = PmCommandLine.create(context, new String[] { "task", "--help" });
+			assertThat(group.getSubcommands()).containsOnlyKeys("task");
+			assertThat(group.getSubcommands().get("task").getSubcommands()).hasSize(17);
+			CommandLine help = PmCommandLine.create(context, new String[] { "--help" });
+			assertThat(help.getSubcommands()).containsOnlyKeys("epic", "feature", "task", "db", "demo", "server",
+					"completion");
+			assertThat(help.getSubcommands().get("task").getSubcommands()).isEmpty();
+			CommandLine optionFirst = PmCommandLine.create(context, new String[] { "--db", "x.db", "task", "list" });
+			assertThat(optionFirst.getSubcommands().get("task").getSubcommands()).hasSize(17);
 		}
 	}
 
