@@ -86,9 +86,20 @@ public class PmApplication {
 	 */
 	private static void useAheadOfTimeInitialization() {
 		if (System.getProperty("spring.aot.enabled") == null && !DatabaseSettings.namesServerDatabase(System.getenv())
+				&& !namesSpringDataSource()
 				&& PmApplication.class.getResource("PmApplication__ApplicationContextInitializer.class") != null) {
 			System.setProperty("spring.aot.enabled", "true");
 		}
+	}
+
+	/**
+	 * Whether Spring Boot's own {@code spring.datasource.url} is set, as an environment
+	 * variable or a system property: the initialisation generated ahead of time would
+	 * ignore it, silently; started without, pm-db refuses it next to {@code pm.db.path}
+	 * in one line, or steps aside for another database.
+	 */
+	private static boolean namesSpringDataSource() {
+		return System.getenv("SPRING_DATASOURCE_URL") != null || System.getProperty("spring.datasource.url") != null;
 	}
 
 	/**

@@ -131,6 +131,23 @@ class PmJarIT {
 	}
 
 	@Test
+	void springsOwnDataSourceUrlIsRefusedInOneLineNotIgnored() throws Exception {
+		Path other = this.directory.resolve("other.db");
+		this.environment = Map.of("PM_DB_PATH", this.database.toString(), "SPRING_DATASOURCE_URL",
+				"jdbc:sqlite:" + other);
+
+		Run run = pm("epic", "list");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).startsWith("pm: Property spring.datasource.url with value 'jdbc:sqlite:" + other)
+			.contains("pm.db.path names " + this.database)
+			.hasLineCount(1);
+		assertThat(other).doesNotExist();
+		assertThat(this.database).doesNotExist();
+	}
+
+	@Test
 	void demoRunsOnATemporaryDatabaseAndLeavesTheConfiguredOneAlone() throws Exception {
 		Run demo = pm("demo");
 

@@ -24,6 +24,8 @@ public final class DatabaseSettings {
 
 	private static final String PATH = "PM_DB_PATH";
 
+	private static final String SPRING_URL = "SPRING_DATASOURCE_URL";
+
 	private static final String SQLITE = "jdbc:sqlite:";
 
 	private static final String POSTGRESQL = "jdbc:postgresql:";
@@ -41,6 +43,21 @@ public final class DatabaseSettings {
 	public static boolean namesServerDatabase(Map<String, String> environment) {
 		String url = environment.get(URL);
 		return url != null && !url.isBlank() && !url.startsWith(SQLITE);
+	}
+
+	/**
+	 * Refuses Spring Boot's own {@code SPRING_DATASOURCE_URL}: pm's database is named by
+	 * its own variables, which also set what a server database needs (Flyway's locations
+	 * for it), and the initialisation generated ahead of time would ignore Spring's,
+	 * silently.
+	 * @param environment the environment variables
+	 * @throws PlanException if {@code SPRING_DATASOURCE_URL} is set
+	 */
+	static void refuseSpringDataSource(Map<String, String> environment) {
+		if (environment.containsKey(SPRING_URL)) {
+			throw new PlanException(SPRING_URL + " is Spring Boot's, not pm's: name the database with " + URL
+					+ " (a PostgreSQL server) or " + PATH + " (an SQLite file), and unset " + SPRING_URL);
+		}
 	}
 
 	/**

@@ -190,6 +190,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 				// Command-line arguments outrank environment variables such as
 				// PM_DB_PATH; a database file chosen on the command line (--db, the
 				// demo's) outranks PM_DB_URL.
+				DatabaseSettings.refuseSpringDataSource(environment);
 				Map<String, String> properties = new LinkedHashMap<>();
 				if (!this.properties.containsKey("pm.db.path")) {
 					properties.putAll(DatabaseSettings.properties(environment));

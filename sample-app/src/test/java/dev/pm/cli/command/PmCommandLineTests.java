@@ -55,6 +55,16 @@ class PmCommandLineTests {
 	}
 
 	@Test
+	void springsOwnDataSourceVariableIsRefusedNotIgnored() {
+		Run run = runWith(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost/project", "PM_DB_PATH",
+				database().toString()), "epic", "list");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).startsWith("pm: SPRING_DATASOURCE_URL is Spring Boot's, not pm's").hasLineCount(1);
+	}
+
+	@Test
 	void aMalformedKeyIsAUsageError() {
 		Run run = run(database(), "epic", "add", "Epic-4", "Title");
 
