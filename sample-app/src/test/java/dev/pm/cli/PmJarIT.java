@@ -131,7 +131,7 @@ class PmJarIT {
 	}
 
 	@Test
-	void springsOwnDataSourceUrlIsRefusedInOneLineNotIgnored() throws Exception {
+	void springsOwnDataSourceVariableIsRefusedInOneLineNotIgnored() throws Exception {
 		Path other = this.directory.resolve("other.db");
 		this.environment = Map.of("PM_DB_PATH", this.database.toString(), "SPRING_DATASOURCE_URL",
 				"jdbc:sqlite:" + other);
@@ -140,9 +140,8 @@ class PmJarIT {
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err()).startsWith("pm: Property spring.datasource.url with value 'jdbc:sqlite:" + other)
-			.contains("pm.db.path names " + this.database)
-			.hasLineCount(1);
+		assertThat(run.err()).isEqualTo("pm: SPRING_DATASOURCE_URL is Spring Boot's, not pm's: name the database with"
+				+ " PM_DB_URL (a PostgreSQL server) or PM_DB_PATH (an SQLite file), and unset SPRING_DATASOURCE_URL\n");
 		assertThat(other).doesNotExist();
 		assertThat(this.database).doesNotExist();
 	}
