@@ -93,13 +93,14 @@ public class PmApplication {
 	}
 
 	/**
-	 * Whether Spring Boot's own {@code spring.datasource.url} is set, as an environment
-	 * variable or a system property: the initialisation generated ahead of time would
-	 * ignore it, silently; started without, pm-db refuses it next to {@code pm.db.path}
-	 * in one line, or steps aside for another database.
+	 * Whether Spring Boot's own {@code spring.datasource.url} is a system property (in
+	 * {@code PM_JAVA_OPTS}): the initialisation generated ahead of time would ignore it,
+	 * silently; started without it, pm-db refuses it next to {@code pm.db.path} in one
+	 * line, or steps aside for another database. ({@code SPRING_DATASOURCE_URL} is
+	 * refused by {@code DatabaseSettings}.)
 	 */
 	private static boolean namesSpringDataSource() {
-		return System.getenv("SPRING_DATASOURCE_URL") != null || System.getProperty("spring.datasource.url") != null;
+		return System.getProperty("spring.datasource.url") != null;
 	}
 
 	/**

@@ -141,10 +141,10 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		SharedConnection shared = verifySharedConnection(inspection.decision(), policy);
 		recordCleanCloseWhenClosed(files, inspection, shared.latestApplied());
 		logger.info("Database " + path + " ready: schema version "
-				+ inspection.decision().resultingVersion().orElse("none") + inspection.schemaSource()
-				+ ", journal mode " + shared.pragmas().getOrDefault("journal_mode", "as SQLite's default")
-				+ ", integrity " + inspection.integrity().description() + ", " + (System.nanoTime() - start) / 1_000_000
-				+ " ms");
+				+ inspection.decision().resultingVersion().orElse("none")
+				+ (inspection.asAtCleanClose() ? " (as at its clean close)" : "") + ", journal mode "
+				+ shared.pragmas().getOrDefault("journal_mode", "as SQLite's default") + ", integrity "
+				+ inspection.integrity().description() + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
 	}
 
 	private Inspection inspect(Optional<CleanClose> cleanClose, SchemaVersionPolicy policy) {
@@ -172,14 +172,14 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 			requireDatabase(connection);
 			Integrity integrity = checkIntegrityUnlessUnchanged(connection,
 					cleanClose.flatMap((record) -> record.checkedCovering(this.integrityCheck)));
-			// A file has its schema recorded at a clean close; an in-memory database has
-			// no file and is new at every start.
-			String migrations = (getFile() != null)
+			// The schema is recorded with the clean close of a file that was checked; an
+			// in-memory database has no file and is new at every start.
+			String migrations = (getFile() != null && integrity.checked() != null)
 					? MigrationsFingerprint.of(this.flyway.getConfiguration(), policy.toString()).orElse(null) : null;
 			Optional<Decision> unchanged = decisionOfCleanClose(connection, cleanClose, migrations);
-			Decision decision = unchanged.isPresent() ? unchanged.get() : decideWithFlyway(connection, policy);
-			return new Inspection(integrity, decision, migrations,
-					unchanged.isPresent() ? " (as at its clean close)" : "");
+			return new Inspection(integrity,
+					unchanged.isPresent() ? unchanged.get() : decideWithFlyway(connection, policy), migrations,
+					unchanged.isPresent());
 		}
 	}
 
@@ -330,11 +330,11 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	 * @param integrity how the integrity check went
 	 * @param decision what to do with the schema version found
 	 * @param migrations the fingerprint of the application's migrations, {@code null}
-	 * when they have none or the database no file
-	 * @param schemaSource what the log says of where the version came from
+	 * when they have none or no record of a clean close will be written
+	 * @param asAtCleanClose whether the decision is the one recorded at the clean close
 	 */
 	private record Inspection(Integrity integrity, Decision decision, @Nullable String migrations,
-			String schemaSource) {
+			boolean asAtCleanClose) {
 	}
 
 	/**

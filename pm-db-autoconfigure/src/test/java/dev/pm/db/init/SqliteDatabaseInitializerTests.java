@@ -527,7 +527,7 @@ class SqliteDatabaseInitializerTests {
 	}
 
 	@Test
-	void inMemoryDatabaseAndDatabaseWithoutHistoryRecordNoSchema() throws IOException {
+	void databaseWithoutSchemaHistoryRecordsNoSchema() throws IOException {
 		Path file = this.dir.resolve("pm.db");
 		at(file, "pm.db.migration.locations=classpath:db/none").run((context) -> assertThat(context).hasNotFailed());
 		assertThat(Files.readString(this.dir.resolve("pm.db-pmdb"))).doesNotContain("schema");

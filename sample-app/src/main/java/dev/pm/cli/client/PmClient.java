@@ -30,9 +30,8 @@ import java.util.Map;
  * A command runs in a JVM of its own instead when no server listens (it starts one in the
  * background for the next commands), when the server is off ({@code PM_SERVER=off},
  * {@code --no-server}), when it needs no database and no server runs ({@code --help}),
- * when the working directory has its own Spring configuration, when the client's database
- * settings differ from the server's, and when the server's directory is unusable (with a
- * warning).
+ * when the client's database settings differ from the server's, and when the server's
+ * directory is unusable (with a warning).
  */
 public final class PmClient {
 

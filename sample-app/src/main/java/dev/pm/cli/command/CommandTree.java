@@ -1,6 +1,5 @@
 package dev.pm.cli.command;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -63,17 +62,16 @@ final class CommandTree {
 	 * reach
 	 */
 	static CommandLine forArguments(IFactory factory, String[] args) {
-		Node named = (args.length > 0) ? named(COMMANDS, args[0]) : null;
-		if (named != null && named.command() != CompletionCommand.class) {
+		Node group = (args.length > 0) ? group(args[0]) : null;
+		if (group != null && group.command() != CompletionCommand.class) {
 			// The group, with the subcommand the next word names, else with all of them
 			// (its help, a subcommand misspelt, an option before the subcommand).
-			Node subcommand = (args.length > 1) ? named(nodes(named.subcommands()), args[1]) : null;
-			return withCommands(factory,
-					List.of((subcommand != null) ? new Node(named.command(), List.of(subcommand.command())) : named));
+			Class<?> subcommand = (args.length > 1) ? named(group.subcommands(), args[1]) : null;
+			return withCommands(factory, List.of((subcommand != null) ? node(group.command(), subcommand) : group));
 		}
 		if (args.length == 0 || (args.length == 1 && ROOT_HELP.contains(args[0]))) {
 			// pm's own help lists the groups, not what is in them.
-			return withCommands(factory, nodes(COMMANDS.stream().map(Node::command).toList()));
+			return withCommands(factory, COMMANDS.stream().map((node) -> node(node.command())).toList());
 		}
 		// Options before the command, a command misspelt, completion of every command.
 		return whole(factory);
@@ -87,8 +85,8 @@ final class CommandTree {
 		return pm;
 	}
 
-	private static @Nullable Node named(List<Node> nodes, String name) {
-		for (Node node : nodes) {
+	private static @Nullable Node group(String name) {
+		for (Node node : COMMANDS) {
 			if (nameOf(node.command()).equals(name)) {
 				return node;
 			}
@@ -96,12 +94,13 @@ final class CommandTree {
 		return null;
 	}
 
-	private static List<Node> nodes(List<Class<?>> commands) {
-		List<Node> nodes = new ArrayList<>();
+	private static @Nullable Class<?> named(List<Class<?>> commands, String name) {
 		for (Class<?> command : commands) {
-			nodes.add(node(command));
+			if (nameOf(command).equals(name)) {
+				return command;
+			}
 		}
-		return nodes;
+		return null;
 	}
 
 	// The group joins its parent before its subcommands join it: options the parent
