@@ -6,6 +6,7 @@ import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.SqliteDatabase;
 import dev.pm.db.backup.OnlineBackup;
+import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import org.flywaydb.core.Flyway;
@@ -103,7 +104,7 @@ public final class PmDbAutoConfiguration {
 			.callbacks(callbacks.orderedStream().toArray(Callback[]::new))
 			.javaMigrations(javaMigrations.orderedStream().toArray(JavaMigration[]::new));
 		FlywayConfigurationCustomizers.apply(configuration, beanFactory);
-		return configuration.load();
+		return LazyFlyway.of(configuration);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.DatabasePath;
+import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.init.SqliteDatabaseInitializer;
 import dev.pm.db.jdbc.JournalMode;
 import dev.pm.db.jdbc.Pragma;
@@ -77,7 +78,7 @@ public final class PmDbDatabase {
 	 */
 	public static PmDbDatabase create(PmDbProperties properties, ClassLoader classLoader) {
 		SqliteDataSource dataSource = dataSource(properties);
-		Flyway flyway = flywayConfiguration(dataSource, properties, classLoader).load();
+		Flyway flyway = LazyFlyway.of(flywayConfiguration(dataSource, properties, classLoader));
 		return new PmDbDatabase(dataSource, exceptionTranslator(properties),
 				initializer(dataSource, flyway, properties));
 	}

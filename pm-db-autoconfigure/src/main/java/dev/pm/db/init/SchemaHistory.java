@@ -1,15 +1,13 @@
 package dev.pm.db.init;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.List;
+import java.sql.Statement;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Flyway's schema history table read with one query, where asking Flyway would scan every
@@ -30,13 +28,19 @@ public final class SchemaHistory {
 	 * @throws SQLException if the history cannot be read
 	 */
 	public static @Nullable MigrationVersion latestApplied(Connection connection, String table) throws SQLException {
-		JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-		Integer tables = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
-				Integer.class, table);
-		List<String> versions = (tables == 0) ? List.of() : jdbc.queryForList(
-				"SELECT version FROM \"" + table.replace("\"", "\"\"") + "\" WHERE success = 1 AND version IS NOT NULL",
-				String.class);
-		return versions.stream().map(MigrationVersion::fromVersion).max(Comparator.naturalOrder()).orElse(null);
+		if (count(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table) == 0) {
+			return null;
+		}
+		MigrationVersion latest = null;
+		try (Statement statement = connection.createStatement();
+				ResultSet versions = statement.executeQuery("SELECT version FROM \"" + table.replace("\"", "\"\"")
+						+ "\" WHERE success = 1 AND version IS NOT NULL")) {
+			while (versions.next()) {
+				MigrationVersion version = MigrationVersion.fromVersion(versions.getString(1));
+				latest = (latest == null || version.compareTo(latest) > 0) ? version : latest;
+			}
+		}
+		return latest;
 	}
 
 	/**
@@ -49,10 +53,20 @@ public final class SchemaHistory {
 	 * @throws SQLException if the schema cannot be read
 	 */
 	public static boolean hasTables(Connection connection, String historyTable) throws SQLException {
-		Integer tables = new JdbcTemplate(new SingleConnectionDataSource(connection, true))
-			.queryForObject("SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name <> ?"
-					+ " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", Integer.class, historyTable);
-		return tables > 0;
+		return count(connection, "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name <> ?"
+				+ " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", historyTable) > 0;
+	}
+
+	// Plain JDBC: a JdbcTemplate on the connection would need a close-suppressing proxy
+	// of it, a class generated at run time (a hundredth of a command-line start).
+	private static int count(Connection connection, String sql, String parameter) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getInt(1);
+			}
+		}
 	}
 
 }

@@ -28,6 +28,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
@@ -52,7 +53,9 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 
 	private final PragmaApplier pragmas;
 
-	private final Flyway flyway;
+	// Not the Flyway: making one costs a tenth of a start, and an unchanged database
+	// needs none.
+	private final Configuration flywayConfiguration;
 
 	private final IntegrityCheck integrityCheck;
 
@@ -72,7 +75,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	 * @param pragmas the PRAGMAs of the data source, verified again once migrations ran
 	 * (a migration may change one, and it would stick on the shared connection)
 	 * @param flyway Flyway, configured with the application's migrations on
-	 * {@code dataSource}
+	 * {@code dataSource}; one of {@link LazyFlyway#of} is made only if the start needs it
 	 * @param integrityCheck the check to run at start-up
 	 */
 	public SqliteDatabaseInitializer(SqliteDataSource dataSource, PragmaApplier pragmas, Flyway flyway,
@@ -80,7 +83,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		super(new DefaultSqliteDatabase(dataSource, flyway, integrityCheck));
 		this.dataSource = dataSource;
 		this.pragmas = pragmas;
-		this.flyway = flyway;
+		this.flywayConfiguration = LazyFlyway.configurationOf(flyway);
 		this.integrityCheck = integrityCheck;
 	}
 
@@ -175,7 +178,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 			// The schema is recorded with the clean close of a file that was checked; an
 			// in-memory database has no file and is new at every start.
 			String migrations = (getFile() != null && integrity.checked() != null)
-					? MigrationsFingerprint.of(this.flyway.getConfiguration(), policy.toString()).orElse(null) : null;
+					? MigrationsFingerprint.of(this.flywayConfiguration, policy.toString()).orElse(null) : null;
 			Optional<Decision> unchanged = decisionOfCleanClose(connection, cleanClose, migrations);
 			return new Inspection(integrity,
 					unchanged.isPresent() ? unchanged.get() : decideWithFlyway(connection, policy), migrations,
@@ -189,8 +192,8 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		// migration's tables together with its row. Read the other way round, its first
 		// migration, committed between the two reads, looked like a foreign schema. A
 		// baseline adopts whatever is there: then nothing needs the tables.
-		boolean ownSchemaRequired = !this.flyway.getConfiguration().isBaselineOnMigrate();
-		String table = this.flyway.getConfiguration().getTable();
+		boolean ownSchemaRequired = !this.flywayConfiguration.isBaselineOnMigrate();
+		String table = this.flywayConfiguration.getTable();
 		boolean hasTables = ownSchemaRequired && SchemaHistory.hasTables(connection, table);
 		MigrationInfoService history = schemaHistory(connection);
 		if (ownSchemaRequired) {
@@ -210,7 +213,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		if (schema == null || migrations == null) {
 			return Optional.empty();
 		}
-		MigrationVersion latest = SchemaHistory.latestApplied(connection, this.flyway.getConfiguration().getTable());
+		MigrationVersion latest = SchemaHistory.latestApplied(connection, this.flywayConfiguration.getTable());
 		return schema.matches(latest, migrations) ? Optional.of(new Decision(latest, null)) : Optional.empty();
 	}
 
@@ -259,8 +262,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 
 	// The application's Flyway, to be adjusted for one use without changing the bean.
 	private FluentConfiguration copyOfFlyway() {
-		return Flyway.configure(this.flyway.getConfiguration().getClassLoader())
-			.configuration(this.flyway.getConfiguration());
+		return Flyway.configure(this.flywayConfiguration.getClassLoader()).configuration(this.flywayConfiguration);
 	}
 
 	private void migrate(Decision decision) {
@@ -270,7 +272,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		}
 		FailedMigrationRecorder recorder = new FailedMigrationRecorder();
 		Callback[] callbacks = Stream
-			.concat(Arrays.stream(this.flyway.getConfiguration().getCallbacks()), Stream.of(recorder))
+			.concat(Arrays.stream(this.flywayConfiguration.getCallbacks()), Stream.of(recorder))
 			.toArray(Callback[]::new);
 		try {
 			copyOfFlyway().target(target).callbacks(callbacks).load().migrate();
@@ -288,8 +290,7 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	private SharedConnection verifySharedConnection(Decision decision, SchemaVersionPolicy policy) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Map<String, String> pragmas = this.pragmas.apply(connection);
-			MigrationVersion latest = SchemaHistory.latestApplied(connection,
-					this.flyway.getConfiguration().getTable());
+			MigrationVersion latest = SchemaHistory.latestApplied(connection, this.flywayConfiguration.getTable());
 			policy.requireUnchangedSince(decision, latest, getFile());
 			return new SharedConnection(pragmas, latest);
 		}

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.sql.DataSource;
+
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.test.Runners;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -14,6 +17,8 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.target.AbstractLazyCreationTargetSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -59,6 +64,32 @@ class FlywayConfigurationTests {
 	}
 
 	@Test
+	void theFlywayBeanIsMadeWhenFirstUsedNotAtEveryStart() {
+		withFile().run((context) -> assertThat(context).hasNotFailed());
+		withFile().run((context) -> {
+			Flyway flyway = context.getBean(Flyway.class);
+			// An unchanged database: its start needed no Flyway.
+			assertThat(isMade(flyway)).isFalse();
+			assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
+			assertThat(isMade(flyway)).isTrue();
+		});
+	}
+
+	@Test
+	void theUsersOwnFlywayBeanIsTheOneThatMigrates() {
+		withFile().withUserConfiguration(UserFlyway.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Flyway.class)).isSameAs(context.getBean(UserFlyway.class).flyway);
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT count(*) FROM users_history WHERE success = 1", Integer.class)).isEqualTo(2);
+		});
+	}
+
+	private static boolean isMade(Flyway flyway) {
+		return ((AbstractLazyCreationTargetSource) ((Advised) flyway).getTargetSource()).isInitialized();
+	}
+
+	@Test
 	void flywayConfigurationCustomizerBeansAreApplied() {
 		withFile().withPropertyValues("pm.db.migration.locations=classpath:db/placeholder")
 			.withUserConfiguration(PlaceholderCustomizer.class)
@@ -87,6 +118,19 @@ class FlywayConfigurationTests {
 					.contains("pm.db.migration.*")
 					.contains("FlywayConfigurationCustomizer");
 			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFlyway {
+
+		Flyway flyway;
+
+		@Bean
+		Flyway flyway(DataSource dataSource) {
+			this.flyway = Flyway.configure().dataSource(dataSource).table("users_history").load();
+			return this.flyway;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.autoconfigure.SqliteDataSourceUnwrapper;
 import dev.pm.db.health.PmDbHealthIndicator;
+import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.jdbc.SqliteDataSource;
 import org.flywaydb.core.Flyway;
 
@@ -35,7 +36,7 @@ public final class PmDbHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "dbHealthIndicator", "dbHealthContributor" })
 	PmDbHealthIndicator dbHealthIndicator(DataSource dataSource, Flyway flyway) {
 		return new PmDbHealthIndicator(SqliteDataSourceUnwrapper.unwrap(dataSource),
-				flyway.getConfiguration().getTable());
+				LazyFlyway.configurationOf(flyway).getTable());
 	}
 
 }
