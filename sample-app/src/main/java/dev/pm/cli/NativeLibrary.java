@@ -50,6 +50,12 @@ final class NativeLibrary {
 		}
 		System.setProperty("org.sqlite.lib.path", directory.toString());
 		System.setProperty("org.sqlite.lib.name", name);
+		// sqlite-jdbc lists its "temporary directory" on every start, to delete the
+		// libraries of processes gone: the system's, with every other program's files, is
+		// slow to list, and the copies there belong to others.
+		if (System.getProperty("org.sqlite.tmpdir") == null) {
+			System.setProperty("org.sqlite.tmpdir", directory.toString());
+		}
 	}
 
 	/**
