@@ -35,6 +35,8 @@ public final class PmServerWallTime implements Scenario {
 
 	private static final Pattern CLAIMED = Pattern.compile("Claimed (T-\\S+)");
 
+	private static final String SPRING_BOOT_ALONE = "an empty Spring Boot application, with its own archive";
+
 	private final Path sampleAppTarget;
 
 	private final Path baselineTarget;
@@ -86,10 +88,15 @@ public final class PmServerWallTime implements Scenario {
 						ChildProcess.run(ChildProcess.javaCommand(StartupProbe.class), Map.of(), null).wallNanos()
 								/ 1e6,
 						0))));
+		// The floor under the cold path: Spring Boot's own start, run as the launcher
+		// runs pm.
+		variants.add(SpringBootAlone.trained(null, workspace).variant(SPRING_BOOT_ALONE + ", JDK 17", workspace));
 		if (this.jdk25 != null) {
 			Pm cold25 = new Pm(launcher, copy(plan, workspace, "cold25"), workspace,
 					Map.of("PM_SERVER", "off", "JAVA_HOME", this.jdk25.toString()));
 			variants.add(cold25.variant("no server (PM_SERVER=off), JDK 25: task list", "task", "list"));
+			variants
+				.add(SpringBootAlone.trained(this.jdk25, workspace).variant(SPRING_BOOT_ALONE + ", JDK 25", workspace));
 		}
 		try {
 			// Without a running server, a command runs in its own process.
@@ -137,7 +144,9 @@ public final class PmServerWallTime implements Scenario {
 							+ " …) with PM_DB_PATH in the " + "workspace; today's launcher is " + baseline
 							+ "; with the server, the server runs "
 							+ "(started before the rounds); each agent repeats list, show, claim, complete; "
-							+ "writes are checked in the database afterwards"));
+							+ "writes are checked in the database afterwards; the empty Spring Boot application "
+							+ "(no auto-configuration, no bean) runs with C1 only and a class-data archive trained "
+							+ "for it, as the launcher runs pm: the floor of a Spring Boot cold start here"));
 		}
 		finally {
 			server.run("server", "stop");
