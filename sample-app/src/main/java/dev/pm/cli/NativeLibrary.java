@@ -59,22 +59,22 @@ final class NativeLibrary {
 	}
 
 	/**
-	 * sqlite-jdbc's version, as {@link SQLiteJDBCLoader#getVersion()} reads it, without
-	 * initialising that class: its logger would set up logging (a tenth of a command that
-	 * never opens the database, such as {@code --help}) before anything needs it.
+	 * The version of the sqlite-jdbc this build bundles, written into pm's jar at build
+	 * time: reading it from sqlite-jdbc's jar opened that 14 MB jar (a hundredth of a
+	 * start), and {@link SQLiteJDBCLoader#getVersion()} would initialise that class,
+	 * whose logger set up logging before any command needed it.
 	 */
 	static String sqliteJdbcVersion() {
-		Properties maven = new Properties();
-		try (InputStream in = SQLiteJDBCLoader.class
-			.getResourceAsStream("/META-INF/maven/org.xerial/sqlite-jdbc/pom.properties")) {
+		Properties build = new Properties();
+		try (InputStream in = NativeLibrary.class.getResourceAsStream("sqlite-jdbc.properties")) {
 			if (in != null) {
-				maven.load(in);
+				build.load(in);
 			}
 		}
 		catch (IOException ex) {
-			// As sqlite-jdbc: the version is then unknown.
+			// The version is then unknown, as sqlite-jdbc's own would be.
 		}
-		return maven.getProperty("version", "unknown").trim().replaceAll("[^0-9\\.]", "");
+		return build.getProperty("version", "unknown");
 	}
 
 	private static boolean extract(String resource, Path library) {

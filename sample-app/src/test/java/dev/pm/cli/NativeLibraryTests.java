@@ -6,8 +6,8 @@ import org.sqlite.SQLiteJDBCLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The extracted native library is named after sqlite-jdbc's version, read as sqlite-jdbc
- * reads it.
+ * The extracted native library is named after the version of sqlite-jdbc that the build
+ * wrote into pm's jar, which is the one sqlite-jdbc reports.
  */
 class NativeLibraryTests {
 
