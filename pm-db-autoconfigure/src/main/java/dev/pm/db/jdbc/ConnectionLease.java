@@ -78,6 +78,10 @@ final class ConnectionLease {
 	// Set by the first report: from then on each hand-over records where it happened.
 	private volatile boolean recordTakeSites;
 
+	// The lease that began the transaction open on the connection, if one of them did:
+	// only it may end the transaction. Written and read by the holding thread.
+	private @Nullable Object transactionOwner;
+
 	/**
 	 * Create a lease.
 	 * @param timeout how long a thread waits for the connection
@@ -172,6 +176,7 @@ final class ConnectionLease {
 	// asked: when the thread began to wait, or 0 if the connection was free.
 	private void taken(long asked) {
 		this.open.set(1);
+		this.transactionOwner = null;
 		this.takenAt = System.nanoTime();
 		this.listener.taken((asked != 0) ? this.takenAt - asked : 0);
 		this.reported = false;
@@ -226,6 +231,30 @@ final class ConnectionLease {
 						: ". pm-db records from now on where the connection is taken, for the" + " next report"),
 				where);
 		this.recordTakeSites = true;
+	}
+
+	/**
+	 * Record that {@code lease} began the transaction now open on the connection, or,
+	 * with {@code null}, that no lease's transaction is open.
+	 */
+	void setTransactionOwner(@Nullable Object lease) {
+		this.transactionOwner = lease;
+	}
+
+	/**
+	 * Return whether a lease other than {@code lease} began the open transaction, so that
+	 * {@code lease} only joined it and must not end it.
+	 */
+	boolean transactionBegunByAnotherThan(Object lease) {
+		Object owner = this.transactionOwner;
+		return owner != null && owner != lease;
+	}
+
+	/**
+	 * Return whether {@code lease} began the open transaction.
+	 */
+	boolean isTransactionOwner(Object lease) {
+		return this.transactionOwner == lease;
 	}
 
 	/**

@@ -4,12 +4,17 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConnection;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.jdbc.datasource.ConnectionProxy;
+import org.springframework.transaction.IllegalTransactionStateException;
 
 /**
  * The shared connection as one thread sees it for one lease. Closing it returns the
@@ -33,6 +38,9 @@ final class LeasedConnection extends CloseOnceProxy {
 	private final int generation;
 
 	private boolean readOnly;
+
+	// Savepoints made through this lease: the only ones it may release or roll back to.
+	private final Set<Savepoint> savepoints = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, int generation, TransactionMode writeMode,
 			StatementCache statements) {
@@ -82,11 +90,52 @@ final class LeasedConnection extends CloseOnceProxy {
 					begin();
 					return null;
 				}
+				refuseIfJoined("cannot switch auto-commit on, which would commit");
+				this.lease.setTransactionOwner(null);
 				break;
+			case "commit":
+				refuseIfJoined("cannot commit, which would commit");
+				break;
+			case "rollback":
+				if (args == null) {
+					refuseIfJoined("cannot roll back, which would undo");
+				}
+				else {
+					refuseUnlessOwn((Savepoint) args[0]);
+				}
+				break;
+			case "releaseSavepoint":
+				refuseUnlessOwn((Savepoint) args[0]);
+				break;
+			case "setSavepoint":
+				Savepoint savepoint = (Savepoint) AopUtils.invokeJoinpointUsingReflection(this.target, method, args);
+				this.savepoints.add(savepoint);
+				return savepoint;
 			default:
 				break;
 		}
 		return AopUtils.invokeJoinpointUsingReflection(this.target, method, args);
+	}
+
+	// A connection taken while another lease's transaction is open shares that
+	// transaction: ending it from here would end the outer work with it.
+	private void refuseIfJoined(String what) throws SQLException {
+		if (!this.target.getAutoCommit() && this.lease.transactionBegunByAnotherThan(this)) {
+			throw new IllegalTransactionStateException("This connection was taken from pm-db's DataSource while a"
+					+ " transaction was open on the same thread, and pm-db serves both from one SQLite connection:"
+					+ " it joined that transaction and " + what + " the outer transaction's work as well. Let the"
+					+ " transaction that is open end it, or do this work after it ends. With Hibernate, an id"
+					+ " generator that keeps its values in a table (GenerationType.AUTO, TABLE or SEQUENCE on"
+					+ " SQLite) commits them on a connection of its own: use GenerationType.IDENTITY");
+		}
+	}
+
+	private void refuseUnlessOwn(Savepoint savepoint) {
+		if (!this.savepoints.contains(savepoint)) {
+			throw new IllegalTransactionStateException("This connection did not make savepoint " + savepoint
+					+ ", so it cannot release it or roll back to it: the connection that made the savepoint ends it."
+					+ " pm-db serves every connection of a thread from one SQLite connection");
+		}
 	}
 
 	@Override
@@ -105,12 +154,17 @@ final class LeasedConnection extends CloseOnceProxy {
 	}
 
 	private void begin() throws SQLException {
+		if (!this.target.getAutoCommit()) {
+			// A transaction is open already (this lease's, or one it joins).
+			return;
+		}
 		// sqlite-jdbc issues BEGIN as auto-commit is switched off, in the mode its config
 		// holds.
 		this.target.getConnectionConfig()
 			.setTransactionMode((this.readOnly ? TransactionMode.DEFERRED : this.writeMode).driverMode());
 		try {
 			this.target.setAutoCommit(false);
+			this.lease.setTransactionOwner(this);
 		}
 		catch (SQLException ex) {
 			// sqlite-jdbc flagged the transaction before its BEGIN failed (timed out
@@ -128,9 +182,11 @@ final class LeasedConnection extends CloseOnceProxy {
 		}
 		try {
 			// A transaction left open must not pass to the next thread with the
-			// connection.
-			if (this.lease.isLast() && !this.target.isClosed() && !this.target.getAutoCommit()) {
+			// connection, nor outlive the lease that began it.
+			boolean ends = this.lease.isLast() || this.lease.isTransactionOwner(this);
+			if (ends && !this.target.isClosed() && !this.target.getAutoCommit()) {
 				TransactionState.rollBack(this.target);
+				this.lease.setTransactionOwner(null);
 			}
 		}
 		finally {
