@@ -17,7 +17,8 @@ import org.springframework.boot.SpringBootVersion;
  * Markdown.
  * <p>
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]},
- * scenarios {@code writes reads batch concurrency startup process plan backup server}.
+ * scenarios
+ * {@code writes reads batch concurrency startup process plan backup server fairness}.
  * System properties: {@code bench.dir} (where the databases go, default
  * {@code java.io.tmpdir}; a real disk, not tmpfs), {@code pm.sample-app.target} (default
  * {@code sample-app/target}).
@@ -76,7 +77,8 @@ public final class BenchmarkMain {
 		return List.of(new WriteTransactions(), new PointReads(), new BatchInsert(), new Concurrency(),
 				new InitializerStartup(), new ProcessStartup(sampleAppTarget), new PlanWork(sampleAppTarget),
 				new BackupWhileWriting(), new TeamClaims(sampleAppTarget),
-				new PmServerWallTime(sampleAppTarget, pathProperty("pm.baseline.target"), pathProperty("bench.jdk25")));
+				new PmServerWallTime(sampleAppTarget, pathProperty("pm.baseline.target"), pathProperty("bench.jdk25")),
+				new LeaseFairness(pathProperty("pm.baseline.classes")));
 	}
 
 	private static Path pathProperty(String name) {

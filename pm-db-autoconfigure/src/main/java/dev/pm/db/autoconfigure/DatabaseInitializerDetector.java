@@ -20,11 +20,13 @@ class DatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializer
 		return Set.of(DatabaseInitializer.class);
 	}
 
-	// Last: initializers detected later depend on earlier ones, and ours needs the Flyway
-	// bean that Boot's Flyway detector reports when spring-boot-flyway is present.
+	// First: initializers detected later depend on earlier ones, so Spring Batch, Spring
+	// Session, spring.sql.init scripts and Liquibase find the file created private,
+	// checked and migrated. The Flyway bean that Boot's Flyway detector reports is the
+	// one pm-db's initializer runs: FlywayBeanOrder keeps it from waiting for it.
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 }

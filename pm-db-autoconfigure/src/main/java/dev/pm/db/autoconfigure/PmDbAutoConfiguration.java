@@ -60,7 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnMissingBean(DataSource.class)
 @Conditional(OnSqliteDataSourceUrlCondition.class)
 @EnableConfigurationProperties(PmDbProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({ DatabaseInitializationDependencyConfigurer.class, FlywayBeanOrder.class })
 @ImportRuntimeHints(PmDbRuntimeHints.class)
 public final class PmDbAutoConfiguration {
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,12 +34,15 @@ import org.springframework.dao.CannotAcquireLockException;
  * measured), so it starts only after a first report: from then on, reports also show
  * where the connection was taken.
  * <p>
- * The lock is not fair: a thread that asks while the connection is free takes it, rather
- * than handing it to a parked waiter that first has to be woken up, with the connection
- * idle meanwhile. Measured with 8 threads running read-then-write transactions on 2
- * cores, a fair lock kept about half of the single-thread rate, this one about 80%; a
- * thread asking every 5 ms beside one or two threads writing in a tight loop waited 40 ms
- * at most (10 ms with a fair lock), far below any sensible busy timeout.
+ * Threads get the connection in the order they asked for it ({@link LeaseQueue}): a
+ * waiter keeps its place while it wakes up to look after the holder, and a thread that
+ * did not wait may pass the first waiter once, no more. The lease used to let any
+ * newcomer take a free connection and sent a waiter to the end of the line every 100 ms:
+ * with 200 threads writing, the median wait was near zero but some waited the whole busy
+ * timeout and failed (42-437 timeouts in 30 s, BENCHMARKS.md scenario 10). In order, none
+ * failed and the longest wait was 92-317 ms; the price is throughput under such
+ * contention (0.45-0.58 of the old rate in the same run), since most hand-offs now wake a
+ * parked thread.
  *
  * @author pm-db
  */
@@ -48,10 +50,11 @@ final class ConnectionLease {
 
 	private static final Log logger = LogFactory.getLog(ConnectionLease.class);
 
-	// How often a waiting thread looks whether the holder died or has held too long.
+	// How often a waiting thread looks whether the holder died or has held too long; it
+	// keeps its place in line meanwhile.
 	private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-	private final Holder holder = new Holder();
+	private final LeaseQueue queue = new LeaseQueue();
 
 	// How many leases the holding thread has open; the connection is free at zero.
 	private final AtomicInteger open = new AtomicInteger();
@@ -109,11 +112,9 @@ final class ConnectionLease {
 	 * Return who holds the connection now, without waiting for it.
 	 */
 	LeaseStatus status() {
-		Thread owner = this.holder.owner();
-		return (owner != null)
-				? new LeaseStatus(owner.getName(), Duration.ofNanos(System.nanoTime() - this.takenAt),
-						this.holder.getQueueLength())
-				: new LeaseStatus(null, Duration.ZERO, this.holder.getQueueLength());
+		Thread owner = this.queue.owner();
+		return (owner != null) ? new LeaseStatus(owner.getName(), Duration.ofNanos(System.nanoTime() - this.takenAt),
+				this.queue.waiting()) : new LeaseStatus(null, Duration.ZERO, this.queue.waiting());
 	}
 
 	/**
@@ -126,7 +127,7 @@ final class ConnectionLease {
 		}
 		long asked = 0;
 		Thread dead = null;
-		if (!this.holder.take()) {
+		if (!this.queue.take()) {
 			asked = System.nanoTime();
 			dead = await();
 		}
@@ -156,11 +157,15 @@ final class ConnectionLease {
 		if (reentered()) {
 			return true;
 		}
-		if (this.holder.take() || this.holder.tryAcquireNanos(1, timeout.toNanos())) {
-			taken(0);
-			return true;
+		if (!this.queue.take()) {
+			LeaseQueue.Waiter place = this.queue.join();
+			if (!this.queue.await(place, timeout.toNanos())) {
+				this.queue.giveUp(place);
+				return false;
+			}
 		}
-		return false;
+		taken(0);
+		return true;
 	}
 
 	// The thread holding the connection may take it again (a template inside a
@@ -186,12 +191,13 @@ final class ConnectionLease {
 	// Returns the dead thread the connection was taken over from, if it was.
 	private @Nullable Thread await() {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
+		LeaseQueue.Waiter place = this.queue.join();
 		try {
 			for (long left = this.timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
-				if (this.holder.tryAcquireNanos(1, Math.min(left, LOOK_NANOS))) {
+				if (this.queue.await(place, Math.min(left, LOOK_NANOS))) {
 					return null;
 				}
-				Thread dead = this.holder.takeOverFromDeadOwner();
+				Thread dead = this.queue.takeOverFromDeadOwner(place);
 				if (dead != null) {
 					this.generation++;
 					return dead;
@@ -203,17 +209,23 @@ final class ConnectionLease {
 			Thread.currentThread().interrupt();
 			throw new CannotAcquireLockException("Interrupted while waiting for the pm-db database connection", ex);
 		}
+		this.queue.giveUp(place);
 		throw new CannotAcquireLockException("Timed out after " + this.timeout.toMillis()
 				+ " ms (pm.db.busy-timeout) waiting for the database connection, which thread '" + holderName()
-				+ "' holds. pm-db serves the application from one SQLite connection:"
+				+ "' holds" + waitingBesides() + ". pm-db serves the application from one SQLite connection:"
 				+ " keep transactions short, and do not wait inside a transaction for another thread that"
 				+ " needs the database");
+	}
+
+	private String waitingBesides() {
+		int others = this.queue.waiting();
+		return (others > 0) ? " while " + others + " other thread(s) wait for it" : "";
 	}
 
 	private void reportIfHeldTooLong(String verb, long heldNanos) {
 		long heldMillis = TimeUnit.NANOSECONDS.toMillis(heldNanos);
 		// The holder, or, if it let go a moment ago, the thread reporting.
-		Thread holder = Objects.requireNonNullElse(this.holder.owner(), Thread.currentThread());
+		Thread holder = Objects.requireNonNullElse(this.queue.owner(), Thread.currentThread());
 		if (this.leakWarning.isZero() || this.reported || heldMillis <= this.leakWarning.toMillis()) {
 			return;
 		}
@@ -283,7 +295,7 @@ final class ConnectionLease {
 	 * Return whether the current thread holds the connection.
 	 */
 	boolean isHeldByCurrentThread() {
-		return this.holder.isHeldBy(Thread.currentThread());
+		return this.queue.isHeldBy(Thread.currentThread());
 	}
 
 	/**
@@ -294,7 +306,7 @@ final class ConnectionLease {
 			long heldNanos = System.nanoTime() - this.takenAt;
 			reportIfHeldTooLong("released", heldNanos);
 			this.listener.released(heldNanos);
-			this.holder.release(1);
+			this.queue.release();
 		}
 	}
 
@@ -305,11 +317,11 @@ final class ConnectionLease {
 	void reclaim() {
 		this.generation++;
 		this.open.set(0);
-		this.holder.release(1);
+		this.queue.release();
 	}
 
 	String holderName() {
-		Thread owner = this.holder.owner();
+		Thread owner = this.queue.owner();
 		return (owner != null) ? owner.getName() : "(released meanwhile)";
 	}
 
@@ -321,61 +333,6 @@ final class ConnectionLease {
 	interface DeadHolderHandler {
 
 		void tookOverFrom(Thread dead) throws SQLException;
-
-	}
-
-	/**
-	 * Who holds the connection; any thread may hand it back. Owner and state change
-	 * together, under the monitor, so a thread is never seen as owner of a free
-	 * connection, nor the reverse.
-	 */
-	@SuppressWarnings("serial")
-	static final class Holder extends AbstractQueuedSynchronizer {
-
-		boolean take() {
-			return tryAcquire(1);
-		}
-
-		@Nullable Thread owner() {
-			return getExclusiveOwnerThread();
-		}
-
-		boolean isHeldBy(Thread thread) {
-			// The state first: its volatile read makes the owner written before it
-			// visible.
-			return getState() != 0 && getExclusiveOwnerThread() == thread;
-		}
-
-		/**
-		 * Take the connection over from an owner that died, which never releases it.
-		 * @return the dead owner, or {@code null} if the connection is free or its owner
-		 * lives
-		 */
-		synchronized @Nullable Thread takeOverFromDeadOwner() {
-			Thread owner = getExclusiveOwnerThread();
-			if (owner == null || owner.isAlive()) {
-				return null;
-			}
-			setExclusiveOwnerThread(Thread.currentThread());
-			return owner;
-		}
-
-		@Override
-		protected synchronized boolean tryAcquire(int unused) {
-			if (getState() != 0) {
-				return false;
-			}
-			setState(1);
-			setExclusiveOwnerThread(Thread.currentThread());
-			return true;
-		}
-
-		@Override
-		protected synchronized boolean tryRelease(int unused) {
-			setExclusiveOwnerThread(null);
-			setState(0);
-			return true;
-		}
 
 	}
 

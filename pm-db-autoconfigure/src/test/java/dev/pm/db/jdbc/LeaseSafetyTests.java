@@ -102,11 +102,14 @@ class LeaseSafetyTests {
 
 	@Test
 	void onlyAConnectionWhoseOwnerDiedIsTakenOver() {
-		ConnectionLease.Holder holder = new ConnectionLease.Holder();
-		assertThat(holder.takeOverFromDeadOwner()).isNull();
-		assertThat(holder.take()).isTrue();
-		assertThat(holder.takeOverFromDeadOwner()).isNull();
-		assertThat(holder.owner()).isSameAs(Thread.currentThread());
+		LeaseQueue queue = new LeaseQueue();
+		LeaseQueue.Waiter place = queue.join();
+		assertThat(queue.takeOverFromDeadOwner(place)).isNull();
+		assertThat(queue.owner()).isSameAs(Thread.currentThread());
+		queue.release();
+		assertThat(queue.take()).isTrue();
+		assertThat(queue.takeOverFromDeadOwner(queue.join())).isNull();
+		assertThat(queue.owner()).isSameAs(Thread.currentThread());
 	}
 
 	@Test

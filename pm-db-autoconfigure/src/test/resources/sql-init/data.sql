@@ -1,0 +1,1 @@
+INSERT OR IGNORE INTO item (name) VALUES ('from data.sql');

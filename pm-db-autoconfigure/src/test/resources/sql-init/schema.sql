@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS script_note (text TEXT);
