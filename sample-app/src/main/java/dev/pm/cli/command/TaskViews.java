@@ -41,10 +41,20 @@ final class TaskViews {
 			.row("file", task.filePath())
 			.row("depends on", links(task.dependsOn()))
 			.row("required by", links(task.requiredBy()))
+			.row("lease until", task.leaseExpiresAt())
 			.print(out, "");
+		description(out, task.description());
 		if (!history.isEmpty()) {
 			out.println();
 			history(out, history);
+		}
+	}
+
+	/** A description, after a blank line; nothing without one. */
+	static void description(PrintWriter out, String description) {
+		if (description != null) {
+			out.println();
+			out.println(description);
 		}
 	}
 

@@ -168,14 +168,15 @@ public class TaskImportService {
 		String filePath = (document.filePath() != null) ? document.filePath() : document.file().toString();
 		return new Task(document.key(), document.title(), document.feature().featureKey(), document.feature().epicKey(),
 				document.status(), document.priority(), document.agentType(), document.agent(), document.estimate(),
-				created, filePath, document.blockedReason(), null, null, List.of(), List.of());
+				created, filePath, document.blockedReason(), null, null, List.of(), List.of(), document.description(),
+				null);
 	}
 
 	/** The document's task with the status, assignment and reason the database has. */
 	private static Task withStatusOf(Task task, Task existing) {
 		return new Task(task.key(), task.title(), task.feature(), task.epic(), existing.status(), task.priority(),
 				task.agentType(), existing.agent(), task.estimate(), task.created(), task.filePath(),
-				existing.blockedReason(), null, null, List.of(), List.of());
+				existing.blockedReason(), null, null, List.of(), List.of(), task.description(), null);
 	}
 
 }
