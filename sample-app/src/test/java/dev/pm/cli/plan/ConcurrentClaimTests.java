@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * available tasks at the same moment, until none is left: every task is claimed exactly
  * once, no claim fails, and the history agrees with the tasks; and again when every task
  * is held by an agent whose claims all expired, so that each claim first expires the
- * others' leases. The same tests on SQLite and on PostgreSQL. (PmJarIT does the same with sixteen {@code pm} processes.)
+ * others' leases. The same tests on SQLite and on PostgreSQL. (PmJarIT does the same with
+ * sixteen {@code pm} processes.)
  */
 class ConcurrentClaimTests {
 
@@ -111,7 +112,8 @@ class ConcurrentClaimTests {
 			assertThat(claimCount).isEqualTo(TASKS);
 			assertThat(claimedBy).hasSize(TASKS);
 			assertThat(pairs("SELECT key, assigned_agent FROM task WHERE status = 'in_progress'")).isEqualTo(claimedBy);
-			assertThat(pairs("SELECT task_key, agent FROM task_history WHERE event = 'claimed' AND agent <> 'dead-agent'"))
+			assertThat(
+					pairs("SELECT task_key, agent FROM task_history WHERE event = 'claimed' AND agent <> 'dead-agent'"))
 				.isEqualTo(claimedBy);
 		}
 		finally {
