@@ -1,8 +1,10 @@
 package dev.pm.cli.plan;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.pm.cli.importing.ImportResult;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -270,6 +272,22 @@ abstract class AgentTeamTests extends PlanTests {
 			.isEqualTo("no task is available: 2 todo tasks wait on dependencies not completed: "
 					+ "T-E01-F01-002 waits on T-E01-F01-001 (in_progress); "
 					+ "T-E01-F01-003 waits on T-E01-F01-001 (in_progress)");
+	}
+
+	@Test
+	void reimportingUnchangedDocumentsReportsThemUnchangedAndWritesNoHistory() throws Exception {
+		Path first = document(ONE, "todo");
+		Path second = document(TWO, "todo", ONE);
+		this.imports.importFiles(List.of(first, second), false, "tester");
+		String before = this.database.snapshot();
+
+		ImportResult again = this.imports.importFiles(List.of(second, first), false, "tester");
+
+		assertThat(again.unchanged()).containsExactly(TWO, ONE);
+		assertThat(again.created()).isEmpty();
+		assertThat(again.updated()).isEmpty();
+		assertThat(again.keptStatus()).isEmpty();
+		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
 	private static TaskUpdate dependencies(List<String> add, List<String> remove) {
