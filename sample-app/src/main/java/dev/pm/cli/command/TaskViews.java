@@ -65,6 +65,13 @@ final class TaskViews {
 		table.print(out, "No history.");
 	}
 
+	static void projectHistory(PrintWriter out, List<HistoryEntry> entries) {
+		Table table = Table.withHeaders("AT", "TASK", "EVENT", "FROM", "TO", "AGENT", "NOTES");
+		entries.forEach((entry) -> table.row(entry.at(), entry.key(), entry.event(), entry.from(), entry.to(),
+				entry.agent(), entry.notes()));
+		table.print(out, "No history.");
+	}
+
 	static void availability(PrintWriter out, Availability availability, String verb) {
 		if (availability.task() == null) {
 			out.println(availability.reason());

@@ -140,6 +140,40 @@ class TeamCommandsTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void historyShowsTheWholeProjectNewestLastFilteredByAgentEpicAndTime(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			pm.run("epic", "add", "E02", "Sharing");
+			pm.run("feature", "add", "E02-F01", "Links", "--epic", "E02");
+			pm.run("task", "add", "T-E02-F01-001", "Design links", "--feature", "E02-F01");
+			pm.run("task", "start", "T-E01-F01-001", "--agent", "ann");
+			pm.run("task", "start", "T-E02-F01-001", "--agent", "bob");
+
+			JsonNode all = pm.json("history", "--json");
+			JsonNode ann = pm.json("history", "--agent", "ann", "--json");
+			JsonNode e02 = pm.json("history", "--epic", "E02", "--json");
+			JsonNode future = pm.json("history", "--since", "2999-01-01", "--json");
+			JsonNode latest = pm.json("history", "--limit", "1", "--json");
+			Run table = pm.run("history", "--since", "1h");
+			Run unknown = pm.run("history", "--epic", "E09");
+			Run badTime = pm.run("history", "--since", "yesterday");
+
+			assertThat(all.get("count").asInt()).isEqualTo(5);
+			assertThat(all.get("results").get(4).get("key").asString()).isEqualTo("T-E02-F01-001");
+			assertThat(all.get("results").get(4).get("event").asString()).isEqualTo("started");
+			assertThat(ann.get("count").asInt()).isEqualTo(1);
+			assertThat(ann.get("results").get(0).get("key").asString()).isEqualTo("T-E01-F01-001");
+			assertThat(e02.get("count").asInt()).isEqualTo(2);
+			assertThat(future.get("count").asInt()).isZero();
+			assertThat(latest.get("results").get(0).get("agent").asString()).isEqualTo("bob");
+			assertThat(table.out()).startsWith("AT  ").contains("T-E02-F01-001  started");
+			assertThat(unknown.err()).isEqualTo("pm: epic E09 does not exist\n");
+			assertThat(badTime.exitCode()).isEqualTo(2);
+			assertThat(badTime.err()).contains("'yesterday' is not a time").hasLineCount(1);
+		}
+	}
+
 	private InProcessPm plan(TestDatabase database) {
 		return plan(database, Map.of());
 	}
