@@ -60,7 +60,8 @@ class PmJarIT {
 
 		assertThat(imported.exitCode()).isZero();
 		assertThat(imported.err()).isEmpty();
-		assertThat(imported.out()).isEqualTo("Imported 3 tasks: 3 new, 0 updated; created E07, E07-F02.\n");
+		assertThat(imported.out())
+			.isEqualTo("Imported 3 tasks: 3 new, 0 updated, 0 unchanged; created E07, E07-F02.\n");
 		assertThat(list.exitCode()).isZero();
 		assertThat(list.out())
 			.contains("\"key\" : \"T-E07-F02-003\"", "\"status\" : \"in_progress\"", "\"feature\" : \"E07-F02\"",

@@ -25,17 +25,19 @@ final class CommandTree {
 
 	private static final List<Node> COMMANDS = List.of(
 			node(EpicCommand.class, EpicCommand.Add.class, EpicCommand.ListEpics.class, EpicCommand.Show.class,
-					EpicCommand.Delete.class),
+					EpicCommand.Update.class, EpicCommand.Delete.class),
 			node(FeatureCommand.class, FeatureCommand.Add.class, FeatureCommand.ListFeatures.class,
-					FeatureCommand.Show.class, FeatureCommand.Delete.class),
+					FeatureCommand.Show.class, FeatureCommand.Update.class, FeatureCommand.Delete.class),
 			node(TaskCommand.class, TaskAddCommand.class, TaskListCommand.class, TaskShowCommand.class,
 					TaskHistoryCommand.class, TaskNextCommand.class, TaskClaimCommand.class,
+					TaskClaimCommands.Heartbeat.class, TaskClaimCommands.Release.class, TaskUpdateCommand.class,
 					TaskTransitionCommands.Start.class, TaskTransitionCommands.Complete.class,
 					TaskTransitionCommands.Approve.class, TaskTransitionCommands.Reopen.class,
 					TaskTransitionCommands.Block.class, TaskTransitionCommands.Unblock.class,
 					TaskTransitionCommands.Archive.class, TaskTransitionCommands.Done.class, TaskMoveCommand.class,
 					TaskDeleteCommand.class, TaskImportCommand.class),
-			node(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class), node(DemoCommand.class),
+			node(HistoryCommand.class), node(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class),
+			node(DemoCommand.class),
 			node(ServerCommand.class, ServerCommand.Start.class, ServerCommand.Stop.class, ServerCommand.Status.class),
 			node(CompletionCommand.class));
 

@@ -112,9 +112,10 @@ final class DemoScript {
 
 		section("5. Agents claim work; a person reviews it");
 		say("claim is next and start in one transaction: agents claiming at once never get the same task.");
+		say("The imported tasks are assigned to bob: only bob claims them.");
 		succeeds("task", "next");
 		succeeds("task", "claim", "--agent", "agent-1");
-		succeeds("task", "claim", "--agent", "agent-2");
+		succeeds("task", "claim", "--agent", "bob", "--lease", "30m");
 		succeeds("task", "complete", "T-E02-F01-001", "--notes", "Links are signed and short");
 		refused("task", "approve", "T-E02-F01-002");
 		succeeds("task", "approve", "T-E02-F01-001");

@@ -8,12 +8,13 @@ import dev.pm.cli.plan.Epic;
 import dev.pm.cli.plan.EpicService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code pm epic}: adds, lists, shows and deletes epics.
  */
-@Command(name = "epic", mixinStandardHelpOptions = true, description = "Add, list, show and delete epics.")
+@Command(name = "epic", mixinStandardHelpOptions = true, description = "Add, list, show, update and delete epics.")
 public class EpicCommand {
 
 	/** The {@code KEY} of an epic. */
@@ -90,11 +91,42 @@ public class EpicCommand {
 			this.session.show(() -> this.session.bean(EpicService.class).show(this.epic.key), (details) -> {
 				PrintWriter out = this.session.out();
 				ListEpics.table(out, List.of(details.epic()));
+				TaskViews.description(out, details.epic().description());
 				out.println();
 				FeatureCommand.ListFeatures.table(out, details.features());
 				out.println();
 				TaskViews.list(out, details.tasks());
 			});
+			return 0;
+		}
+
+	}
+
+	/**
+	 * {@code pm epic update KEY [--title TEXT] [--description TEXT | --description-file FILE]}.
+	 */
+	@Command(name = "update", mixinStandardHelpOptions = true,
+			description = "Change an epic's title or description (Markdown); an empty description removes it.")
+	static final class Update implements Callable<Integer> {
+
+		@Mixin
+		private Session session;
+
+		@Mixin
+		private EpicKeyParameter epic;
+
+		@Option(names = "--title", paramLabel = "TEXT", description = "What the epic delivers, on one line.")
+		private String title;
+
+		@Mixin
+		private DescriptionOptions description;
+
+		@Override
+		public Integer call() {
+			String description = this.description.description();
+			this.session.change(
+					() -> this.session.bean(EpicService.class).update(this.epic.key, this.title, description),
+					(updated) -> this.session.out().println("Updated epic " + updated.key() + "."));
 			return 0;
 		}
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pm feature}: adds, lists, shows and deletes features.
  */
-@Command(name = "feature", mixinStandardHelpOptions = true, description = "Add, list, show and delete features.")
+@Command(name = "feature", mixinStandardHelpOptions = true,
+		description = "Add, list, show, update and delete features.")
 public class FeatureCommand {
 
 	/** The {@code KEY} of a feature. */
@@ -100,9 +101,40 @@ public class FeatureCommand {
 			this.session.show(() -> this.session.bean(FeatureService.class).show(this.feature.key), (details) -> {
 				PrintWriter out = this.session.out();
 				ListFeatures.table(out, List.of(details.feature()));
+				TaskViews.description(out, details.feature().description());
 				out.println();
 				TaskViews.list(out, details.tasks());
 			});
+			return 0;
+		}
+
+	}
+
+	/**
+	 * {@code pm feature update KEY [--title TEXT] [--description TEXT | --description-file FILE]}.
+	 */
+	@Command(name = "update", mixinStandardHelpOptions = true,
+			description = "Change a feature's title or description (Markdown); an empty description removes it.")
+	static final class Update implements Callable<Integer> {
+
+		@Mixin
+		private Session session;
+
+		@Mixin
+		private FeatureKeyParameter feature;
+
+		@Option(names = "--title", paramLabel = "TEXT", description = "What the feature delivers, on one line.")
+		private String title;
+
+		@Mixin
+		private DescriptionOptions description;
+
+		@Override
+		public Integer call() {
+			String description = this.description.description();
+			this.session.change(
+					() -> this.session.bean(FeatureService.class).update(this.feature.key, this.title, description),
+					(updated) -> this.session.out().println("Updated feature " + updated.key() + "."));
 			return 0;
 		}
 

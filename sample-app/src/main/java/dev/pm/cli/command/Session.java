@@ -58,6 +58,14 @@ final class Session {
 	}
 
 	/**
+	 * Returns the environment variables of whoever runs the command.
+	 * @return the variables
+	 */
+	Map<String, String> environment() {
+		return this.context.environment();
+	}
+
+	/**
 	 * Reads something and prints it.
 	 * @param <T> what is read
 	 * @param read reads it (in the services' own read-only transactions)

@@ -42,7 +42,8 @@ final class TaskImportCommand implements Callable<Integer> {
 		int count = this.files.size();
 		this.session.out()
 			.println("Imported " + count + ((count == 1) ? " task" : " tasks") + ": " + result.created().size()
-					+ " new, " + result.updated().size() + " updated" + (result.createdFeatures().isEmpty() ? ""
+					+ " new, " + result.updated().size() + " updated, " + result.unchanged().size() + " unchanged"
+					+ (result.createdFeatures().isEmpty() ? ""
 							: "; created " + String.join(", ", result.createdFeatures()))
 					+ ".");
 		if (!result.keptStatus().isEmpty()) {

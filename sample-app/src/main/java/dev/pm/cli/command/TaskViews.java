@@ -41,10 +41,20 @@ final class TaskViews {
 			.row("file", task.filePath())
 			.row("depends on", links(task.dependsOn()))
 			.row("required by", links(task.requiredBy()))
+			.row("lease until", task.leaseExpiresAt())
 			.print(out, "");
+		description(out, task.description());
 		if (!history.isEmpty()) {
 			out.println();
 			history(out, history);
+		}
+	}
+
+	/** A description, after a blank line; nothing without one. */
+	static void description(PrintWriter out, String description) {
+		if (description != null) {
+			out.println();
+			out.println(description);
 		}
 	}
 
@@ -52,6 +62,13 @@ final class TaskViews {
 		Table table = Table.withHeaders("AT", "EVENT", "FROM", "TO", "AGENT", "NOTES");
 		entries.forEach((entry) -> table.row(entry.at(), entry.event(), entry.from(), entry.to(), entry.agent(),
 				entry.notes()));
+		table.print(out, "No history.");
+	}
+
+	static void projectHistory(PrintWriter out, List<HistoryEntry> entries) {
+		Table table = Table.withHeaders("AT", "TASK", "EVENT", "FROM", "TO", "AGENT", "NOTES");
+		entries.forEach((entry) -> table.row(entry.at(), entry.key(), entry.event(), entry.from(), entry.to(),
+				entry.agent(), entry.notes()));
 		table.print(out, "No history.");
 	}
 

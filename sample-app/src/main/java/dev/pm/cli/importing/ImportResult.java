@@ -11,7 +11,9 @@ import java.util.List;
  * named them
  * @param keptStatus keys of updated tasks whose status changed since they were last
  * imported, and which kept it
+ * @param unchanged tasks whose documents say what the database has: not written, no
+ * history
  */
 public record ImportResult(List<String> created, List<String> updated, List<String> createdFeatures,
-		List<String> keptStatus) {
+		List<String> keptStatus, List<String> unchanged) {
 }

@@ -21,8 +21,10 @@ import dev.pm.cli.plan.TaskStatus;
  * @param priority {@code priority}, 1 (highest) to 10, 5 if absent
  * @param agentType {@code agent_type}, or {@code null}
  * @param blockedReason {@code blocked_reason}, or {@code null}
+ * @param description the body after the front matter, heading included, or {@code null}
+ * if it is blank
  */
 public record TaskDocument(Path file, String key, String title, TaskStatus status, FeaturePath feature, String created,
 		String agent, List<String> dependsOn, String estimate, String filePath, int priority, String agentType,
-		String blockedReason) {
+		String blockedReason, String description) {
 }

@@ -81,7 +81,12 @@ public class TaskDocumentParser {
 		return new TaskDocument(file, key, title(file, body, end + 2), status(fields), feature, created(fields),
 				fields.text("assigned_agent", false), fields.list("dependencies"), fields.text("estimated_time", false),
 				fields.text("file_path", false), priority(fields), fields.text("agent_type", false),
-				fields.text("blocked_reason", false));
+				fields.text("blocked_reason", false), description(body));
+	}
+
+	private static String description(List<String> body) {
+		String text = String.join("\n", body).strip();
+		return text.isEmpty() ? null : text;
 	}
 
 	private static List<String> readLines(Path file) {

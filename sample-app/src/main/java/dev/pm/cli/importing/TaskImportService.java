@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.pm.cli.plan.EpicRepository;
@@ -14,6 +15,7 @@ import dev.pm.cli.plan.HistoryEntry;
 import dev.pm.cli.plan.HistoryRepository;
 import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.plan.Task;
+import dev.pm.cli.plan.TaskLink;
 import dev.pm.cli.plan.TaskRepository;
 import dev.pm.cli.plan.TaskRules;
 import dev.pm.cli.plan.Timestamps;
@@ -76,6 +78,7 @@ public class TaskImportService {
 		List<String> updated = new ArrayList<>();
 		List<String> createdFeatures = new ArrayList<>();
 		List<String> keptStatus = new ArrayList<>();
+		List<String> unchanged = new ArrayList<>();
 		for (TaskDocument document : documents.values()) {
 			FeaturePath feature = document.feature();
 			if (this.epics.insertIfMissing(feature.epicKey(), feature.epicTitle(), today)) {
@@ -91,6 +94,10 @@ public class TaskImportService {
 				task = withStatusOf(task, existing.get());
 				keptStatus.add(document.key());
 				notes += "; kept " + task.status() + " (changed since the last import), not " + document.status();
+			}
+			if (existing.isPresent() && sameAs(task, document, existing.get())) {
+				unchanged.add(document.key());
+				continue;
 			}
 			(existing.isPresent() ? updated : created).add(document.key());
 			this.tasks.save(task, now);
@@ -120,7 +127,7 @@ public class TaskImportService {
 		// usually makes.
 		documents.values().forEach((document) -> requireDependencyRule(document, true));
 		documents.values().forEach((document) -> requireDependencyRule(document, false));
-		return new ImportResult(created, updated, createdFeatures, keptStatus);
+		return new ImportResult(created, updated, createdFeatures, keptStatus, unchanged);
 	}
 
 	/**
@@ -150,6 +157,28 @@ public class TaskImportService {
 		return task.status() != this.history.statusFromLastImport(task.key());
 	}
 
+	/**
+	 * Whether importing the document would change nothing: the task as the document makes
+	 * it, dependencies included, is the task in the database.
+	 */
+	private static boolean sameAs(Task imported, TaskDocument document, Task existing) {
+		return Objects.equals(existing.title(), imported.title()) && existing.feature().equals(imported.feature())
+				&& existing.status() == imported.status() && existing.priority() == imported.priority()
+				&& Objects.equals(existing.agentType(), imported.agentType())
+				&& Objects.equals(existing.agent(), imported.agent())
+				&& Objects.equals(existing.estimate(), imported.estimate())
+				&& Objects.equals(existing.created(), imported.created())
+				&& Objects.equals(existing.filePath(), imported.filePath())
+				&& Objects.equals(existing.blockedReason(), imported.blockedReason())
+				&& Objects.equals(existing.description(), imported.description())
+				&& existing.dependsOn()
+					.stream()
+					.map(TaskLink::key)
+					.sorted()
+					.toList()
+					.equals(document.dependsOn().stream().sorted().distinct().toList());
+	}
+
 	private Map<String, TaskDocument> parseAll(List<Path> files) {
 		Map<String, TaskDocument> documents = new LinkedHashMap<>();
 		for (Path file : files) {
@@ -168,14 +197,15 @@ public class TaskImportService {
 		String filePath = (document.filePath() != null) ? document.filePath() : document.file().toString();
 		return new Task(document.key(), document.title(), document.feature().featureKey(), document.feature().epicKey(),
 				document.status(), document.priority(), document.agentType(), document.agent(), document.estimate(),
-				created, filePath, document.blockedReason(), null, null, List.of(), List.of());
+				created, filePath, document.blockedReason(), null, null, List.of(), List.of(), document.description(),
+				null);
 	}
 
 	/** The document's task with the status, assignment and reason the database has. */
 	private static Task withStatusOf(Task task, Task existing) {
 		return new Task(task.key(), task.title(), task.feature(), task.epic(), existing.status(), task.priority(),
 				task.agentType(), existing.agent(), task.estimate(), task.created(), task.filePath(),
-				existing.blockedReason(), null, null, List.of(), List.of());
+				existing.blockedReason(), null, null, List.of(), List.of(), task.description(), null);
 	}
 
 }

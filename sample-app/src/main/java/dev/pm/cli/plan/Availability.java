@@ -1,9 +1,7 @@
 package dev.pm.cli.plan;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -21,7 +19,8 @@ public record Availability(@JsonProperty("result") Task task, String reason) {
 	}
 
 	/**
-	 * No task is available; says how many todo tasks wait on dependencies and on which.
+	 * No task is available; says how many todo tasks wait on dependencies, and lists each
+	 * of them with what it waits on, so that the count and the list agree.
 	 * @param waiting each waiting task with the dependencies it waits on
 	 * @return the availability
 	 */
@@ -29,13 +28,16 @@ public record Availability(@JsonProperty("result") Task task, String reason) {
 		if (waiting.isEmpty()) {
 			return new Availability(null, "no task is available");
 		}
-		Set<String> blockers = new LinkedHashSet<>();
-		waiting.values()
-			.forEach((links) -> links.forEach((link) -> blockers.add(link.key() + " (" + link.status() + ")")));
+		List<String> tasks = waiting.entrySet()
+			.stream()
+			.map((task) -> task.getKey() + " waits on "
+					+ String.join(", ",
+							task.getValue().stream().map((link) -> link.key() + " (" + link.status() + ")").toList()))
+			.toList();
 		int count = waiting.size();
-		String tasks = (count == 1) ? " todo task waits" : " todo tasks wait";
-		return new Availability(null, "no task is available: " + count + tasks + " on dependencies not completed: "
-				+ String.join(", ", blockers));
+		String what = (count == 1) ? " todo task waits" : " todo tasks wait";
+		return new Availability(null, "no task is available: " + count + what + " on dependencies not completed: "
+				+ String.join("; ", tasks));
 	}
 
 }

@@ -76,6 +76,19 @@ public class EpicRepository {
 		return this.jdbc.sql("DELETE FROM epic WHERE key = ?").param(key).update() == 1;
 	}
 
+	/**
+	 * Sets the title and description of an epic.
+	 * @param key its key
+	 * @param title its title
+	 * @param description its description, or {@code null}
+	 * @return whether an epic was updated
+	 */
+	public boolean update(String key, String title, String description) {
+		return this.jdbc.sql("UPDATE epic SET title = ?, description = ? WHERE key = ?")
+			.params(title, description, key)
+			.update() == 1;
+	}
+
 	private JdbcClient.StatementSpec select(String where) {
 		return this.jdbc.sql(selectSql(where));
 	}
@@ -86,13 +99,14 @@ public class EpicRepository {
 	 */
 	static String selectSql(String where) {
 		return "SELECT e.key, e.title, e.created, (SELECT count(*) FROM feature c WHERE c.epic_key = e.key), "
-				+ Progress.COLUMNS
+				+ Progress.COLUMNS + ", e.description"
 				+ " FROM epic e LEFT JOIN feature f ON f.epic_key = e.key LEFT JOIN task t ON t.feature_key = f.key"
 				+ where + " GROUP BY e.key ORDER BY e.key";
 	}
 
 	private static Epic epic(ResultSet rs, int row) throws SQLException {
-		return new Epic(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), Progress.read(rs, 5));
+		return new Epic(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), Progress.read(rs, 5),
+				rs.getString("description"));
 	}
 
 }

@@ -67,6 +67,24 @@ public class EpicService {
 	}
 
 	/**
+	 * Changes the title or the description of epic, or both.
+	 * @param key its key
+	 * @param title its new title, or {@code null} to keep it
+	 * @param description its new description, or {@code null} to keep it; blank removes
+	 * it
+	 * @return the epic as it is now
+	 * @throws PlanException if it does not exist or the title is blank
+	 */
+	@Transactional
+	public Epic update(String key, String title, String description) {
+		Epic current = this.epics.find(key).orElseThrow(() -> new PlanException("epic " + key + " does not exist"));
+		String newTitle = (title != null) ? Titles.require(title, "epic " + key) : current.title();
+		String newDescription = OptionalText.updated(current.description(), description);
+		this.epics.update(key, newTitle, newDescription);
+		return this.epics.find(key).orElseThrow();
+	}
+
+	/**
 	 * Deletes an epic that has no features.
 	 * @param key its key
 	 * @throws PlanException if it does not exist or still has features

@@ -73,14 +73,28 @@ public class FeatureRepository {
 		return select(" WHERE f.key = :key").param("key", key).query(FeatureRepository::feature).optional();
 	}
 
+	/**
+	 * Sets the title and description of a feature.
+	 * @param key its key
+	 * @param title its title
+	 * @param description its description, or {@code null}
+	 * @return whether a feature was updated
+	 */
+	public boolean update(String key, String title, String description) {
+		return this.jdbc.sql("UPDATE feature SET title = ?, description = ? WHERE key = ?")
+			.params(title, description, key)
+			.update() == 1;
+	}
+
 	private JdbcClient.StatementSpec select(String where) {
-		return this.jdbc.sql("SELECT f.key, f.title, f.epic_key, f.created, " + Progress.COLUMNS
+		return this.jdbc.sql("SELECT f.key, f.title, f.epic_key, f.created, " + Progress.COLUMNS + ", f.description"
 				+ " FROM feature f LEFT JOIN task t ON t.feature_key = f.key" + where
 				+ " GROUP BY f.key ORDER BY f.key");
 	}
 
 	private static Feature feature(ResultSet rs, int row) throws SQLException {
-		return new Feature(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Progress.read(rs, 5));
+		return new Feature(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Progress.read(rs, 5),
+				rs.getString("description"));
 	}
 
 	/**

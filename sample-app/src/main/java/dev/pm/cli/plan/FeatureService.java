@@ -75,6 +75,25 @@ public class FeatureService {
 	}
 
 	/**
+	 * Changes the title or the description of feature, or both.
+	 * @param key its key
+	 * @param title its new title, or {@code null} to keep it
+	 * @param description its new description, or {@code null} to keep it; blank removes
+	 * it
+	 * @return the feature as it is now
+	 * @throws PlanException if it does not exist or the title is blank
+	 */
+	@Transactional
+	public Feature update(String key, String title, String description) {
+		Feature current = this.features.find(key)
+			.orElseThrow(() -> new PlanException("feature " + key + " does not exist"));
+		String newTitle = (title != null) ? Titles.require(title, "feature " + key) : current.title();
+		String newDescription = OptionalText.updated(current.description(), description);
+		this.features.update(key, newTitle, newDescription);
+		return this.features.find(key).orElseThrow();
+	}
+
+	/**
 	 * Deletes a feature that has no tasks.
 	 * @param key its key
 	 * @throws PlanException if it does not exist or still has tasks

@@ -2,7 +2,9 @@ package dev.pm.cli.plan;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,37 @@ public class HistoryRepository {
 				    FROM task_history h WHERE h.task_id = (SELECT id FROM task WHERE key = ?)
 				    ORDER BY h.id DESC LIMIT ?)
 				ORDER BY id""").params(key, limit).query(HistoryRepository::entry).list();
+	}
+
+	/**
+	 * Returns the history of the whole project, oldest first. Rows of a deleted task
+	 * stay, and belong to the epic of the key the task had then.
+	 * @param filter which rows
+	 * @return the entries, oldest first
+	 */
+	public List<HistoryEntry> project(HistoryFilter filter) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (filter.since() != null) {
+			where.append(" AND h.at >= :since");
+			params.put("since", filter.since());
+		}
+		if (filter.agent() != null) {
+			where.append(" AND h.agent = :agent");
+			params.put("agent", filter.agent());
+		}
+		if (filter.epic() != null) {
+			// Task keys begin with their epic's: T-E01-F01-001 is of E01.
+			where.append(" AND h.task_key LIKE :epic");
+			params.put("epic", "T-" + filter.epic() + "-%");
+		}
+		params.put("limit", filter.limit());
+		return this.jdbc.sql("""
+				SELECT * FROM (
+				    SELECT h.id, h.at, h.task_key, h.event, h.from_status, h.to_status, h.agent, h.notes
+				    FROM task_history h""" + where + """
+				    ORDER BY h.id DESC LIMIT :limit)
+				ORDER BY id""").params(params).query(HistoryRepository::entry).list();
 	}
 
 	/**

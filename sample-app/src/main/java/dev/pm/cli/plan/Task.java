@@ -22,10 +22,14 @@ import java.util.List;
  * {@code null}
  * @param dependsOn the tasks that must be completed first
  * @param requiredBy the tasks that depend on this one
+ * @param description what is to be done in detail, as Markdown, or {@code null}
+ * @param leaseExpiresAt when the claim of its agent expires, as an ISO-8601 UTC instant,
+ * or {@code null} for a task not claimed with a lease
  */
 public record Task(String key, String title, String feature, String epic, TaskStatus status, int priority,
 		String agentType, String agent, String estimate, String created, String filePath, String blockedReason,
-		String startedAt, String updatedAt, List<TaskLink> dependsOn, List<TaskLink> requiredBy) {
+		String startedAt, String updatedAt, List<TaskLink> dependsOn, List<TaskLink> requiredBy, String description,
+		String leaseExpiresAt) {
 
 	/** The priority of a task that was given none. */
 	public static final int DEFAULT_PRIORITY = 5;

@@ -28,7 +28,7 @@ public class TaskRepository {
 	static final String SELECT_TASKS = """
 			SELECT t.id, t.key, t.title, t.feature_key, f.epic_key, t.status, t.priority, t.agent_type,
 			       t.assigned_agent, t.estimated_time, t.created, t.file_path, t.blocked_reason, t.started_at,
-			       t.updated_at,
+			       t.updated_at, t.description, t.lease_expires_at,
 			       (SELECT string_agg(d.depends_on_key || ' ' || dt.status, ',' ORDER BY d.depends_on_key)
 			        FROM task_dependency d JOIN task dt ON dt.key = d.depends_on_key
 			        WHERE d.task_key = t.key) AS depends_on,
@@ -79,14 +79,14 @@ public class TaskRepository {
 	public long save(Task task, String now) {
 		return this.jdbc.sql("""
 				INSERT INTO task (key, title, feature_key, status, priority, agent_type, assigned_agent, estimated_time,
-				    created, file_path, blocked_reason, updated_at)
+				    created, file_path, blocked_reason, updated_at, description)
 				VALUES (:key, :title, :feature, :status, :priority, :agentType, :agent, :estimate, :created,
-				    :filePath, :blockedReason, :now)
+				    :filePath, :blockedReason, :now, :description)
 				ON CONFLICT (key) DO UPDATE SET title = excluded.title, feature_key = excluded.feature_key,
 				    status = excluded.status, priority = excluded.priority, agent_type = excluded.agent_type,
 				    assigned_agent = excluded.assigned_agent, estimated_time = excluded.estimated_time,
 				    created = excluded.created, file_path = excluded.file_path,
-				    blocked_reason = excluded.blocked_reason,
+				    blocked_reason = excluded.blocked_reason, description = excluded.description,
 				    updated_at = CASE WHEN task.status = excluded.status THEN task.updated_at
 				        ELSE excluded.updated_at END
 				RETURNING id""")
@@ -102,6 +102,7 @@ public class TaskRepository {
 			.param("filePath", task.filePath())
 			.param("blockedReason", task.blockedReason())
 			.param("now", now)
+			.param("description", task.description())
 			.query(Long.class)
 			.single();
 	}
@@ -153,13 +154,15 @@ public class TaskRepository {
 	}
 
 	/**
-	 * Returns the task that {@link #next(WorkFilter)} returns, kept from concurrent
-	 * claimers until the transaction ends (see {@link PlanDialect}).
+	 * Returns the task that {@link #next(WorkFilter)} returns, unless it is assigned to
+	 * another agent, kept from concurrent claimers until the transaction ends (see
+	 * {@link PlanDialect}).
 	 * @param filter which tasks to choose from
+	 * @param agent the agent who claims
 	 * @return the task, or empty if none is available
 	 */
-	public Optional<Task> nextToClaim(WorkFilter filter) {
-		Query next = nextQuery(filter);
+	public Optional<Task> nextToClaim(WorkFilter filter, String agent) {
+		Query next = claimQuery(filter, agent);
 		return new Query(next.sql() + this.dialect.claimLock(), next.params()).statement(this.jdbc)
 			.query(TaskRepository::task)
 			.optional();
@@ -205,6 +208,32 @@ public class TaskRepository {
 				" AND NOT " + WAITING_ON_A_DEPENDENCY + " ORDER BY t.priority, t.created, t.key LIMIT 1");
 	}
 
+	static Query claimQuery(WorkFilter filter, String agent) {
+		Conditions where = todo(filter);
+		where.add("(t.assigned_agent IS NULL OR t.assigned_agent = :claimer)", "claimer", agent);
+		return where.query(SELECT_TASKS,
+				" AND NOT " + WAITING_ON_A_DEPENDENCY + " ORDER BY t.priority, t.created, t.key LIMIT 1");
+	}
+
+	/**
+	 * Returns the agent's own work that a reviewer reopened and that it has not claimed
+	 * since: what {@code claim} gives it before anything new.
+	 * @param filter which tasks to choose from
+	 * @param agent the agent
+	 * @return the task, or empty if there is none
+	 */
+	public Optional<Task> reopenedFor(WorkFilter filter, String agent) {
+		Conditions where = filtered(filter);
+		where.add("t.status = 'in_progress'");
+		where.add("t.assigned_agent = :agent", "agent", agent);
+		where.add("""
+				(SELECT h.event FROM task_history h WHERE h.task_id = t.id ORDER BY h.id DESC LIMIT 1) = 'reopened'""");
+		return where.query(SELECT_TASKS, " ORDER BY t.priority, t.created, t.key LIMIT 1")
+			.statement(this.jdbc)
+			.query(TaskRepository::task)
+			.optional();
+	}
+
 	static Query waitingQuery(WorkFilter filter) {
 		return todo(filter).query("""
 				SELECT t.key, w.depends_on_key, wt.status
@@ -214,8 +243,13 @@ public class TaskRepository {
 	}
 
 	private static Conditions todo(WorkFilter filter) {
-		Conditions where = new Conditions();
+		Conditions where = filtered(filter);
 		where.add("t.status = 'todo'");
+		return where;
+	}
+
+	private static Conditions filtered(WorkFilter filter) {
+		Conditions where = new Conditions();
 		where.addIfPresent("t.agent_type = :agentType", "agentType", filter.agentType());
 		where.addIfPresent("f.epic_key = :epic", "epic", filter.epic());
 		where.addIfPresent("t.feature_key = :feature", "feature", filter.feature());
@@ -233,7 +267,10 @@ public class TaskRepository {
 				UPDATE task SET status = :to, updated_at = :at,
 				    assigned_agent = coalesce(:agent, assigned_agent),
 				    started_at = CASE WHEN :started THEN :at ELSE started_at END,
-				    blocked_reason = :blockedReason
+				    blocked_reason = :blockedReason,
+				    -- A claim's lease lasts while the task is in progress.
+				    lease_seconds = CASE WHEN :to = 'in_progress' THEN lease_seconds END,
+				    lease_expires_at = CASE WHEN :to = 'in_progress' THEN lease_expires_at END
 				WHERE key = :key AND status = :from""")
 			.param("to", change.to().toString())
 			.param("at", change.at())
@@ -243,6 +280,39 @@ public class TaskRepository {
 			.param("key", key)
 			.param("from", change.from().toString())
 			.update() == 1;
+	}
+
+	/**
+	 * Sets what {@code pm task update} changes.
+	 * @param key the task's key
+	 * @param task the task with its new values
+	 */
+	public void updateFields(String key, Task task) {
+		this.jdbc.sql("""
+				UPDATE task SET title = :title, priority = :priority, agent_type = :agentType,
+				    assigned_agent = :agent, estimated_time = :estimate, description = :description
+				WHERE key = :key""")
+			.param("title", task.title())
+			.param("priority", task.priority())
+			.param("agentType", task.agentType())
+			.param("agent", task.agent())
+			.param("estimate", task.estimate())
+			.param("description", task.description())
+			.param("key", key)
+			.update();
+	}
+
+	/**
+	 * Puts an in-progress task back to {@code todo}, unassigned, without its lease.
+	 * @param key the task's key
+	 * @param now the time now
+	 * @return whether the task was in progress and was released
+	 */
+	public boolean release(String key, String now) {
+		return this.jdbc.sql("""
+				UPDATE task SET status = 'todo', assigned_agent = NULL, lease_seconds = NULL,
+				    lease_expires_at = NULL, updated_at = ?
+				WHERE key = ? AND status = 'in_progress'""").params(now, key).update() == 1;
 	}
 
 	/**
@@ -303,7 +373,7 @@ public class TaskRepository {
 				rs.getString("agent_type"), rs.getString("assigned_agent"), rs.getString("estimated_time"),
 				rs.getString("created"), rs.getString("file_path"), rs.getString("blocked_reason"),
 				rs.getString("started_at"), rs.getString("updated_at"), links(rs.getString("depends_on")),
-				links(rs.getString("required_by")));
+				links(rs.getString("required_by")), rs.getString("description"), rs.getString("lease_expires_at"));
 	}
 
 	/**

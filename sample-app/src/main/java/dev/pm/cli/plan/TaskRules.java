@@ -83,6 +83,19 @@ public class TaskRules {
 	}
 
 	/**
+	 * Refuses to start a task while a dependency is not done, as {@code claim} does.
+	 * @param task the task as it is in the database
+	 * @throws PlanException naming the dependencies that are not completed
+	 */
+	public void requireDependenciesDoneToStart(Task task) {
+		List<String> unfinished = task.unfinishedDependencies();
+		if (!unfinished.isEmpty()) {
+			throw new PlanException("cannot start " + task.key() + ": it depends on " + String.join(", ", unfinished)
+					+ ", not completed yet");
+		}
+	}
+
+	/**
 	 * Refuses to take a task back from done while a task that depends on it is done.
 	 * @param task the task as it is in the database
 	 * @param action what the user asked, as in {@code cannot reopen T-E01-F01-001}

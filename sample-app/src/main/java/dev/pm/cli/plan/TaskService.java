@@ -1,5 +1,6 @@
 package dev.pm.cli.plan;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,11 +23,18 @@ public class TaskService {
 
 	private final Timestamps timestamps;
 
-	TaskService(TaskRepository tasks, HistoryRepository history, TaskRules rules, Timestamps timestamps) {
+	private final ClaimLeases leases;
+
+	private final KnownFilters filters;
+
+	TaskService(TaskRepository tasks, HistoryRepository history, TaskRules rules, Timestamps timestamps,
+			ClaimLeases leases, KnownFilters filters) {
 		this.tasks = tasks;
 		this.history = history;
 		this.rules = rules;
 		this.timestamps = timestamps;
+		this.leases = leases;
+		this.filters = filters;
 	}
 
 	/**
@@ -134,6 +142,10 @@ public class TaskService {
 		if (transition.to().isDone()) {
 			this.rules.requireDependenciesDone(task);
 		}
+		if (transition == Transition.START) {
+			// As claim: work started before its dependencies could never be approved.
+			this.rules.requireDependenciesDoneToStart(task);
+		}
 		if (task.status().isDone() && !transition.to().isDone()) {
 			this.rules.requireNoDoneDependents(task, transition.verb() + " " + key);
 		}
@@ -154,12 +166,16 @@ public class TaskService {
 	}
 
 	/**
-	 * Returns the task an agent should take next, without taking it.
+	 * Returns the task an agent should take next, without taking it. Claims whose lease
+	 * ran out are expired first, so their tasks are available again.
 	 * @param filter which tasks to choose from
 	 * @return the task, or why there is none
+	 * @throws PlanException if the filter names an epic or feature that does not exist
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Availability next(WorkFilter filter) {
+		this.filters.require(filter);
+		this.leases.expire(this.timestamps.now());
 		return this.tasks.next(filter)
 			.map(Availability::of)
 			.orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
@@ -171,15 +187,50 @@ public class TaskService {
 	 * write lock and each sees the claims before it; on PostgreSQL the task's row is
 	 * locked and concurrent claimers skip it ({@link PlanDialect}). No two agents receive
 	 * the same task.
+	 * <p>
+	 * The agent's own work that a reviewer reopened comes first; a task assigned to
+	 * another agent is never claimed; claims whose lease ran out are expired first.
+	 * @param filter which tasks to choose from
+	 * @param actor the agent
+	 * @param lease how long the claim lasts without a renewal, or {@code null} for no
+	 * expiry
+	 * @return the task as started, or why there is none
+	 * @throws PlanException if the filter names an epic or feature that does not exist
+	 */
+	@Transactional
+	public Availability claim(WorkFilter filter, String actor, Duration lease) {
+		this.filters.require(filter);
+		String now = this.timestamps.now();
+		this.leases.expire(now);
+		Task claimed = this.tasks.reopenedFor(filter, actor)
+			.map((task) -> reclaim(task, actor))
+			.or(() -> this.tasks.nextToClaim(filter, actor).map((task) -> change(Transition.CLAIM, task, actor, null)))
+			.orElse(null);
+		if (claimed == null) {
+			return Availability.none(this.tasks.waiting(filter));
+		}
+		if (lease != null) {
+			this.leases.grant(claimed.key(), lease, now);
+		}
+		return Availability.of(find(claimed.key()));
+	}
+
+	/**
+	 * Same as {@link #claim(WorkFilter, String, Duration)} without a lease.
 	 * @param filter which tasks to choose from
 	 * @param actor the agent
 	 * @return the task as started, or why there is none
 	 */
 	@Transactional
 	public Availability claim(WorkFilter filter, String actor) {
-		return this.tasks.nextToClaim(filter)
-			.map((task) -> Availability.of(change(Transition.CLAIM, task, actor, null)))
-			.orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
+		return claim(filter, actor, null);
+	}
+
+	/** The agent takes up its reopened work: recorded, so the next claim moves on. */
+	private Task reclaim(Task task, String actor) {
+		this.history.append(task.key(), new HistoryEntry(this.timestamps.now(), task.key(), Transition.CLAIM.event(),
+				task.status(), task.status(), actor, "reopened work"));
+		return task;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.pm.cli.plan;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -29,6 +30,16 @@ public class Timestamps {
 	 */
 	public String now() {
 		return Instant.now(this.clock).truncatedTo(ChronoUnit.SECONDS).toString();
+	}
+
+	/**
+	 * Returns the time some duration after a time stamp.
+	 * @param at a time stamp as {@link #now()} returns it
+	 * @param duration how long after
+	 * @return the later time stamp, in the same form
+	 */
+	public String after(String at, Duration duration) {
+		return Instant.parse(at).plus(duration).truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 
 }

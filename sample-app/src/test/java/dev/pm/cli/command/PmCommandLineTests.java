@@ -138,7 +138,7 @@ class PmCommandLineTests {
 		Run run = run(database, "db", "status");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out()).contains("path            " + database, "schema version  2", "journal mode    wal",
+		assertThat(run.out()).contains("path            " + database, "schema version  3", "journal mode    wal",
 				"integrity       ok", "permissions     rw-------");
 	}
 
@@ -152,9 +152,9 @@ class PmCommandLineTests {
 			assertThat(run.out()).containsPattern("database +postgresql\n")
 				.containsPattern("server +localhost:\\d+/test_\\d+\n")
 				.containsPattern("version +PostgreSQL 17\\.")
-				.contains("schema version  2");
+				.contains("schema version  3");
 			assertThat(fields(json)).containsExactly("database", "server", "version", "schemaVersion");
-			assertThat(json.get("schemaVersion").asString()).isEqualTo("2");
+			assertThat(json.get("schemaVersion").asString()).isEqualTo("3");
 		}
 	}
 
@@ -257,12 +257,14 @@ class PmCommandLineTests {
 			assertThat(history.get("results").get(1).get("at").asString())
 				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 			assertThat(none.toString()).isEqualTo("{\"result\":null,\"reason\":\"no task is available: 2 todo tasks "
-					+ "wait on dependencies not completed: T-E01-F01-001 (in_progress), T-E01-F01-002 (todo)\"}");
+					+ "wait on dependencies not completed: T-E01-F01-002 waits on T-E01-F01-001 (in_progress); "
+					+ "T-E01-F01-003 waits on T-E01-F01-002 (todo)\"}");
 			assertThat(fields(epics.get("results").get(0))).containsExactly("key", "title", "created", "features",
-					"progress");
+					"progress", "description");
 			assertThat(fields(epics.get("results").get(0).get("progress"))).containsExactly("todo", "inProgress",
 					"blocked", "readyForReview", "completed", "archived", "total", "percent");
-			assertThat(fields(feature)).containsExactly("key", "title", "epic", "created", "progress", "tasks");
+			assertThat(fields(feature)).containsExactly("key", "title", "epic", "created", "progress", "description",
+					"tasks");
 		}
 	}
 
@@ -491,7 +493,7 @@ class PmCommandLineTests {
 
 	private static final String[] TASK_FIELDS = { "key", "title", "feature", "epic", "status", "priority", "agentType",
 			"agent", "estimate", "created", "filePath", "blockedReason", "startedAt", "updatedAt", "dependsOn",
-			"requiredBy", "history" };
+			"requiredBy", "description", "leaseExpiresAt", "history" };
 
 	/**
 	 * E01 / E01-F01 with T-001, T-002 (depends on T-001, priority 3, backend) and T-003.
@@ -567,13 +569,13 @@ class PmCommandLineTests {
 				.isNotNull();
 			CommandLine group = PmCommandLine.create(context, new String[] { "task", "--help" });
 			assertThat(group.getSubcommands()).containsOnlyKeys("task");
-			assertThat(group.getSubcommands().get("task").getSubcommands()).hasSize(17);
+			assertThat(group.getSubcommands().get("task").getSubcommands()).hasSize(20);
 			CommandLine help = PmCommandLine.create(context, new String[] { "--help" });
-			assertThat(help.getSubcommands()).containsOnlyKeys("epic", "feature", "task", "db", "demo", "server",
-					"completion");
+			assertThat(help.getSubcommands()).containsOnlyKeys("epic", "feature", "task", "history", "db", "demo",
+					"server", "completion");
 			assertThat(help.getSubcommands().get("task").getSubcommands()).isEmpty();
 			CommandLine optionFirst = PmCommandLine.create(context, new String[] { "--db", "x.db", "task", "list" });
-			assertThat(optionFirst.getSubcommands().get("task").getSubcommands()).hasSize(17);
+			assertThat(optionFirst.getSubcommands().get("task").getSubcommands()).hasSize(20);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.pm.cli.plan;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sixteen agents, each a thread with its own connection on PostgreSQL, claim from 100
  * available tasks at the same moment, until none is left: every task is claimed exactly
- * once, no claim fails, and the history agrees with the tasks. The same test on SQLite
- * and on PostgreSQL. (PmJarIT does the same with sixteen {@code pm} processes.)
+ * once, no claim fails, and the history agrees with the tasks; and again when every task
+ * is held by an agent whose claims all expired, so that each claim first expires the
+ * others' leases. The same tests on SQLite and on PostgreSQL. (PmJarIT does the same with
+ * sixteen {@code pm} processes.)
  */
 class ConcurrentClaimTests {
 
@@ -53,13 +56,42 @@ class ConcurrentClaimTests {
 		}
 	}
 
-	private void claimConcurrently(EpicService epics, FeatureService features) throws Exception {
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void sixteenAgentsTakeOverEveryExpiredClaimExactlyOnce(TestDatabase database) throws Exception {
+		try (ConfigurableApplicationContext context = database.start(this.directory,
+				Map.of("spring.datasource.hikari.maximum-pool-size", String.valueOf(AGENTS)))) {
+			this.tasks = context.getBean(TaskService.class);
+			this.jdbc = context.getBean(JdbcClient.class);
+			addTasks(context.getBean(EpicService.class), context.getBean(FeatureService.class));
+			while (this.tasks.claim(WorkFilter.anyTask(), "dead-agent", Duration.ofHours(1)).task() != null) {
+				// Every task claimed by an agent that will never renew its lease.
+			}
+			this.jdbc.sql("UPDATE task SET lease_expires_at = '2000-01-01T00:00:00Z'").update();
+
+			claimConcurrently();
+
+			assertThat(pairs("SELECT task_key, notes FROM task_history WHERE event = 'expired'")).hasSize(TASKS)
+				.allSatisfy((key, notes) -> assertThat(notes).startsWith("claim of dead-agent expired"));
+			assertThat(new PlanDatabase(this.jdbc).count("task_history")).isEqualTo(TASKS * 4);
+		}
+	}
+
+	private void addTasks(EpicService epics, FeatureService features) {
 		epics.add("E01", "Load");
 		features.add("E01-F01", "Claims", "E01");
 		for (int i = 1; i <= TASKS; i++) {
 			this.tasks.add(new NewTask("T-E01-F01-%03d".formatted(i), "Task " + i, "E01-F01", List.of(), null, null),
 					"planner");
 		}
+	}
+
+	private void claimConcurrently(EpicService epics, FeatureService features) throws Exception {
+		addTasks(epics, features);
+		claimConcurrently();
+	}
+
+	private void claimConcurrently() throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(AGENTS);
 		List<Future<List<String>>> claims = new ArrayList<>();
@@ -80,7 +112,9 @@ class ConcurrentClaimTests {
 			assertThat(claimCount).isEqualTo(TASKS);
 			assertThat(claimedBy).hasSize(TASKS);
 			assertThat(pairs("SELECT key, assigned_agent FROM task WHERE status = 'in_progress'")).isEqualTo(claimedBy);
-			assertThat(pairs("SELECT task_key, agent FROM task_history WHERE event = 'claimed'")).isEqualTo(claimedBy);
+			assertThat(
+					pairs("SELECT task_key, agent FROM task_history WHERE event = 'claimed' AND agent <> 'dead-agent'"))
+				.isEqualTo(claimedBy);
 		}
 		finally {
 			threads.shutdownNow();

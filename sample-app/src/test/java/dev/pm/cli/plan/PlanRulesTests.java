@@ -224,8 +224,10 @@ abstract class PlanRulesTests extends WorkflowTests {
 		Path document = document("T-E01-F01-001", "todo");
 		this.imports.importFiles(List.of(document), false, "tester");
 		change(Transition.START, "T-E01-F01-001");
+		// Another file: the document changed.
+		Path edited = document("T-E01-F01-001", "todo");
 
-		var result = this.imports.importFiles(List.of(document), false, "tester");
+		var result = this.imports.importFiles(List.of(edited), false, "tester");
 
 		assertThat(result.keptStatus()).containsExactly("T-E01-F01-001");
 		Task task = this.tasks.show("T-E01-F01-001");

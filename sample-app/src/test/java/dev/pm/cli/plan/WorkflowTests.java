@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * The agents' workflow: the lifecycle, its history, finding and claiming work, lists and
  * progress, moving and deleting tasks.
  */
-abstract class WorkflowTests extends PlanTests {
+abstract class WorkflowTests extends AgentTeamTests {
 
 	private static final String TASK = "T-E01-F01-001";
 
@@ -167,7 +167,8 @@ abstract class WorkflowTests extends PlanTests {
 
 		assertThat(next.task()).isNull();
 		assertThat(next.reason()).isEqualTo("no task is available: 2 todo tasks wait on dependencies not completed: "
-				+ "T-E01-F01-001 (in_progress), T-E01-F01-002 (todo)");
+				+ "T-E01-F01-002 waits on T-E01-F01-001 (in_progress); "
+				+ "T-E01-F01-003 waits on T-E01-F01-001 (in_progress), T-E01-F01-002 (todo)");
 	}
 
 	@Test

@@ -65,7 +65,7 @@ class SchemaUpgradeTests {
 						tuple("T-E01-F01-002", "imported", "in_progress"),
 						tuple("T-E01-F01-003", "imported", "blocked"), tuple("T-E01-F01-004", "imported", "todo"));
 			assertThat(jdbc.sql("SELECT max(version) FROM flyway_schema_history").query(String.class).single())
-				.isEqualTo("2");
+				.isEqualTo("3");
 			assertThat(jdbc.sql("PRAGMA foreign_key_check").query().listOfRows()).isEmpty();
 		}
 	}

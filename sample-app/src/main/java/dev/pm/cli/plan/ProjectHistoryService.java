@@ -1,0 +1,35 @@
+package dev.pm.cli.plan;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The history of the whole project: what a reviewer reads to see what the agents did.
+ */
+@Service
+public class ProjectHistoryService {
+
+	private final HistoryRepository history;
+
+	private final KnownFilters filters;
+
+	ProjectHistoryService(HistoryRepository history, KnownFilters filters) {
+		this.history = history;
+		this.filters = filters;
+	}
+
+	/**
+	 * Returns the rows a filter selects, oldest first.
+	 * @param filter which rows
+	 * @return the entries
+	 * @throws PlanException if the filter names an epic that does not exist
+	 */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> entries(HistoryFilter filter) {
+		this.filters.require(new WorkFilter(null, filter.epic(), null));
+		return this.history.project(filter);
+	}
+
+}
