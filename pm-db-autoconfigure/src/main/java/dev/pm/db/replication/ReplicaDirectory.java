@@ -116,18 +116,20 @@ final class ReplicaDirectory {
 			return true;
 		}
 		FileChannel channel = this.files.openForWriting(this.root.resolve(LOCK));
+		FileLock lock;
 		try {
-			FileLock lock = channel.tryLock();
-			if (lock != null) {
-				this.lockChannel = channel;
-				return true;
-			}
+			lock = channel.tryLock();
 		}
 		catch (OverlappingFileLockException ex) {
 			// Another replicator in this JVM holds it.
+			lock = null;
 		}
-		channel.close();
-		return false;
+		if (lock == null) {
+			channel.close();
+			return false;
+		}
+		this.lockChannel = channel;
+		return true;
 	}
 
 	void release() throws IOException {

@@ -77,8 +77,9 @@ public class ReplicaRestore implements DatabaseRestore {
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
 			// Only what this restore created: the claimed (empty) target and the build.
-			deleteQuietly(building);
-			deleteQuietly(file);
+			// java.io on files SQLite has closed: a failed delete leaves an empty file.
+			building.toFile().delete();
+			file.toFile().delete();
 			if (ex instanceof DatabaseException databaseException) {
 				throw databaseException;
 			}
@@ -183,8 +184,7 @@ public class ReplicaRestore implements DatabaseRestore {
 	private static int pageSize(FileChannel database) throws IOException {
 		ByteBuffer bytes = ByteBuffer.allocate(2);
 		database.read(bytes, PAGE_SIZE_OFFSET);
-		int pageSize = Short.toUnsignedInt(bytes.getShort(0));
-		return (pageSize == 1) ? 65536 : pageSize;
+		return WalHeader.pageSize(Short.toUnsignedInt(bytes.getShort(0)));
 	}
 
 	/**
@@ -218,15 +218,6 @@ public class ReplicaRestore implements DatabaseRestore {
 		}
 		database.truncate(pages * pageSize);
 		return null;
-	}
-
-	private static void deleteQuietly(Path path) {
-		try {
-			Files.deleteIfExists(path);
-		}
-		catch (IOException ex) {
-			logger.debug("Cannot delete " + path + ": " + ex);
-		}
 	}
 
 	private record Plan(ReplicaFile snapshot, List<ReplicaFile> segments) {

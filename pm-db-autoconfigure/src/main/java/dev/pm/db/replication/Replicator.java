@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -206,34 +207,42 @@ public class Replicator implements InitializingBean, DisposableBean {
 		if (current == null || !Files.isDirectory(current.dir())) {
 			startGeneration(readStart);
 		}
-		else if (!copyLog()) {
+		else if (!logContinuesReplica()) {
 			logger.warn("Lost continuity with the write-ahead log of " + this.database + " (another process"
 					+ " checkpointed it); starting a new generation in " + this.replica.getRoot());
 			startGeneration(readStart);
 		}
-		else if (Objects.requireNonNull(this.position).frames() >= CHECKPOINT_FRAMES) {
-			checkpoint();
+		else {
+			copyLog();
+			if (Objects.requireNonNull(this.position).frames() >= CHECKPOINT_FRAMES) {
+				checkpoint();
+			}
 		}
 		this.replicatedAt = readStart;
 		if (!this.lastSnapshot.plus(this.settings.snapshotInterval()).isAfter(this.clock.instant())) {
-			snapshot();
+			writeSnapshot(Objects.requireNonNull(this.generation), true);
 			this.replica.prune(this.clock.instant().minus(this.settings.retention()));
 		}
 	}
 
+	private boolean logContinuesReplica() throws IOException {
+		WalHeader header = this.wal.header();
+		return header == null || continuation(header) != null;
+	}
+
 	/**
 	 * Copy every whole transaction the log holds after the position into segments.
-	 * @return false if the log no longer continues the position
+	 * @throws NullPointerException if the log no longer continues the position (another
+	 * process checkpointed it since the last check); the next sync begins a new
+	 * generation
 	 */
-	private boolean copyLog() throws IOException {
+	private void copyLog() throws IOException {
 		WalHeader header = this.wal.header();
 		if (header == null) {
-			return true;
+			return;
 		}
-		WalPosition at = continuation(header);
-		if (at == null) {
-			return false;
-		}
+		WalPosition at = Objects.requireNonNull(continuation(header),
+				"The write-ahead log no longer continues the replica");
 		if (!at.equals(this.position)) {
 			this.position = at;
 			this.checkpointedThroughPosition = false;
@@ -249,36 +258,26 @@ public class Replicator implements InitializingBean, DisposableBean {
 			this.position = at;
 			this.checkpointedThroughPosition = false;
 		}
-		return true;
 	}
 
-	// Where the log continues the replica: the same run, or the run SQLite began after
-	// the checkpoint that this class made of everything replicated.
 	private @Nullable WalPosition continuation(WalHeader header) {
-		WalPosition current = this.position;
-		if (current == null) {
-			return WalPosition.start(header);
-		}
-		if (header.sameRun(current.salt1(), current.salt2())) {
-			return current;
-		}
-		return (this.checkpointedThroughPosition && header.restartedOnceFrom(current)) ? WalPosition.start(header)
-				: null;
+		return WalPosition.continuation(this.position, this.checkpointedThroughPosition, header);
 	}
 
 	// With the connection leased, so that no commit of this process runs in between:
 	// replicate the last frames, then let SQLite checkpoint exactly those.
 	private void checkpoint() throws IOException, SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
-			if (!copyLog()) {
-				return;
-			}
+			copyLog();
 			try (Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
 				result.next();
-				long log = result.getLong(2);
-				this.checkpointedThroughPosition = log == Objects.requireNonNull(this.position).frames()
-						&& result.getLong(3) == log;
+				long replicated = Objects.requireNonNull(this.position).frames();
+				// The log held exactly the replicated frames, and all are in the
+				// database:
+				// the next run of the log continues the replica.
+				this.checkpointedThroughPosition = List.of(result.getLong(2), result.getLong(3))
+					.equals(List.of(replicated, replicated));
 			}
 		}
 	}
@@ -305,10 +304,6 @@ public class Replicator implements InitializingBean, DisposableBean {
 		logger.info("Replicating " + this.database + " to " + this.replica.getRoot() + ", generation " + next.id());
 	}
 
-	private void snapshot() throws IOException, SQLException {
-		writeSnapshot(Objects.requireNonNull(this.generation), true);
-	}
-
 	/**
 	 * Write a snapshot of the database as of the current position: with the connection
 	 * leased (and, if {@code copyFirst}, the log replicated up to its end), a reader of
@@ -319,9 +314,8 @@ public class Replicator implements InitializingBean, DisposableBean {
 		try (SQLiteConnection reader = this.dataSource.getDriver().openReadOnly()) {
 			reader.setAutoCommit(false);
 			try (Connection connection = this.dataSource.getConnection()) {
-				if (copyFirst && !copyLog()) {
-					// The next sync begins a new generation.
-					return;
+				if (copyFirst) {
+					copyLog();
 				}
 				try (Statement statement = reader.createStatement()) {
 					statement.executeQuery("SELECT count(*) FROM sqlite_master").close();

@@ -33,10 +33,6 @@ final class WalFile {
 		this.file = file;
 	}
 
-	Path getFile() {
-		return this.file;
-	}
-
 	/**
 	 * Return the log's header, or {@code null} if the log is missing, empty or its header
 	 * is not valid.

@@ -48,8 +48,15 @@ record WalHeader(int pageSize, int checkpointSequence, int salt1, int salt2, Byt
 		if (checksum.first() != header.getInt() || checksum.second() != header.getInt()) {
 			return null;
 		}
-		// SQLite writes a page size of 65536 as 1.
-		return new WalHeader((pageSize == 1) ? 65536 : pageSize, checkpointSequence, salt1, salt2, order, checksum);
+		return new WalHeader(pageSize(pageSize), checkpointSequence, salt1, salt2, order, checksum);
+	}
+
+	/**
+	 * Decode a page size as SQLite stores it in a log or database header, where 65536 is
+	 * written as 1.
+	 */
+	static int pageSize(int stored) {
+		return (stored == 1) ? 65536 : stored;
 	}
 
 	boolean sameRun(int otherSalt1, int otherSalt2) {
