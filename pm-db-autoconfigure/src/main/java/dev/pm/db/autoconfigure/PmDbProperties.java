@@ -320,7 +320,7 @@ public class PmDbProperties implements InitializingBean {
 		private @Nullable Path target;
 
 		/**
-		 * The most committed work that may be missing from the replica: how often new
+		 * Most committed work that may be missing from the replica: how often new
 		 * write-ahead log frames are copied into it.
 		 */
 		private Duration interval = Duration.ofSeconds(1);
