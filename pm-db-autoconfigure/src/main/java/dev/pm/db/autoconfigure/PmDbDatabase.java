@@ -151,6 +151,10 @@ public final class PmDbDatabase {
 		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));
 		pragmas.add(Pragma.of("foreign_keys", properties.isForeignKeys() ? "on" : "off"));
 		properties.getPragmas().forEach((name, value) -> pragmas.add(Pragma.of(name, value)));
+		if (properties.getReplication().getTarget() != null) {
+			// The replicator checkpoints instead, once frames are in the replica.
+			pragmas.add(Pragma.of("wal_autocheckpoint", "0"));
+		}
 		return pragmas;
 	}
 

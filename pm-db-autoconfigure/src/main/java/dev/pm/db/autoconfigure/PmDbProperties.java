@@ -1,5 +1,6 @@
 package dev.pm.db.autoconfigure;
 
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -130,6 +131,8 @@ public class PmDbProperties implements InitializingBean {
 	private final Migration migration = new Migration();
 
 	private final Lease lease = new Lease();
+
+	private final Replication replication = new Replication();
 
 	public String getPath() {
 		return this.path;
@@ -301,6 +304,72 @@ public class PmDbProperties implements InitializingBean {
 		return this.lease;
 	}
 
+	public Replication getReplication() {
+		return this.replication;
+	}
+
+	/**
+	 * Continuous replication of the database into a directory, for point-in-time restore.
+	 */
+	public static class Replication {
+
+		/**
+		 * Directory (on another disk, a network mount) that receives a continuous
+		 * replica: snapshots and write-ahead log segments. Replication is off when unset.
+		 */
+		private @Nullable Path target;
+
+		/**
+		 * Most committed work that may be missing from the replica: how often new
+		 * write-ahead log frames are copied into it.
+		 */
+		private Duration interval = Duration.ofSeconds(1);
+
+		/**
+		 * How often a new full snapshot is taken.
+		 */
+		private Duration snapshotInterval = Duration.ofHours(24);
+
+		/**
+		 * How far back a restore stays possible; older snapshots and segments are
+		 * removed.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		public @Nullable Path getTarget() {
+			return this.target;
+		}
+
+		public void setTarget(@Nullable Path target) {
+			this.target = target;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getSnapshotInterval() {
+			return this.snapshotInterval;
+		}
+
+		public void setSnapshotInterval(Duration snapshotInterval) {
+			this.snapshotInterval = snapshotInterval;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+	}
+
 	/**
 	 * The lease of the shared connection to one thread at a time.
 	 */
@@ -421,7 +490,11 @@ public class PmDbProperties implements InitializingBean {
 		}
 	}
 
-	Set<PosixFilePermission> filePermissionSet() {
+	/**
+	 * Return the configured file permissions as a set.
+	 * @return the POSIX permissions
+	 */
+	public Set<PosixFilePermission> filePermissionSet() {
 		return PosixFilePermissions.fromString(this.filePermissions);
 	}
 

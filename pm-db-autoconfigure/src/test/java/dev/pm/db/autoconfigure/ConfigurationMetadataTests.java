@@ -32,7 +32,8 @@ class ConfigurationMetadataTests {
 					"pm.db.migration.enabled", "pm.db.migration.locations", "pm.db.migration.expected-version",
 					"pm.db.allow-unsafe-journal-mode", "pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout",
 					"pm.db.migration.baseline-on-migrate", "pm.db.migration.baseline-version",
-					"pm.db.lease.leak-warning", "pm.db.integrity-check-interval");
+					"pm.db.lease.leak-warning", "pm.db.integrity-check-interval", "pm.db.replication.target",
+					"pm.db.replication.interval", "pm.db.replication.snapshot-interval", "pm.db.replication.retention");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank()
 			.doesNotStartWith("The ")
 			.doesNotStartWith("A "));

@@ -1,0 +1,334 @@
+package dev.pm.db.replication;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.pm.db.DatabasePath;
+import dev.pm.db.jdbc.SqliteDataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConnection;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Replicates the database continuously into a directory, as Litestream does: a snapshot
+ * through SQLite's online backup, then every new run of write-ahead log frames, checked
+ * against the log's salts and checksums, as a segment file.
+ * <p>
+ * While it runs, the application's connection makes no automatic checkpoints
+ * ({@code wal_autocheckpoint=0}, set by the auto-configuration) and this class
+ * checkpoints instead, only with the connection leased (so no commit of this process
+ * runs) and only once every frame in the log is in the replica: a checkpoint never lets
+ * SQLite overwrite a frame that is not replicated. When continuity is lost anyway
+ * (another process checkpointed and restarted the log, or the generation's directory
+ * vanished), it begins a new generation with a new snapshot.
+ * <p>
+ * A target that fails (full, unmounted, no permission) never stops the application's
+ * commits: the log keeps the frames, the lag grows, a WARN names the target, and the
+ * replica catches up once the target is back.
+ *
+ * @author pm-db
+ */
+public class Replicator implements InitializingBean, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(Replicator.class);
+
+	// SQLite's own automatic checkpoint threshold.
+	static final long CHECKPOINT_FRAMES = 1000;
+
+	private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+
+	private static final int BUSY_SLEEP_MILLIS = 100;
+
+	private static final int BUSY_RETRIES = 3;
+
+	private static final int ALL_PAGES = -1;
+
+	private final SqliteDataSource dataSource;
+
+	private final Path database;
+
+	private final ReplicaDirectory replica;
+
+	private final WalFile wal;
+
+	private final ReplicationSettings settings;
+
+	private final Clock clock;
+
+	private final Instant started;
+
+	private final AtomicLong segments = new AtomicLong();
+
+	private @Nullable ScheduledExecutorService executor;
+
+	// Guarded by this: only the replication thread, and stop, use them.
+	private @Nullable Generation generation;
+
+	private @Nullable WalPosition position;
+
+	private boolean checkpointedThroughPosition;
+
+	private long nextIndex;
+
+	private Instant lastSnapshot = Instant.MIN;
+
+	private volatile @Nullable Instant replicatedAt;
+
+	private volatile @Nullable String lastSegment;
+
+	private volatile @Nullable String lastError;
+
+	private volatile boolean standby;
+
+	/**
+	 * Create a replicator of a file database.
+	 * @param dataSource the database's data source
+	 * @param settings the target and the intervals
+	 * @param clock the clock that dates snapshots and segments
+	 */
+	public Replicator(SqliteDataSource dataSource, ReplicationSettings settings, Clock clock) {
+		this.dataSource = dataSource;
+		this.database = Objects.requireNonNull(dataSource.getPath().getFile(),
+				"Replication needs a database file, not an in-memory database");
+		this.replica = new ReplicaDirectory(settings.target());
+		this.wal = new WalFile(DatabasePath.companionOf(this.database, "-wal"));
+		this.settings = settings;
+		this.clock = clock;
+		this.started = clock.instant();
+	}
+
+	/**
+	 * Check that the target is this database's replica (or a new one) and start
+	 * replicating every {@code interval}. A target that cannot be reached now is retried.
+	 * @throws dev.pm.db.DatabaseException if the target holds another database's replica
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		try {
+			this.replica.claim(this.database);
+		}
+		catch (IOException ex) {
+			failed(ex);
+		}
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "pm-db-replication");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor = scheduler;
+		long interval = this.settings.interval().toMillis();
+		scheduler.scheduleWithFixedDelay(this::replicate, 0, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Stop the schedule, replicate what is left and checkpoint it, so that the data
+	 * source's closing checkpoint passes only replicated frames.
+	 */
+	@Override
+	public void destroy() throws Exception {
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler != null) {
+			scheduler.shutdown();
+			scheduler.awaitTermination(this.settings.interval().toMillis() * 10, TimeUnit.MILLISECONDS);
+		}
+		synchronized (this) {
+			replicate();
+			if (this.lastError == null && !this.standby) {
+				checkpoint();
+			}
+			this.replica.release();
+		}
+	}
+
+	/**
+	 * Return where replication stands.
+	 * @return the status
+	 */
+	public ReplicationStatus status() {
+		Generation current = this.generation;
+		Instant upToDate = this.replicatedAt;
+		return new ReplicationStatus(this.replica.getRoot(), (current != null) ? current.id() : null, this.lastSegment,
+				this.segments.get(),
+				Duration.between((upToDate != null) ? upToDate : this.started, this.clock.instant()), this.lastError,
+				this.standby);
+	}
+
+	/**
+	 * Replicate now what the log holds, and record the outcome; never throws, so that the
+	 * schedule goes on.
+	 */
+	synchronized void replicate() {
+		try {
+			sync();
+			if (this.lastError != null) {
+				logger.info("Replication of " + this.database + " to " + this.replica.getRoot() + " caught up");
+				this.lastError = null;
+			}
+		}
+		catch (IOException | SQLException | RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	private void failed(Exception ex) {
+		if (this.lastError == null) {
+			logger.warn("Cannot replicate " + this.database + " to " + this.replica.getRoot()
+					+ " (the replica falls behind, commits go on; retrying every " + this.settings.interval().toMillis()
+					+ " ms): " + ex);
+		}
+		this.lastError = String.valueOf(ex);
+	}
+
+	private void sync() throws IOException, SQLException {
+		Instant readStart = this.clock.instant();
+		this.standby = !this.replica.lock();
+		if (this.standby) {
+			return;
+		}
+		Generation current = this.generation;
+		if (current == null || !Files.isDirectory(current.dir())) {
+			startGeneration(readStart);
+		}
+		else if (!logContinuesReplica()) {
+			logger.warn("Lost continuity with the write-ahead log of " + this.database + " (another process"
+					+ " checkpointed it); starting a new generation in " + this.replica.getRoot());
+			startGeneration(readStart);
+		}
+		else {
+			copyLog();
+			if (Objects.requireNonNull(this.position).frames() >= CHECKPOINT_FRAMES) {
+				checkpoint();
+			}
+		}
+		this.replicatedAt = readStart;
+		if (!this.lastSnapshot.plus(this.settings.snapshotInterval()).isAfter(this.clock.instant())) {
+			writeSnapshot(Objects.requireNonNull(this.generation), true);
+			this.replica.prune(this.clock.instant().minus(this.settings.retention()));
+		}
+	}
+
+	private boolean logContinuesReplica() throws IOException {
+		WalHeader header = this.wal.header();
+		return header == null || continuation(header) != null;
+	}
+
+	/**
+	 * Copy every whole transaction the log holds after the position into segments.
+	 * @throws NullPointerException if the log no longer continues the position (another
+	 * process checkpointed it since the last check); the next sync begins a new
+	 * generation
+	 */
+	private void copyLog() throws IOException {
+		WalHeader header = this.wal.header();
+		if (header == null) {
+			return;
+		}
+		WalPosition at = Objects.requireNonNull(continuation(header),
+				"The write-ahead log no longer continues the replica");
+		if (!at.equals(this.position)) {
+			this.position = at;
+			this.checkpointedThroughPosition = false;
+		}
+		for (WalFrames frames = this.wal.framesAfter(header, at, SEGMENT_BYTES); !frames.isEmpty(); frames = this.wal
+			.framesAfter(header, at, SEGMENT_BYTES)) {
+			String name = ReplicaFile.name(ReplicaFile.Kind.SEGMENT, this.nextIndex, this.clock.instant());
+			this.replica.write(Objects.requireNonNull(this.generation), name, SegmentFile.encode(frames));
+			this.nextIndex++;
+			this.segments.incrementAndGet();
+			this.lastSegment = name;
+			at = frames.to();
+			this.position = at;
+			this.checkpointedThroughPosition = false;
+		}
+	}
+
+	private @Nullable WalPosition continuation(WalHeader header) {
+		return WalPosition.continuation(this.position, this.checkpointedThroughPosition, header);
+	}
+
+	// With the connection leased, so that no commit of this process runs in between:
+	// replicate the last frames, then let SQLite checkpoint exactly those.
+	private void checkpoint() throws IOException, SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			copyLog();
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+				result.next();
+				long replicated = Objects.requireNonNull(this.position).frames();
+				// The log held exactly the replicated frames, and all are in the
+				// database:
+				// the next run of the log continues the replica.
+				this.checkpointedThroughPosition = List.of(result.getLong(2), result.getLong(3))
+					.equals(List.of(replicated, replicated));
+			}
+		}
+	}
+
+	private void startGeneration(Instant now) throws IOException, SQLException {
+		this.replica.claim(this.database);
+		Generation next = this.replica.newGeneration(now);
+		this.generation = next;
+		this.position = null;
+		this.nextIndex = 0;
+		this.checkpointedThroughPosition = false;
+		WalHeader header = this.wal.header();
+		if (header != null) {
+			// The snapshot holds what the log holds now: the generation continues after
+			// it.
+			WalPosition end = WalPosition.start(header);
+			for (WalFrames frames = this.wal.framesAfter(header, end, SEGMENT_BYTES); !frames
+				.isEmpty(); frames = this.wal.framesAfter(header, end, SEGMENT_BYTES)) {
+				end = frames.to();
+			}
+			this.position = end;
+		}
+		writeSnapshot(next, false);
+		logger.info("Replicating " + this.database + " to " + this.replica.getRoot() + ", generation " + next.id());
+	}
+
+	/**
+	 * Write a snapshot of the database as of the current position: with the connection
+	 * leased (and, if {@code copyFirst}, the log replicated up to its end), a reader of
+	 * its own begins a read transaction, then copies that state through the online backup
+	 * while the application goes on.
+	 */
+	private void writeSnapshot(Generation into, boolean copyFirst) throws IOException, SQLException {
+		try (SQLiteConnection reader = this.dataSource.getDriver().openReadOnly()) {
+			reader.setAutoCommit(false);
+			try (Connection connection = this.dataSource.getConnection()) {
+				if (copyFirst) {
+					copyLog();
+				}
+				try (Statement statement = reader.createStatement()) {
+					statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+				}
+			}
+			Instant time = this.clock.instant();
+			String name = ReplicaFile.name(ReplicaFile.Kind.SNAPSHOT, this.nextIndex, time);
+			Path temporary = this.replica.temporary(into, name);
+			reader.getDatabase().backup("main", temporary.toString(), null, BUSY_SLEEP_MILLIS, BUSY_RETRIES, ALL_PAGES);
+			reader.rollback();
+			this.replica.publish(temporary, name);
+			this.lastSnapshot = time;
+		}
+	}
+
+}

@@ -1,0 +1,507 @@
+package dev.pm.db.replication;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.pm.db.DatabaseException;
+import dev.pm.db.DatabaseRestore;
+import dev.pm.db.RestoredDatabase;
+import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
+import dev.pm.db.jdbc.SqliteDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.JDBC;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Replication into a directory and restore from it, in one process, with the replicator
+ * driven by hand so that each commit gets a segment of its own.
+ */
+class ReplicationTests {
+
+	@TempDir
+	Path dir;
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(PmDbAutoConfiguration.class, PmDbReplicationAutoConfiguration.class))
+			.withPropertyValues("pm.db.path=" + this.dir.resolve("pm.db"),
+					"pm.db.replication.target=" + this.dir.resolve("replica"), "pm.db.replication.interval=1h");
+	}
+
+	@Test
+	void restoringToTheMomentAfterEachReplicatedCommitGivesExactlyTheRowsCommittedByThen() {
+		List<Instant> moments = new ArrayList<>();
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			for (int i = 1; i <= 5; i++) {
+				pause();
+				jdbc.update("INSERT INTO item (name) VALUES (?)", "item-" + i);
+				replicator.replicate();
+				pause();
+				moments.add(Instant.now());
+			}
+			assertThat(replicator.status().segments()).isEqualTo(5);
+			assertThat(replicator.status().lastError()).isNull();
+		});
+		DatabaseRestore restore = new ReplicaRestore(this.dir.resolve("replica"),
+				PosixFilePermissions.fromString("rw-------"));
+		for (int i = 0; i < moments.size(); i++) {
+			Path restored = this.dir.resolve("restored-" + i + ".db");
+			RestoredDatabase result = restore.restore(restored, moments.get(i));
+			assertThat(result.problem()).isNull();
+			assertThat(names(restored)).hasSize(i + 1).last().isEqualTo("item-" + (i + 1));
+		}
+	}
+
+	@Test
+	void theReplicatorCheckpointsOnlyReplicatedFramesSoTheGenerationContinuesAcrossLogRestarts() {
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			String generation = replicator.status().generation();
+			WalFile wal = new WalFile(this.dir.resolve("pm.db-wal"));
+			jdbc.update("INSERT INTO item (name) VALUES ('first')");
+			int firstRun = wal.header().checkpointSequence();
+			assertThat(jdbc.queryForObject("PRAGMA wal_autocheckpoint", Integer.class)).isZero();
+			for (int round = 0; round < 3; round++) {
+				for (int i = 0; i < 300; i++) {
+					jdbc.update("INSERT INTO item (name) VALUES (?)", "x".repeat(3000) + round + "-" + i);
+				}
+				replicator.replicate();
+			}
+			jdbc.update("INSERT INTO item (name) VALUES ('last')");
+			replicator.replicate();
+			assertThat(replicator.status().generation()).isEqualTo(generation);
+			assertThat(generations()).hasSize(1);
+			// Checkpointed, and SQLite restarted the log: a new run.
+			assertThat(wal.header().checkpointSequence()).isGreaterThan(firstRun);
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).hasSize(902).last().isEqualTo("last");
+	}
+
+	@Test
+	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentAndTheResultNamesTheFile() throws IOException {
+		List<Instant> moments = commitReplicated(4);
+		List<Path> segments = files(".segment");
+		Path damaged = segments.get(2);
+		byte[] bytes = Files.readAllBytes(damaged);
+		bytes[bytes.length - 100] ^= 0x5a;
+		Files.write(damaged, bytes);
+		RestoredDatabase result = new ReplicaRestore(this.dir.resolve("replica"), Set.of())
+			.restore(this.dir.resolve("restored.db"), Instant.now());
+		assertThat(result.problem()).contains(damaged.toString()).contains("checksum");
+		assertThat(result.restoredTo()).isBefore(moments.get(1)).isAfter(moments.get(0).minusSeconds(1));
+		assertThat(names(result.path())).containsExactly("item-1", "item-2");
+	}
+
+	@Test
+	void aTruncatedSegmentStopsTheRestoreAtTheLastGoodMoment() throws IOException {
+		commitReplicated(3);
+		Path last = files(".segment").get(2);
+		byte[] bytes = Files.readAllBytes(last);
+		Files.write(last, Arrays.copyOf(bytes, bytes.length - 7));
+		RestoredDatabase result = new ReplicaRestore(this.dir.resolve("replica"), Set.of())
+			.restore(this.dir.resolve("restored.db"), Instant.now());
+		assertThat(result.problem()).contains(last.toString()).contains("truncated");
+		assertThat(names(result.path())).containsExactly("item-1", "item-2");
+	}
+
+	@Test
+	void aTargetThatFailsLetsCommitsGoOnReportsTheErrorAndCatchesUpWithNothingLost() throws IOException {
+		Path replica = this.dir.resolve("replica");
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			jdbc.update("INSERT INTO item (name) VALUES ('before')");
+			replicator.replicate();
+			Path moved = this.dir.resolve("unmounted");
+			Files.move(replica, moved);
+			// A file where the directory was: nothing can be created there.
+			Files.writeString(replica, "not a directory");
+			jdbc.update("INSERT INTO item (name) VALUES ('during')");
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).isNotNull();
+			jdbc.update("INSERT INTO item (name) VALUES ('still during')");
+			Files.delete(replica);
+			Files.move(moved, replica);
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).isNull();
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(replica, Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactly("before", "during", "still during");
+	}
+
+	@Test
+	void aRemovedTargetGetsANewGenerationWithEverything() throws IOException {
+		Path replica = this.dir.resolve("replica");
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			jdbc.update("INSERT INTO item (name) VALUES ('before')");
+			replicator.replicate();
+			deleteTree(replica);
+			jdbc.update("INSERT INTO item (name) VALUES ('after')");
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).isNull();
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(replica, Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactly("before", "after");
+	}
+
+	@Test
+	void replicaFilesAndDirectoriesArePrivate() throws IOException {
+		commitReplicated(1);
+		try (Stream<Path> paths = Files.walk(this.dir.resolve("replica"))) {
+			for (Path path : paths.toList()) {
+				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
+					.isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+			}
+		}
+	}
+
+	@Test
+	void aReplicaOfAnotherDatabaseIsRefusedAtStartUp() throws IOException {
+		Path replica = this.dir.resolve("replica");
+		new ReplicaDirectory(replica).claim(this.dir.resolve("other.db"));
+		runner().run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOf(DatabaseException.class)
+			.hasMessageContaining(replica.toString())
+			.hasMessageContaining("other.db"));
+	}
+
+	@Test
+	void aRestoreNeverOverwritesAFile() throws IOException {
+		commitReplicated(1);
+		Path existing = Files.writeString(this.dir.resolve("existing.db"), "mine");
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(
+					() -> new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(existing, Instant.now()))
+			.withMessageContaining(existing.toString())
+			.withMessageContaining("never overwrites");
+		assertThat(existing).hasContent("mine");
+	}
+
+	@Test
+	void aMomentBeforeTheFirstSnapshotIsRefusedWithTheEarliestMoment() {
+		commitReplicated(1);
+		Path restored = this.dir.resolve("restored.db");
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored,
+					Instant.now().minusSeconds(3600)))
+			.withMessageContaining("earliest moment");
+		assertThat(restored).doesNotExist();
+	}
+
+	@Test
+	void theRestoreBeanRestoresFromTheConfiguredTarget() {
+		runner().run((context) -> {
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('one')");
+			context.getBean(Replicator.class).replicate();
+			Path restored = this.dir.resolve("restored.db");
+			context.getBean(DatabaseRestore.class).restore(restored, Instant.now());
+			assertThat(names(restored)).containsExactly("one");
+		});
+	}
+
+	@Test
+	void anotherProcessCheckpointingTheLogStartsANewGenerationWithNothingLost() throws Exception {
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			jdbc.update("INSERT INTO item (name) VALUES ('a')");
+			jdbc.update("INSERT INTO item (name) VALUES ('b')");
+			try (Connection other = JDBC.createConnection("jdbc:sqlite:" + this.dir.resolve("pm.db"), new Properties());
+					Statement statement = other.createStatement()) {
+				statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+			}
+			replicator.replicate();
+			jdbc.update("INSERT INTO item (name) VALUES ('c')");
+			replicator.replicate();
+			assertThat(generations()).hasSize(2);
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactly("a", "b", "c");
+	}
+
+	@Test
+	void aRestartAfterACleanCloseContinuesIntoANewGenerationWithEverything() {
+		runner().run((context) -> context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('one')"));
+		runner().run((context) -> {
+			assertThat(Files.size(this.dir.resolve("pm.db-wal"))).as("the clean close truncated the log").isZero();
+			context.getBean(Replicator.class).replicate();
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('two')");
+			context.getBean(Replicator.class).replicate();
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactly("one", "two");
+	}
+
+	@Test
+	void aSnapshotIsTakenEverySnapshotIntervalAndARestoreUsesTheLastOneBeforeTheMoment() throws IOException {
+		runner().withPropertyValues("pm.db.replication.snapshot-interval=1ms", "pm.db.replication.retention=1h")
+			.run((context) -> {
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				Replicator replicator = context.getBean(Replicator.class);
+				replicator.replicate();
+				for (int i = 1; i <= 3; i++) {
+					pause();
+					jdbc.update("INSERT INTO item (name) VALUES (?)", "item-" + i);
+					replicator.replicate();
+				}
+			});
+		assertThat(files(".snapshot")).hasSizeGreaterThanOrEqualTo(4);
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactly("item-1", "item-2", "item-3");
+	}
+
+	@Test
+	void aTargetUnreachableAtStartUpLetsTheApplicationStartAndIsReported() throws IOException {
+		Path blocker = Files.writeString(this.dir.resolve("blocker"), "a file, not a directory");
+		runner().withPropertyValues("pm.db.replication.target=" + blocker.resolve("replica")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			Replicator replicator = context.getBean(Replicator.class);
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('kept')");
+			replicator.replicate();
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).contains(blocker.toString());
+			assertThat(replicator.status().generation()).isNull();
+		});
+	}
+
+	@Test
+	void aSecondReplicatorOfTheSameTargetStandsBy() {
+		runner().run((context) -> {
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			Replicator second = new Replicator(context.getBean(SqliteDataSource.class),
+					new ReplicationSettings(this.dir.resolve("replica"), Duration.ofHours(1), Duration.ofDays(1),
+							Duration.ofDays(7)),
+					Clock.systemUTC());
+			second.replicate();
+			ReplicationStatus status = second.status();
+			assertThat(status.standby()).isTrue();
+			assertThat(status.generation()).isNull();
+			assertThat(status.lastSegment()).isNull();
+			assertThat(status.lastError()).isNull();
+			second.destroy();
+			assertThat(replicator.status().standby()).isFalse();
+		});
+	}
+
+	@Test
+	void anInMemoryDatabaseCannotBeReplicated() {
+		runner().withPropertyValues("pm.db.path=:memory:")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("pm.db.replication.target")
+				.hasMessageContaining("in-memory"));
+	}
+
+	@Test
+	void theMetersShowTheLagAndTheSegmentsWritten() {
+		runner().run((context) -> {
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('one')");
+			replicator.replicate();
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(ReplicationMetrics.class).bindTo(registry);
+			assertThat(registry.get("pm.db.replication.segments").functionCounter().count()).isEqualTo(1);
+			assertThat(registry.get("pm.db.replication.lag").gauge().value()).isBetween(0.0, 60.0);
+		});
+	}
+
+	@Test
+	void aDirectoryThatIsNoReplicaIsRefused() {
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> new ReplicaRestore(this.dir, Set.of()).restore(this.dir.resolve("r.db"), Instant.now()))
+			.withMessageContaining("is not a pm-db replica");
+	}
+
+	@Test
+	void aReplicaWithoutSnapshotsSaysSo() throws IOException {
+		Path replica = this.dir.resolve("replica");
+		new ReplicaDirectory(replica).claim(this.dir.resolve("pm.db"));
+		Files.delete(replica.resolve("generations"));
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> new ReplicaRestore(replica, Set.of()).restore(this.dir.resolve("r.db"), Instant.now()))
+			.withMessageContaining("holds no snapshot yet");
+	}
+
+	@Test
+	void anUnreadableReplicaIsReportedWithItsPath() throws IOException {
+		Path replica = Files.createDirectories(this.dir.resolve("replica/" + ReplicaDirectory.IDENTITY));
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> new ReplicaRestore(replica.getParent(), Set.of()).restore(this.dir.resolve("r.db"),
+					Instant.now()))
+			.withMessageContaining("Cannot read replica " + replica.getParent());
+	}
+
+	@Test
+	void aRestoreIntoAMissingDirectoryIsRefused() {
+		commitReplicated(1);
+		Path target = this.dir.resolve("missing/r.db");
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(() -> new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(target, Instant.now()))
+			.withMessageContaining("Cannot create restore target " + target);
+	}
+
+	@Test
+	void aMissingSegmentStopsTheRestoreBeforeIt() throws IOException {
+		commitReplicated(3);
+		Path missing = files(".segment").get(1);
+		Files.delete(missing);
+		RestoredDatabase result = new ReplicaRestore(this.dir.resolve("replica"), Set.of())
+			.restore(this.dir.resolve("restored.db"), Instant.now());
+		assertThat(result.problem()).contains("segment 1 is missing");
+		assertThat(names(result.path())).containsExactly("item-1");
+	}
+
+	@Test
+	void aSegmentOfAnotherPageSizeStopsTheRestoreBeforeIt() throws IOException {
+		commitReplicated(1);
+		Path first = files(".segment").get(0);
+		WalPosition start = WalPosition
+			.start(WalHeader.parse(WalFormatTests.header(WalFormatTests.LITTLE, WalFormatTests.PAGE, 0, 1, 2)));
+		byte[] frames = WalFormatTests.frames(start, 1);
+		Path foreign = first.resolveSibling(ReplicaFile.name(ReplicaFile.Kind.SEGMENT, 1, Instant.now()));
+		Files.write(foreign, SegmentFile
+			.encode(new WalFrames(WalFormatTests.PAGE, start, start.advance(1, start.checksum()), frames)));
+		RestoredDatabase result = new ReplicaRestore(this.dir.resolve("replica"), Set.of())
+			.restore(this.dir.resolve("restored.db"), Instant.now());
+		assertThat(result.problem()).contains(foreign.toString()).contains("pages are 512 bytes");
+		assertThat(names(result.path())).containsExactly("item-1");
+	}
+
+	@Test
+	void aDamagedSnapshotFailsTheRestoreAndLeavesNoFile() throws IOException {
+		commitReplicated(1);
+		Path snapshot = files(".snapshot").get(0);
+		byte[] bytes = Files.readAllBytes(snapshot);
+		for (int i = 4096; i < bytes.length; i += 7) {
+			bytes[i] = (byte) i;
+		}
+		Files.write(snapshot, bytes);
+		Path restored = this.dir.resolve("restored.db");
+		assertThatExceptionOfType(DatabaseException.class).isThrownBy(
+				() -> new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now()));
+		assertThat(restored).doesNotExist();
+		assertThat(this.dir.resolve(".restored.db.restoring")).doesNotExist();
+	}
+
+	@Test
+	void anUnreadableSnapshotFailsTheRestoreWithTheCause() throws IOException {
+		commitReplicated(1);
+		Path snapshot = files(".snapshot").get(0);
+		Files.delete(snapshot);
+		Files.createDirectory(snapshot);
+		Path restored = this.dir.resolve("restored.db");
+		assertThatExceptionOfType(DatabaseException.class)
+			.isThrownBy(
+					() -> new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now()))
+			.withMessageContaining("Cannot restore " + restored + " from " + this.dir.resolve("replica"));
+		assertThat(restored).doesNotExist();
+	}
+
+	private List<Instant> commitReplicated(int count) {
+		List<Instant> moments = new ArrayList<>();
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			for (int i = 1; i <= count; i++) {
+				pause();
+				jdbc.update("INSERT INTO item (name) VALUES (?)", "item-" + i);
+				replicator.replicate();
+				pause();
+				moments.add(Instant.now());
+			}
+		});
+		return moments;
+	}
+
+	private List<Path> generations() throws IOException {
+		try (Stream<Path> paths = Files.list(this.dir.resolve("replica/generations"))) {
+			return paths.toList();
+		}
+	}
+
+	private List<Path> files(String suffix) throws IOException {
+		try (Stream<Path> paths = Files.walk(this.dir.resolve("replica"))) {
+			return paths.filter((path) -> path.toString().endsWith(suffix)).sorted().toList();
+		}
+	}
+
+	static List<String> names(Path database) {
+		try (var connection = JDBC.createConnection("jdbc:sqlite:" + database, new Properties());
+				var statement = connection.createStatement();
+				var result = statement.executeQuery("SELECT name FROM item ORDER BY id")) {
+			List<String> names = new ArrayList<>();
+			while (result.next()) {
+				names.add(result.getString(1));
+			}
+			return names;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	// Moments in the replica are milliseconds.
+	private static void pause() {
+		try {
+			Thread.sleep(3);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
