@@ -119,7 +119,8 @@ final class LeaseQueue {
 	private void takeIfFirst(Waiter waiter) {
 		this.lock.lock();
 		try {
-			if (!waiter.granted && this.owner == null && this.waiting.peekFirst() == waiter) {
+			// Given the connection meanwhile, the waiter is its owner and out of line.
+			if (this.owner == null && this.waiting.peekFirst() == waiter) {
 				this.waiting.removeFirst();
 				grant(waiter);
 			}

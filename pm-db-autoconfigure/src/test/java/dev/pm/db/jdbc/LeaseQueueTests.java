@@ -74,6 +74,45 @@ class LeaseQueueTests {
 		assertThat(this.queue.owner()).isSameAs(Thread.currentThread());
 	}
 
+	@Test
+	void waiterThatIsNotFirstLeavesAFreeConnectionToTheFirstAndTimesOut() throws Exception {
+		assertThat(this.queue.take()).isTrue();
+		inLine("first");
+		CountDownLatch joined = new CountDownLatch(1);
+		CountDownLatch go = new CountDownLatch(1);
+		AtomicReference<Boolean> got = new AtomicReference<>();
+		Thread second = new Thread(() -> {
+			LeaseQueue.Waiter place = this.queue.join();
+			joined.countDown();
+			try {
+				go.await(10, TimeUnit.SECONDS);
+				got.set(this.queue.await(place, TimeUnit.MILLISECONDS.toNanos(50)));
+				this.queue.giveUp(place);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		second.start();
+		assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+		this.queue.release();
+		go.countDown();
+		second.join(10_000);
+		assertThat(got.get()).isFalse();
+		assertThat(this.queue.owner()).isNull();
+		assertThat(this.queue.waiting()).isOne();
+	}
+
+	@Test
+	void freeConnectionIsNotTakenOverAsIfItsOwnerHadDied() throws Exception {
+		assertThat(this.queue.take()).isTrue();
+		AtomicReference<LeaseQueue.Waiter> first = new AtomicReference<>();
+		inLine(first);
+		this.queue.release();
+		assertThat(this.queue.takeOverFromDeadOwner(first.get())).isNull();
+		assertThat(this.queue.owner()).isNull();
+	}
+
 	private Thread inLine(String name) throws InterruptedException {
 		return inLine(new AtomicReference<>());
 	}
