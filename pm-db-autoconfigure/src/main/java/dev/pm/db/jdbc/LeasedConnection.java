@@ -90,7 +90,12 @@ final class LeasedConnection extends CloseOnceProxy {
 					begin();
 					return null;
 				}
-				refuseIfJoined("cannot switch auto-commit on, which would commit");
+				if (joined()) {
+					// Its statements go on joining the open transaction, as they did
+					// with auto-commit off (Flyway switches it on and back for info()):
+					// switching it on for real would commit the outer work.
+					return null;
+				}
 				this.lease.setTransactionOwner(null);
 				break;
 			case "commit":
@@ -120,7 +125,7 @@ final class LeasedConnection extends CloseOnceProxy {
 	// A connection taken while another lease's transaction is open shares that
 	// transaction: ending it from here would end the outer work with it.
 	private void refuseIfJoined(String what) throws SQLException {
-		if (!this.target.getAutoCommit() && this.lease.transactionBegunByAnotherThan(this)) {
+		if (joined()) {
 			throw new IllegalTransactionStateException("This connection was taken from pm-db's DataSource while a"
 					+ " transaction was open on the same thread, and pm-db serves both from one SQLite connection:"
 					+ " it joined that transaction and " + what + " the outer transaction's work as well. Let the"
@@ -128,6 +133,10 @@ final class LeasedConnection extends CloseOnceProxy {
 					+ " generator that keeps its values in a table (GenerationType.AUTO, TABLE or SEQUENCE on"
 					+ " SQLite) commits them on a connection of its own: use GenerationType.IDENTITY");
 		}
+	}
+
+	private boolean joined() throws SQLException {
+		return !this.target.getAutoCommit() && this.lease.transactionBegunByAnotherThan(this);
 	}
 
 	private void refuseUnlessOwn(Savepoint savepoint) {
