@@ -85,9 +85,12 @@ class LeaseFairnessTests {
 				waiter.start();
 				waiters.add(waiter);
 				awaitWaiting(i + 1);
+				// Joined 60 ms apart, the waiters wake up to look after the holder at
+				// different moments: a waiter that lost its place at each look would be
+				// served after those that asked later.
+				Thread.sleep(60);
 			}
-			// Long enough for every waiter to wake up and look after the holder twice.
-			Thread.sleep(250);
+			Thread.sleep(130);
 		}
 		for (Thread waiter : waiters) {
 			waiter.join(10_000);
