@@ -41,7 +41,7 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 	 * Returns the files of the server of a database.
 	 * @param database the database, absolute and normalised
 	 * @param environment the environment variables ({@code PM_SERVER_DIR},
-	 * {@code XDG_RUNTIME_DIR})
+	 * {@code XDG_RUNTIME_DIR}, {@code TMPDIR})
 	 * @return the files
 	 */
 	public static ServerFiles of(Path database, Map<String, String> environment) {
@@ -53,7 +53,10 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 			directory = Path.of(environment.get("XDG_RUNTIME_DIR"), "pm");
 		}
 		else {
-			directory = Path.of(System.getProperty("java.io.tmpdir"), "pm-" + System.getProperty("user.name"));
+			// TMPDIR first, as the README promises: the JVM's java.io.tmpdir ignores it.
+			String tmpdir = environment.get("TMPDIR");
+			String temporary = (tmpdir != null && !tmpdir.isEmpty()) ? tmpdir : System.getProperty("java.io.tmpdir");
+			directory = Path.of(temporary, "pm-" + System.getProperty("user.name"));
 		}
 		return in(directory.toAbsolutePath().normalize(), database);
 	}

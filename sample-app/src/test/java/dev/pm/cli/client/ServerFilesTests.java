@@ -41,6 +41,25 @@ class ServerFilesTests {
 		assertThat(files.hasServer()).isFalse();
 	}
 
+	@Test
+	void withoutADirectoryVariableTheServerLivesInTmpdirAsTheReadmeSays() {
+		ServerFiles files = ServerFiles.of(this.directory.resolve("pm.db"),
+				Map.of("TMPDIR", this.directory.resolve("tmp").toString()));
+
+		assertThat(files.directory())
+			.isEqualTo(this.directory.resolve("tmp").resolve("pm-" + System.getProperty("user.name")));
+	}
+
+	@Test
+	void anEmptyTmpdirIsTreatedAsUnset() {
+		ServerFiles files = ServerFiles.of(this.directory.resolve("pm.db"), Map.of("TMPDIR", ""));
+
+		assertThat(files.directory())
+			.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "pm-" + System.getProperty("user.name"))
+				.toAbsolutePath()
+				.normalize());
+	}
+
 	private ServerFiles files() throws Exception {
 		ServerFiles files = ServerFiles.of(this.directory.resolve("pm.db"),
 				Map.of(ServerFiles.DIRECTORY_VARIABLE, this.directory.resolve("server").toString()));
