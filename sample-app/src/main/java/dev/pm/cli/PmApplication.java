@@ -2,10 +2,12 @@ package dev.pm.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 
+import dev.pm.cli.client.ArgumentFiles;
+import dev.pm.cli.command.CommandOutput;
 import dev.pm.cli.command.DatabaseSettings;
 import dev.pm.cli.command.LazyApplicationContext;
 import dev.pm.cli.command.PmCommandLine;
@@ -70,9 +72,22 @@ public class PmApplication {
 		if (System.getProperty(PmServer.DATABASE_PROPERTY) != null) {
 			System.exit(PmServer.run(PmApplication.class, System.err));
 		}
+		String[] expanded;
+		try {
+			expanded = Boolean.getBoolean(ArgumentFiles.EXPANDED_PROPERTY) ? args
+					: ArgumentFiles.expand(List.of(args), Path.of("").toAbsolutePath()).toArray(String[]::new);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("pm: " + ex.getMessage());
+			System.exit(PmCommandLine.USAGE);
+			return;
+		}
 		int exitCode;
 		try (LazyApplicationContext context = new LazyApplicationContext(PmApplication.class)) {
-			exitCode = PmCommandLine.create(context, args).setOut(standardOutput()).execute(args);
+			exitCode = PmCommandLine.create(context, expanded)
+				.setOut(standardOutput())
+				.setErr(new CommandOutput(new FileOutputStream(FileDescriptor.err), true))
+				.execute(expanded);
 		}
 		System.exit(exitCode);
 	}
@@ -109,8 +124,7 @@ public class PmApplication {
 	 * success.
 	 */
 	private static PrintWriter standardOutput() {
-		return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
-				true);
+		return new CommandOutput(new FileOutputStream(FileDescriptor.out), true);
 	}
 
 }

@@ -43,7 +43,7 @@ record ApplicationJvm(Path application, List<String> archiveOptions, Map<String,
 	 */
 	List<String> inProcess(List<String> args) {
 		List<String> command = java();
-		command.add(1, "-XX:TieredStopAtLevel=1");
+		command.addAll(1, List.of("-XX:TieredStopAtLevel=1", "-D" + ArgumentFiles.EXPANDED_PROPERTY + "=true"));
 		command.addAll(args);
 		return command;
 	}

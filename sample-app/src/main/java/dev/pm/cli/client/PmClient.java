@@ -38,6 +38,13 @@ public final class PmClient {
 	/** How long a client waits for a server it started to listen. */
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+	/**
+	 * The exit code of a command whose connection to the server ended before its exit
+	 * code arrived: its change may have been saved (pm's exit code of a command that
+	 * failed after its change was saved).
+	 */
+	static final int CHANGE_UNKNOWN = 3;
+
 	private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
 
 	private static final String LINUX_SELECTOR_PROVIDER = "sun.nio.ch.EPollSelectorProvider";
@@ -52,6 +59,8 @@ public final class PmClient {
 
 	private boolean otherSettings;
 
+	private boolean tooBusy;
+
 	PmClient(Invocation invocation, ApplicationJvm jvm, OutputStream out, PrintStream err) {
 		this.invocation = invocation;
 		this.jvm = jvm;
@@ -65,10 +74,20 @@ public final class PmClient {
 	 */
 	public static void main(String[] args) {
 		nameTheSelectorProvider();
-		Invocation invocation = new Invocation(List.of(args), System.getenv(), Path.of("").toAbsolutePath());
+		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+		Path workingDirectory = Path.of("").toAbsolutePath();
+		List<String> expanded;
+		try {
+			expanded = ArgumentFiles.expand(List.of(args), workingDirectory);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("pm: " + ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		Invocation invocation = new Invocation(expanded, System.getenv(), workingDirectory);
 		PmClient client = new PmClient(invocation, ApplicationJvm.fromLauncher(System.getenv()),
-				new FileOutputStream(FileDescriptor.out),
-				new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+				new FileOutputStream(FileDescriptor.out), err);
 		System.exit(client.run());
 	}
 
@@ -135,14 +154,18 @@ public final class PmClient {
 				if (this.otherSettings) {
 					return inOwnProcess();
 				}
+				if (this.tooBusy) {
+					return withoutServer("it is serving as many commands as it takes");
+				}
 				// A server of another build: it stops; start ours.
 				awaitStopped(files);
 			}
 			catch (ServerLostException ex) {
-				this.err.println("pm: the pm server for " + files.database() + " stopped before the command finished"
-						+ " (see " + files.log() + "); a change it made may have been saved: check before running "
-						+ "the command again");
-				return 1;
+				this.err.println("pm: the connection to the pm server for " + files.database() + " ended before the"
+						+ " command finished (see " + files.log() + "); a change it made may have been saved: check"
+						+ " before running the command again");
+				// Not 1, which means that nothing changed.
+				return CHANGE_UNKNOWN;
 			}
 			catch (IOException ex) {
 				return withoutServer(ex.getMessage());
@@ -180,10 +203,10 @@ public final class PmClient {
 				switch (type) {
 					case Protocol.OUT -> {
 						byte[] content = Protocol.readContent(response);
-						request.writeByte(write(this.out, content) ? Protocol.WRITTEN : Protocol.NOT_WRITTEN);
+						request.writeByte(writeOutput(content));
 						request.flush();
 					}
-					case Protocol.ERR -> write(this.err, Protocol.readContent(response));
+					case Protocol.ERR -> writeError(Protocol.readContent(response));
 					case Protocol.EXIT -> {
 						return response.readInt();
 					}
@@ -192,6 +215,10 @@ public final class PmClient {
 						return null;
 					}
 					case Protocol.RETIRED -> {
+						return null;
+					}
+					case Protocol.TOO_BUSY -> {
+						this.tooBusy = true;
 						return null;
 					}
 					default -> throw new ServerLostException();
@@ -204,15 +231,21 @@ public final class PmClient {
 		}
 	}
 
-	private static boolean write(OutputStream stream, byte[] content) {
+	private byte writeOutput(byte[] content) {
 		try {
-			stream.write(content);
-			stream.flush();
-			return true;
+			this.out.write(content);
+			this.out.flush();
+			return Protocol.WRITTEN;
 		}
 		catch (IOException ex) {
-			return false;
+			return Protocol.isReaderGone(ex) ? Protocol.READER_GONE : Protocol.NOT_WRITTEN;
 		}
+	}
+
+	private void writeError(byte[] content) {
+		// Nothing to tell if standard error fails too.
+		this.err.write(content, 0, content.length);
+		this.err.flush();
 	}
 
 	/**
@@ -307,6 +340,7 @@ public final class PmClient {
 		if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
 			command.add(0, "/usr/bin/setsid");
 		}
+		files.rotateLogIfLarge();
 		ProcessBuilder builder = new ProcessBuilder(command).directory(files.directory().toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))

@@ -13,8 +13,8 @@ import java.util.Map;
  * What the client and the server say to each other. The client sends one {@link Request};
  * the server answers with frames, a type byte followed by its content, until
  * {@link #EXIT}. Each {@link #OUT} frame is acknowledged by the client with
- * {@link #WRITTEN} or {@link #NOT_WRITTEN}, so that a command whose output is lost fails
- * (and rolls its change back) as it does in the process itself.
+ * {@link #WRITTEN}, {@link #NOT_WRITTEN} or {@link #READER_GONE}, so that a command whose
+ * output is lost fails as it does in the process itself.
  */
 public final class Protocol {
 
@@ -51,11 +51,34 @@ public final class Protocol {
 	 */
 	public static final byte OTHER_SETTINGS = 5;
 
+	/**
+	 * Frame: the server has as many clients as it takes, all running commands; the client
+	 * runs the command in its own process. The last frame.
+	 */
+	public static final byte TOO_BUSY = 6;
+
 	/** Acknowledgement: the output was written. */
 	public static final byte WRITTEN = 0;
 
 	/** Acknowledgement: the output could not be written. */
 	public static final byte NOT_WRITTEN = 1;
+
+	/**
+	 * Acknowledgement: the output could not be written because its reader closed it
+	 * ({@code pm task list | head -1}): not an error.
+	 */
+	public static final byte READER_GONE = 2;
+
+	/**
+	 * Returns whether a failed write failed because the reader of the output closed it: a
+	 * broken pipe, which the JDK reports by its message only (it ignores
+	 * {@code SIGPIPE}).
+	 * @param ex the failure
+	 * @return whether the reader went away
+	 */
+	public static boolean isReaderGone(IOException ex) {
+		return "Broken pipe".equals(ex.getMessage());
+	}
 
 	private Protocol() {
 	}

@@ -24,7 +24,8 @@ final class ServerControl {
 	}
 
 	static boolean handles(Invocation invocation) {
-		return ACTIONS.contains(invocation.subcommand()) && !invocation.needsNoDatabase();
+		String action = invocation.subcommand();
+		return action != null && ACTIONS.contains(action) && !invocation.needsNoDatabase();
 	}
 
 	int run(String action) {

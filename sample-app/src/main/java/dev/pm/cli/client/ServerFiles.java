@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -36,6 +37,9 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 	public static final String DIRECTORY_VARIABLE = "PM_SERVER_DIR";
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+	/** The size beyond which a new server starts a new log. */
+	static final long MAX_LOG_BYTES = 1024 * 1024;
 
 	/**
 	 * Returns the files of the server of a database.
@@ -103,6 +107,20 @@ public record ServerFiles(Path directory, Path database, Path socket, Path lock,
 					+ " of " + attributes.owner().getName() + " with "
 					+ PosixFilePermissions.toString(attributes.permissions()) + "; remove it, or choose another with "
 					+ DIRECTORY_VARIABLE);
+		}
+	}
+
+	/**
+	 * Starts a new log if the log is larger than {@value #MAX_LOG_BYTES} bytes: the old
+	 * one becomes {@code NAME.log.1} (replacing an older one), so that the reason a
+	 * server stopped survives the next server, and the log does not grow without bound.
+	 * Called before a server starts, which appends to the log.
+	 * @throws IOException if the log cannot be moved
+	 */
+	public void rotateLogIfLarge() throws IOException {
+		if (Files.isRegularFile(this.log, LinkOption.NOFOLLOW_LINKS) && Files.size(this.log) > MAX_LOG_BYTES) {
+			Files.move(this.log, this.log.resolveSibling(this.log.getFileName() + ".1"),
+					StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

@@ -2,6 +2,8 @@ package dev.pm.cli.command;
 
 import java.util.Map;
 
+import dev.pm.cli.plan.SingleLine;
+
 /**
  * Who runs a command, recorded in the history and as the agent a started task is assigned
  * to.
@@ -21,11 +23,14 @@ final class AgentName {
 	 * @param flag {@code --agent}, or {@code null}
 	 * @param environment the environment variables
 	 * @return the flag, else {@code PM_AGENT}, else {@code USER}, else {@code null}
+	 * @throws PlanException naming the source if the name is not one line of text
 	 */
 	static String resolve(String flag, Map<String, String> environment) {
-		for (String name : new String[] { flag, environment.get(VARIABLE), environment.get("USER") }) {
-			if (name != null && !name.isBlank()) {
-				return name.strip();
+		String[] sources = { "--agent", VARIABLE, "USER" };
+		String[] names = { flag, environment.get(VARIABLE), environment.get("USER") };
+		for (int i = 0; i < names.length; i++) {
+			if (names[i] != null && !names[i].isBlank()) {
+				return SingleLine.require(names[i].strip(), sources[i]);
 			}
 		}
 		return null;

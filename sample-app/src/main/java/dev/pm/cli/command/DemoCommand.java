@@ -25,12 +25,6 @@ import picocli.CommandLine.Spec;
 						+ "instead, which must be empty." })
 final class DemoCommand implements Callable<Integer> {
 
-	/**
-	 * Exit code of {@code pm demo --here} when a step failed after others changed the
-	 * database.
-	 */
-	static final int FAILED_PART_WAY = 3;
-
 	private final LazyApplicationContext context;
 
 	@Spec
@@ -67,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
 				case FAILED_BEFORE_ANY_CHANGE -> PmCommandLine.REFUSED;
 				// A temporary database is gone afterwards: only --here leaves what the
 				// demo did.
-				case FAILED_PART_WAY -> this.here ? FAILED_PART_WAY : PmCommandLine.REFUSED;
+				case FAILED_PART_WAY -> this.here ? PmCommandLine.CHANGED_BUT_FAILED : PmCommandLine.REFUSED;
 			};
 		}
 		finally {

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import dev.pm.cli.plan.PlanException;
 import dev.pm.db.DatabaseException;
+import dev.pm.db.jdbc.LeaseStatus;
+import dev.pm.db.jdbc.SqliteDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +20,8 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * Reports a failed command as one line on stderr, with the stack trace only under
- * {@code --debug}, and exits with {@link PmCommandLine#REFUSED}.
+ * {@code --debug}, and exits with {@link PmCommandLine#REFUSED} (or
+ * {@link PmCommandLine#CHANGED_BUT_FAILED} when the change was saved).
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
@@ -26,14 +29,22 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 			+ "(pm.db.busy-timeout, default 5s), and nothing was changed; try again, or wait longer with "
 			+ "PM_DB_BUSY_TIMEOUT=30s";
 
+	private static final String SERVER_COMMAND = "pm ";
+
+	private final LazyApplicationContext context;
+
+	ErrorReporter(LazyApplicationContext context) {
+		this.context = context;
+	}
+
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
 		if (debug(parseResult)) {
 			ex.printStackTrace(command.getErr());
 		}
-		command.getErr().println("pm: " + describe(ex));
+		command.getErr().println("pm: " + (isBusyHere(ex) ? busyHere() : describe(ex)));
 		command.getErr().flush();
-		return PmCommandLine.REFUSED;
+		return (ex instanceof ChangeNotReportedException) ? PmCommandLine.CHANGED_BUT_FAILED : PmCommandLine.REFUSED;
 	}
 
 	/**
@@ -57,6 +68,39 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 		Throwable reason = reasonOf(ex);
 		String message = reason.getMessage();
 		return (message == null || message.isBlank()) ? reason.getClass().getSimpleName() : message;
+	}
+
+	/**
+	 * Whether the command timed out waiting for the connection that another thread of
+	 * this process holds (the starter's lease), rather than for SQLite's lock that
+	 * another process holds: only SQLite's error has an {@code SQLException} in its
+	 * causes.
+	 */
+	private static boolean isBusyHere(Throwable ex) {
+		return find(ex, CannotAcquireLockException.class) != null && find(ex, SQLException.class) == null;
+	}
+
+	/**
+	 * Says which command of this pm server, or which thread of this process, holds the
+	 * connection, and for how long: "another pm process" would send the user looking for
+	 * the wrong thing.
+	 */
+	private String busyHere() {
+		LeaseStatus lease = this.context.startedBean(SqliteDataSource.class)
+			.map(SqliteDataSource::getLeaseStatus)
+			.orElse(null);
+		String holder;
+		if (lease == null || lease.holder() == null) {
+			holder = "another command of this pm process held it";
+		}
+		else {
+			String seconds = String.format(Locale.ROOT, "%.1fs", lease.heldFor().toMillis() / 1000.0);
+			holder = lease.holder().startsWith(SERVER_COMMAND)
+					? "this pm server's command '" + lease.holder() + "' has held it for " + seconds
+					: "thread '" + lease.holder() + "' of this pm process has held it for " + seconds;
+		}
+		return "the database is busy: " + holder + ", longer than the busy timeout (pm.db.busy-timeout, default 5s),"
+				+ " and nothing was changed; try again, or wait longer with PM_DB_BUSY_TIMEOUT=30s";
 	}
 
 	/**
@@ -101,7 +145,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 		// their wrappers.
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PlanException || cause instanceof DatabaseException
-					|| cause instanceof OutputFailedException) {
+					|| cause instanceof OutputFailedException || cause instanceof ChangeNotReportedException) {
 				return cause;
 			}
 		}

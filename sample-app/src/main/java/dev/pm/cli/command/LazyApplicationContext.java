@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+
+import dev.pm.cli.plan.PlanException;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -110,13 +113,31 @@ public final class LazyApplicationContext implements AutoCloseable {
 
 	/**
 	 * Sets a property, such as {@code pm.db.path}, above every other source, environment
-	 * variables included.
+	 * variables included. A request view may only repeat the server's value: a command
+	 * must not change what the server serves to the commands after it.
 	 * @param name the property
 	 * @param value its value
 	 * @throws IllegalStateException if the application has started with another value
+	 * @throws PlanException if this is a request view and the value is another
 	 */
 	public void setProperty(String name, String value) {
+		if (!this.owner && !Objects.equals(this.application.properties().get(name), value)) {
+			throw new PlanException("the pm server cannot set " + name + " to " + value + " for one command (it serves"
+					+ " every command with " + this.application.properties().get(name)
+					+ "); run the command with --no-server");
+		}
 		this.application.setProperty(name, value);
+	}
+
+	/**
+	 * Returns a bean of the application if it has started and has one, without starting
+	 * it.
+	 * @param <T> its type
+	 * @param type its type
+	 * @return the bean, or empty
+	 */
+	<T> Optional<T> startedBean(Class<T> type) {
+		return this.application.started().map((context) -> context.getBeanProvider(type).getIfAvailable());
 	}
 
 	/**
@@ -170,6 +191,10 @@ public final class LazyApplicationContext implements AutoCloseable {
 		Application(Class<?> type, Map<String, String> properties) {
 			this.type = type;
 			this.properties = properties;
+		}
+
+		synchronized Optional<ConfigurableApplicationContext> started() {
+			return Optional.ofNullable(this.context);
 		}
 
 		synchronized Map<String, String> properties() {

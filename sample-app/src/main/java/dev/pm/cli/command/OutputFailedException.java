@@ -1,8 +1,7 @@
 package dev.pm.cli.command;
 
 /**
- * The output of a command could not be written, as to a full disk or a closed pipe.
- * Thrown inside the command's transaction, so its change is rolled back.
+ * The output of a command that changed nothing could not be written, as to a full disk.
  */
 final class OutputFailedException extends RuntimeException {
 

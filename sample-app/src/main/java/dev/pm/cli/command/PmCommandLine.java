@@ -1,9 +1,12 @@
 package dev.pm.cli.command;
 
 import java.nio.file.Path;
+import java.util.Set;
 
+import dev.pm.cli.plan.SingleLine;
 import dev.pm.cli.plan.TaskStatus;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
@@ -19,6 +22,15 @@ public final class PmCommandLine {
 
 	/** Exit code of a usage error. */
 	public static final int USAGE = 2;
+
+	/**
+	 * Exit code of a command that failed after its change was saved: its output could not
+	 * be written, or {@code pm demo --here} failed part-way.
+	 */
+	public static final int CHANGED_BUT_FAILED = 3;
+
+	private static final Set<String> SINGLE_LINE_OPTIONS = Set.of("--agent", "--agent-type", "--estimate", "--notes",
+			"--reason", "--title");
 
 	private PmCommandLine() {
 	}
@@ -44,6 +56,9 @@ public final class PmCommandLine {
 	}
 
 	private static CommandLine configure(CommandLine commandLine, LazyApplicationContext context) {
+		// @FILE arguments are expanded where pm starts, against the caller's directory
+		// (ArgumentFiles): the server must not read files a request names.
+		commandLine.setExpandAtFiles(false);
 		commandLine.registerConverter(TaskStatus.class, PmCommandLine::status);
 		// Files in arguments are the caller's: the pm server runs in another directory.
 		commandLine.registerConverter(Path.class,
@@ -52,7 +67,7 @@ public final class PmCommandLine {
 			applyGlobalOptions(parseResult, context);
 			return new CommandLine.RunLast().execute(parseResult);
 		});
-		commandLine.setExecutionExceptionHandler(new ErrorReporter());
+		commandLine.setExecutionExceptionHandler(new ErrorReporter(context));
 		commandLine.setParameterExceptionHandler(PmCommandLine::usageError);
 		return commandLine;
 	}
@@ -63,9 +78,23 @@ public final class PmCommandLine {
 	 */
 	private static void applyGlobalOptions(ParseResult parseResult, LazyApplicationContext context) {
 		for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+			requireSingleLines(result);
 			if (result.hasMatchedOption("--db")) {
 				Path database = result.matchedOptionValue("--db", null);
 				context.setProperty("pm.db.path", database.toString());
+			}
+		}
+	}
+
+	/**
+	 * Refuses control characters in the options of one line, before anything is changed.
+	 * ({@code --description} may have line breaks.)
+	 */
+	private static void requireSingleLines(ParseResult result) {
+		for (OptionSpec option : result.matchedOptions()) {
+			if (SINGLE_LINE_OPTIONS.contains(option.longestName()) && option.getValue() instanceof String value
+					&& !SingleLine.isValid(value)) {
+				throw new ParameterException(result.commandSpec().commandLine(), SingleLine.rule(option.longestName()));
 			}
 		}
 	}

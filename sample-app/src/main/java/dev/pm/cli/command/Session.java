@@ -19,9 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * write to stdout is a failure. ({@code @Command} only makes this a valid mixin; it adds
  * nothing to the usage help.)
  * <p>
- * A change and the output that reports it run in one transaction: if the output cannot be
- * written ({@code pm task claim > /dev/full}), the change is rolled back, so exit code 1
- * still means that nothing changed.
+ * A change commits before its output is written: writing can block for as long as the
+ * reader of the output pleases (a full pipe, a terminal stopped with Ctrl-S), and no
+ * other command may wait for that. A change whose output then cannot be written
+ * ({@code pm task claim > /dev/full}) exits with
+ * {@link PmCommandLine#CHANGED_BUT_FAILED}, so exit code 1 still means that nothing
+ * changed. A reader that closes the output ({@code pm task list | head -1}) is not an
+ * error.
  */
 @Command
 final class Session {
@@ -73,6 +77,7 @@ final class Session {
 	 */
 	<T> void show(Supplier<T> read, Consumer<T> table) {
 		print(read.get(), table);
+		requireOutputWritten(OutputFailedException::new);
 	}
 
 	/**
@@ -89,17 +94,19 @@ final class Session {
 		else {
 			table.accept(results);
 		}
-		requireOutputWritten();
+		requireOutputWritten(OutputFailedException::new);
 	}
 
 	/**
-	 * Changes the plan and prints the result, in one transaction.
+	 * Changes the plan in one transaction, then prints the result.
 	 * @param <T> the result
 	 * @param change the change
 	 * @param table prints the result for people, without {@code --json}
 	 */
 	<T> void change(Supplier<T> change, Consumer<T> table) {
-		bean(TransactionTemplate.class).executeWithoutResult((status) -> print(change.get(), table));
+		T result = bean(TransactionTemplate.class).execute((status) -> change.get());
+		print(result, table);
+		requireOutputWritten(ChangeNotReportedException::new);
 	}
 
 	/**
@@ -130,18 +137,17 @@ final class Session {
 		else {
 			table.accept(value);
 		}
-		requireOutputWritten();
 	}
 
 	private void printJson(Object value) {
 		JsonOutput.print(out(), value);
 	}
 
-	private void requireOutputWritten() {
+	private void requireOutputWritten(Supplier<RuntimeException> failure) {
 		// PrintWriter swallows write errors: ask it, after flushing, whether the output
 		// got out.
-		if (out().checkError()) {
-			throw new OutputFailedException();
+		if (out().checkError() && !CommandOutput.readerGone(out())) {
+			throw failure.get();
 		}
 	}
 

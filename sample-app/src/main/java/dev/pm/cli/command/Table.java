@@ -40,7 +40,7 @@ final class Table {
 
 	Table row(Object... cells) {
 		this.rows.add(Arrays.stream(cells)
-			.map((cell) -> (cell == null || cell.toString().isEmpty()) ? EMPTY : cell.toString())
+			.map((cell) -> (cell == null || cell.toString().isEmpty()) ? EMPTY : TerminalText.cell(cell.toString()))
 			.toArray(String[]::new));
 		return this;
 	}

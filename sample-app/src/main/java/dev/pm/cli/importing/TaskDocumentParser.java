@@ -18,6 +18,7 @@ import java.util.Map;
 
 import dev.pm.cli.plan.KeyFormat;
 import dev.pm.cli.plan.Priorities;
+import dev.pm.cli.plan.SingleLine;
 import dev.pm.cli.plan.Task;
 import dev.pm.cli.plan.TaskStatus;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -203,9 +204,13 @@ public class TaskDocumentParser {
 	}
 
 	private static String title(Path file, List<String> body, int firstLine) {
-		for (String line : body) {
+		for (int i = 0; i < body.size(); i++) {
+			String line = body.get(i);
 			if (line.startsWith(TITLE_PREFIX) && !line.substring(TITLE_PREFIX.length()).isBlank()) {
 				String title = line.substring(TITLE_PREFIX.length()).strip();
+				if (!SingleLine.isValid(title)) {
+					throw new TaskDocumentException(file, firstLine + i, SingleLine.rule("the title"));
+				}
 				return title.startsWith(PRP_PREFIX) ? title.substring(PRP_PREFIX.length()).strip() : title;
 			}
 		}
@@ -263,6 +268,9 @@ public class TaskDocumentParser {
 			String value = scalar.getValue().strip();
 			if (required && value.isEmpty()) {
 				throw error(name, "'" + name + "' must not be empty");
+			}
+			if (!SingleLine.isValid(value)) {
+				throw error(name, SingleLine.rule("'" + name + "'"));
 			}
 			return value.isEmpty() ? null : value;
 		}

@@ -13,8 +13,8 @@ final class Titles {
 		if (title == null || title.isBlank()) {
 			throw new PlanException(what + " needs a title");
 		}
-		if (title.strip().chars().anyMatch(Character::isISOControl)) {
-			throw new PlanException(what + ": a title must be one line of text, without line breaks or tabs");
+		if (!SingleLine.isValid(title.strip())) {
+			throw new PlanException(what + ": " + SingleLine.rule("a title"));
 		}
 		return title.strip();
 	}

@@ -11,8 +11,8 @@ import dev.pm.cli.client.Protocol;
 /**
  * Standard output or error of a command, sent to the client in frames when flushed (or
  * when a buffer fills). Standard output waits for the client's acknowledgement: output
- * the client could not write is a failed write here, so the command fails and its change
- * is rolled back, as it is when pm runs in its own process.
+ * the client could not write is a failed write here, as it is when pm runs in its own
+ * process.
  */
 final class FramedOutput extends OutputStream {
 
@@ -60,9 +60,19 @@ final class FramedOutput extends OutputStream {
 		this.buffer.reset();
 		synchronized (this.out) {
 			Protocol.writeFrame(this.out, this.type, content);
-			if (this.acknowledgements != null && this.acknowledgements.readByte() != Protocol.WRITTEN) {
-				throw new IOException("the client could not write to its standard output");
+			if (this.acknowledgements != null) {
+				acknowledged(this.acknowledgements.readByte());
 			}
+		}
+	}
+
+	private static void acknowledged(byte acknowledgement) throws IOException {
+		switch (acknowledgement) {
+			case Protocol.WRITTEN -> {
+			}
+			// As the JDK reports a closed pipe, so that it counts as one.
+			case Protocol.READER_GONE -> throw new IOException("Broken pipe");
+			default -> throw new IOException("the client could not write to its standard output");
 		}
 	}
 

@@ -1,11 +1,8 @@
 package dev.pm.cli.server;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
@@ -39,6 +36,7 @@ import dev.pm.cli.client.Invocation;
 import dev.pm.cli.client.Protocol;
 import dev.pm.cli.client.Protocol.Request;
 import dev.pm.cli.client.ServerFiles;
+import dev.pm.cli.command.CommandOutput;
 import dev.pm.cli.command.LazyApplicationContext;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -71,6 +69,17 @@ public final class PmServer {
 	/** How long the server waits for a command unless {@code PM_SERVER_IDLE} says. */
 	public static final Duration DEFAULT_IDLE = Duration.ofMinutes(15);
 
+	/**
+	 * The environment variable that sets how long a client may keep the server waiting
+	 * while it takes its output.
+	 */
+	public static final String OUTPUT_TIMEOUT_VARIABLE = "PM_SERVER_OUTPUT_TIMEOUT";
+
+	/** How long a client may keep the server waiting for it to take its output. */
+	public static final Duration DEFAULT_OUTPUT_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final long MAX_ACCEPT_BACKOFF_MILLIS = 1000;
+
 	private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
 
 	private final ServerFiles files;
@@ -80,6 +89,8 @@ public final class PmServer {
 	private final CommandLines commandLines;
 
 	private final Duration idle;
+
+	private final Clients clients;
 
 	private final String build = ServerFiles.build();
 
@@ -105,11 +116,12 @@ public final class PmServer {
 
 	private UserPrincipal owner;
 
-	PmServer(ServerFiles files, LazyApplicationContext application, Duration idle) {
+	PmServer(ServerFiles files, LazyApplicationContext application, Duration idle, Duration outputTimeout) {
 		this.files = files;
 		this.application = application;
 		this.commandLines = new CommandLines(application);
 		this.idle = idle;
+		this.clients = new Clients(outputTimeout, System.err);
 	}
 
 	/**
@@ -124,8 +136,10 @@ public final class PmServer {
 		Map<String, String> environment = System.getenv();
 		Path database = Path.of(System.getProperty(DATABASE_PROPERTY));
 		Duration idle;
+		Duration outputTimeout;
 		try {
-			idle = idle(environment.get(IDLE_VARIABLE));
+			idle = duration(environment, IDLE_VARIABLE, DEFAULT_IDLE);
+			outputTimeout = duration(environment, OUTPUT_TIMEOUT_VARIABLE, DEFAULT_OUTPUT_TIMEOUT);
 		}
 		catch (IllegalArgumentException ex) {
 			log.println("pm server: " + ex.getMessage());
@@ -135,7 +149,7 @@ public final class PmServer {
 		context.setProperty("pm.db.path", database.toString());
 		try {
 			ServerFiles files = ServerFiles.in(Path.of(System.getProperty(DIRECTORY_PROPERTY)), database);
-			return new PmServer(files, context, idle).serve();
+			return new PmServer(files, context, idle, outputTimeout).serve();
 		}
 		catch (IOException ex) {
 			log.println("pm server: cannot serve " + database + ": " + ex);
@@ -144,15 +158,18 @@ public final class PmServer {
 	}
 
 	/**
-	 * Reads {@code PM_SERVER_IDLE}.
-	 * @param value the variable's value, or {@code null}
-	 * @return the idle time
+	 * Reads a duration from an environment variable.
+	 * @param environment the environment variables
+	 * @param variable the variable, {@code PM_SERVER_IDLE} say
+	 * @param defaultValue the duration when it is not set
+	 * @return the duration
 	 * @throws IllegalArgumentException naming the variable if the value is not a positive
 	 * duration
 	 */
-	static Duration idle(String value) {
+	static Duration duration(Map<String, String> environment, String variable, Duration defaultValue) {
+		String value = environment.get(variable);
 		if (value == null || value.isBlank()) {
-			return DEFAULT_IDLE;
+			return defaultValue;
 		}
 		Duration idle;
 		try {
@@ -162,7 +179,7 @@ public final class PmServer {
 			idle = Duration.ZERO;
 		}
 		if (idle.isNegative() || idle.isZero()) {
-			throw new IllegalArgumentException("invalid value '" + value + "' for " + IDLE_VARIABLE
+			throw new IllegalArgumentException("invalid value '" + value + "' for " + variable
 					+ ": expected a positive duration such as 15m, 90s or 2h");
 		}
 		return idle;
@@ -177,9 +194,6 @@ public final class PmServer {
 			if (lock == null) {
 				return 0;
 			}
-			// The log is the running server's: earlier servers' lines go.
-			Files.newOutputStream(this.files.log(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)
-				.close();
 			// Holding the lock, any socket file is a dead server's.
 			Files.deleteIfExists(this.files.socket());
 			this.listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -193,6 +207,7 @@ public final class PmServer {
 			});
 			long period = Math.max(10, Math.min(1000, this.idle.toMillis() / 4));
 			idleCheck.scheduleAtFixedRate(this::stopIfIdle, period, period, TimeUnit.MILLISECONDS);
+			idleCheck.scheduleAtFixedRate(this.clients::dropStalled, 100, 100, TimeUnit.MILLISECONDS);
 			startApplication();
 			accept();
 			idleCheck.shutdownNow();
@@ -261,7 +276,8 @@ public final class PmServer {
 				+ "s without answering");
 	}
 
-	private void accept() throws IOException {
+	private void accept() {
+		AcceptFailures failures = new AcceptFailures(System.err, MAX_ACCEPT_BACKOFF_MILLIS);
 		while (true) {
 			SocketChannel channel;
 			try {
@@ -270,15 +286,28 @@ public final class PmServer {
 			catch (ClosedChannelException ex) {
 				return;
 			}
+			catch (IOException ex) {
+				// Out of file descriptors (EMFILE), say: transient, as clients leave.
+				failures.failed(ex);
+				continue;
+			}
+			failures.succeeded();
+			Client client = this.clients.admit(channel);
+			if (client == null) {
+				tooBusy(channel);
+				continue;
+			}
 			this.running.incrementAndGet();
 			this.requests.execute(() -> {
 				try (channel) {
-					handle(channel);
+					handle(client);
 				}
 				catch (IOException | RuntimeException ex) {
-					// The client went away; its command ended as if its output failed.
+					// The client went away, or was dropped; its command ended as if its
+					// output failed.
 				}
 				finally {
+					this.clients.left(client);
 					this.lastActive.set(System.nanoTime());
 					this.running.decrementAndGet();
 				}
@@ -286,15 +315,26 @@ public final class PmServer {
 		}
 	}
 
-	private void handle(SocketChannel channel) throws IOException {
-		UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+	private static void tooBusy(SocketChannel channel) {
+		try (channel) {
+			DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+			Protocol.writeFrame(out, Protocol.TOO_BUSY, new byte[0]);
+		}
+		catch (IOException ex) {
+			// The client runs its command itself all the same.
+		}
+	}
+
+	private void handle(Client client) throws IOException {
+		UnixDomainPrincipal peer = client.channel().getOption(ExtendedSocketOptions.SO_PEERCRED);
 		if (!accepts(peer.user())) {
 			System.err.println("pm server: refused a connection of user " + peer.user().getName());
 			return;
 		}
-		DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-		DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+		DataInputStream in = client.in();
+		DataOutputStream out = client.out();
 		Request request = Request.read(in);
+		client.requestRead(CommandName.of(request.args()));
 		switch (request.kind()) {
 			case Protocol.STATUS -> reply(in, out, status());
 			case Protocol.STOP -> {
@@ -326,12 +366,21 @@ public final class PmServer {
 			Protocol.writeFrame(out, Protocol.OTHER_SETTINGS, new byte[0]);
 			return;
 		}
-		PrintWriter stdout = new PrintWriter(
-				new OutputStreamWriter(new FramedOutput(Protocol.OUT, out, in), StandardCharsets.UTF_8));
-		PrintWriter stderr = new PrintWriter(
-				new OutputStreamWriter(new FramedOutput(Protocol.ERR, out, null), StandardCharsets.UTF_8));
-		int exitCode = this.commandLines.execute(request.environment(), Path.of(request.workingDirectory()), stdout,
-				stderr, request.args());
+		PrintWriter stdout = new CommandOutput(new FramedOutput(Protocol.OUT, out, in), false);
+		PrintWriter stderr = new CommandOutput(new FramedOutput(Protocol.ERR, out, null), false);
+		// The thread's name is what a command waiting for the database connection reads
+		// of the command that holds it.
+		Thread thread = Thread.currentThread();
+		String threadName = thread.getName();
+		thread.setName(CommandName.of(request.args()));
+		int exitCode;
+		try {
+			exitCode = this.commandLines.execute(request.environment(), Path.of(request.workingDirectory()), stdout,
+					stderr, request.args());
+		}
+		finally {
+			thread.setName(threadName);
+		}
 		stdout.flush();
 		stderr.flush();
 		synchronized (out) {
@@ -398,6 +447,7 @@ public final class PmServer {
 	}
 
 	private void awaitCommands() {
+		this.clients.dropThoseWithoutRequest();
 		// The command that asked the server to stop is one of them, and waits for the
 		// database to close: wait for the others.
 		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

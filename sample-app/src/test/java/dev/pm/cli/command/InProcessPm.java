@@ -41,12 +41,35 @@ final class InProcessPm implements AutoCloseable {
 
 	Run run(String... args) {
 		StringWriter out = new StringWriter();
+		Run run = run(new PrintWriter(out, true), args);
+		return new Run(run.exitCode(), out.toString(), run.err());
+	}
+
+	/**
+	 * Runs a command with its standard output written to {@code out}.
+	 * @return the exit code and standard error (standard output is {@code out}'s)
+	 */
+	Run run(PrintWriter out, String... args) {
 		StringWriter err = new StringWriter();
 		int exitCode = PmCommandLine.create(this.context, args)
-			.setOut(new PrintWriter(out, true))
+			.setOut(out)
 			.setErr(new PrintWriter(err, true))
 			.execute(args);
-		return new Run(exitCode, out.toString(), err.toString());
+		return new Run(exitCode, "", err.toString());
+	}
+
+	/**
+	 * Sets a property of the application before it starts, {@code pm.db.busy-timeout}
+	 * say.
+	 */
+	InProcessPm property(String name, String value) {
+		this.context.setProperty(name, value);
+		return this;
+	}
+
+	/** The application's beans, started if needed. */
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	/** Runs a command that must succeed, and reads its JSON. */

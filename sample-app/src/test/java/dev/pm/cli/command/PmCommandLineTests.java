@@ -3,7 +3,6 @@ package dev.pm.cli.command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,39 +329,6 @@ class PmCommandLineTests {
 
 			assertThat(run.exitCode()).isEqualTo(1);
 			assertThat(run.err()).isEqualTo("pm: cannot approve T-E01-F01-001: it is todo\n");
-		}
-	}
-
-	@Test
-	void aChangeWhoseOutputCannotBeWrittenIsRolledBack() {
-		try (LazyApplicationContext context = context(database())) {
-			plan(context);
-			StringWriter err = new StringWriter();
-			PrintWriter failing = new PrintWriter(new Writer() {
-
-				@Override
-				public void write(char[] buffer, int offset, int length) throws IOException {
-					throw new IOException("No space left on device");
-				}
-
-				@Override
-				public void flush() {
-				}
-
-				@Override
-				public void close() {
-				}
-
-			});
-
-			int exitCode = PmCommandLine.create(context)
-				.setOut(failing)
-				.setErr(new PrintWriter(err, true))
-				.execute("task", "claim", "--agent", "bot");
-
-			assertThat(exitCode).isEqualTo(1);
-			assertThat(err.toString()).isEqualTo("pm: cannot write to standard output; nothing was changed\n");
-			assertThat(run(context, "task", "list", "--status", "in_progress").out()).isEqualTo("No tasks.\n");
 		}
 	}
 
