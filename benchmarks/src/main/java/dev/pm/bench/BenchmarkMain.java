@@ -78,7 +78,7 @@ public final class BenchmarkMain {
 				new InitializerStartup(), new ProcessStartup(sampleAppTarget), new PlanWork(sampleAppTarget),
 				new BackupWhileWriting(), new TeamClaims(sampleAppTarget),
 				new PmServerWallTime(sampleAppTarget, pathProperty("pm.baseline.target"), pathProperty("bench.jdk25")),
-				new LeaseFairness(pathProperty("pm.baseline.classes")));
+				new LeaseFairness(pathProperty("pm.baseline.classes")), new StalledClient(sampleAppTarget));
 	}
 
 	private static Path pathProperty(String name) {

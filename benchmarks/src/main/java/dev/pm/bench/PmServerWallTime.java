@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class PmServerWallTime implements Scenario {
 
 	private static final int TASKS = 200;
 
-	private static final int AGENTS = 8;
+	static final int AGENTS = 8;
 
 	private static final Pattern CLAIMED = Pattern.compile("Claimed (T-\\S+)");
 
@@ -159,7 +160,7 @@ public final class PmServerWallTime implements Scenario {
 	}
 
 	/** A database of one epic, 4 features and {@value #TASKS} todo tasks. */
-	private static Path plan(Workspace workspace, Path launcher) throws Exception {
+	static Path plan(Workspace workspace, Path launcher) throws Exception {
 		Path database = workspace.newDatabase("server-plan");
 		Pm pm = new Pm(launcher, database, workspace, Map.of("PM_SERVER", "off"));
 		List<String> importing = new ArrayList<>(List.of("task", "import"));
@@ -182,12 +183,12 @@ public final class PmServerWallTime implements Scenario {
 		return database;
 	}
 
-	private static Path copy(Path database, Workspace workspace, String name) throws IOException {
+	static Path copy(Path database, Workspace workspace, String name) throws IOException {
 		return Files.copy(database, workspace.newDatabase(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/** One launcher on one database. */
-	private record Pm(Path launcher, Path database, Workspace workspace, Map<String, String> settings) {
+	record Pm(Path launcher, Path database, Workspace workspace, Map<String, String> settings) {
 
 		ChildProcess run(String... args) throws IOException, InterruptedException {
 			List<String> command = new ArrayList<>(List.of("sh", this.launcher.toAbsolutePath().toString()));
@@ -227,7 +228,7 @@ public final class PmServerWallTime implements Scenario {
 			});
 		}
 
-		private Map<String, String> environment() {
+		Map<String, String> environment() {
 			Map<String, String> environment = new HashMap<>(this.settings);
 			environment.put("PM_DB_PATH", this.database.toString());
 			environment.put("PM_SERVER_DIR", this.workspace.directory().resolve("servers").toString());
@@ -236,12 +237,13 @@ public final class PmServerWallTime implements Scenario {
 
 		Agents agents(int commands) throws Exception {
 			AtomicLong failures = new AtomicLong();
+			List<Double> commandMillis = Collections.synchronizedList(new ArrayList<>());
 			ExecutorService agents = Executors.newFixedThreadPool(AGENTS);
 			List<Future<List<String>>> completed = new ArrayList<>();
 			long start = System.nanoTime();
 			for (int agent = 1; agent <= AGENTS; agent++) {
 				String name = "agent-" + agent;
-				completed.add(agents.submit(() -> agent(name, commands, failures)));
+				completed.add(agents.submit(() -> agent(name, commands, failures, commandMillis)));
 			}
 			List<String> completions = new ArrayList<>();
 			for (Future<List<String>> each : completed) {
@@ -251,27 +253,35 @@ public final class PmServerWallTime implements Scenario {
 			agents.shutdown();
 			String list = run("task", "list", "--status", "ready_for_review", "--json").output();
 			long missing = completions.stream().filter((key) -> !list.contains("\"" + key + "\"")).count();
-			return new Agents(wall / 1e6, failures.get(), missing);
+			return new Agents(wall / 1e6, failures.get(), missing,
+					commandMillis.stream().mapToDouble(Double::doubleValue).toArray());
 		}
 
-		private List<String> agent(String name, int commands, AtomicLong failures) {
+		private List<String> agent(String name, int commands, AtomicLong failures, List<Double> commandMillis) {
 			List<String> completed = new ArrayList<>();
 			String claimed = null;
 			for (int i = 0; i < commands; i++) {
 				try {
-					switch (i % 4) {
+					ChildProcess command = switch (i % 4) {
 						case 0 -> run("task", "list");
 						case 1 -> run("task", "show", (claimed != null) ? claimed : "T-E01-F01-004");
 						case 2 -> {
-							Matcher key = CLAIMED.matcher(run("task", "claim", "--agent", name).output());
+							ChildProcess claim = run("task", "claim", "--agent", name);
+							Matcher key = CLAIMED.matcher(claim.output());
 							claimed = key.find() ? key.group(1) : null;
+							yield claim;
 						}
 						default -> {
-							if (claimed != null) {
-								run("task", "complete", claimed);
-								completed.add(claimed);
+							if (claimed == null) {
+								yield null;
 							}
+							ChildProcess complete = run("task", "complete", claimed);
+							completed.add(claimed);
+							yield complete;
 						}
+					};
+					if (command != null) {
+						commandMillis.add(command.wallNanos() / 1e6);
 					}
 				}
 				catch (IOException | InterruptedException ex) {
@@ -289,8 +299,9 @@ public final class PmServerWallTime implements Scenario {
 	 * @param wallMillis from the first command to the last
 	 * @param failures commands that failed
 	 * @param missing completions acknowledged but not in the database
+	 * @param commandMillis the wall time of each command
 	 */
-	private record Agents(double wallMillis, long failures, long missing) {
+	record Agents(double wallMillis, long failures, long missing, double[] commandMillis) {
 	}
 
 }

@@ -133,6 +133,15 @@ class ScenarioSmokeTests {
 		assertThat(result.notes()).singleElement().asString().startsWith("skipped: ").contains("-Dpm.baseline.target");
 	}
 
+	@Test
+	void agentsBesideAStalledClientFailNoCommand() throws Exception {
+		Path sampleApp = Path.of("../sample-app/target");
+		assumeTrue(Files.isRegularFile(sampleApp.resolve("pm-app/pm-client.jar")), "sample-app is not built");
+		ScenarioResult result = new StalledClient(sampleApp).run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(2).allSatisfy((series) -> assertThat(series.failures()).isZero());
+		assertMeasured(result);
+	}
+
 	private static void assertMeasured(ScenarioResult result) {
 		assertThat(result.series()).allSatisfy((series) -> {
 			assertThat(series.values()).isNotEmpty();

@@ -47,6 +47,11 @@ final class Launcher {
 		return this;
 	}
 
+	/** The variables the launcher adds to those of this JVM. */
+	Map<String, String> environment() {
+		return Map.copyOf(this.environment);
+	}
+
 	Launcher script(Path script) {
 		this.script = script;
 		return this;

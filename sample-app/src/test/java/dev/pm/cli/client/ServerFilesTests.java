@@ -1,5 +1,6 @@
 package dev.pm.cli.client;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -65,6 +66,21 @@ class ServerFilesTests {
 				Map.of(ServerFiles.DIRECTORY_VARIABLE, this.directory.resolve("server").toString()));
 		files.createDirectory();
 		return files;
+	}
+
+	@Test
+	void aLogOverOneMebibyteMovesAsideBeforeTheNextServerAndASmallerOneStays() throws Exception {
+		ServerFiles files = files();
+		Files.createDirectories(files.log().getParent());
+		Files.writeString(files.log(), "earlier server\n");
+		files.rotateLogIfLarge();
+		assertThat(files.log()).hasContent("earlier server");
+
+		Files.write(files.log(), new byte[(int) ServerFiles.MAX_LOG_BYTES + 1]);
+		files.rotateLogIfLarge();
+
+		assertThat(files.log()).doesNotExist();
+		assertThat(files.log().resolveSibling(files.log().getFileName() + ".1")).hasSize(ServerFiles.MAX_LOG_BYTES + 1);
 	}
 
 }
