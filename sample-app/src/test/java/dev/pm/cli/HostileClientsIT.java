@@ -22,9 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.pm.cli.Launcher.Run;
-import dev.pm.cli.client.Invocation;
-import dev.pm.cli.client.Protocol;
-import dev.pm.cli.client.ServerFiles;
+import dev.pm.cli.transport.Invocation;
+import dev.pm.cli.transport.Protocol;
+import dev.pm.cli.transport.Request;
+import dev.pm.cli.transport.ServerFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,25 @@ class HostileClientsIT {
 			assertThat(stalled.read(ByteBuffer.allocate(1 << 20))).as("bytes until the server closed").isPositive();
 		}
 		assertThat(this.pm.pm("task", "show", "T-E01-F01-910").exitCode()).as("the change was committed").isZero();
+	}
+
+	@Test
+	void aStopDoesNotWaitForAClientThatDoesNotRead() throws Exception {
+		this.pm.with("PM_SERVER_OUTPUT_TIMEOUT", "1h");
+		plan();
+		try (SocketChannel stalled = connect()) {
+			send(stalled, "task", "add", "T-E01-F01-910", "Stalled", "--feature", "E01-F01");
+			awaitTask("T-E01-F01-910");
+			long started = System.nanoTime();
+
+			Run stop = this.pm.pm("server", "stop");
+
+			assertThat(stop.exitCode()).as(stop.err()).isZero();
+			// Before, the stop waited a minute for the client to take its output.
+			assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(30);
+			assertThat(log()).contains("dropped pm task add T-E01-F01-910 Stalled --feature E01-F01: the server is "
+					+ "stopping, and it did not take its output for 1s");
+		}
 	}
 
 	@Test
@@ -230,9 +250,17 @@ class HostileClientsIT {
 		Map<String, String> sent = new HashMap<>();
 		sent.put("PM_DB_PATH", this.database.toString());
 		DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-		new Protocol.Request(Protocol.RUN, ServerFiles.build(), Invocation.settings(environment),
-				this.directory.toString(), sent, List.of(args))
+		new Request(Protocol.RUN, ServerFiles.build(), Invocation.settings(environment), this.directory.toString(),
+				sent, List.of(args))
 			.write(out);
+	}
+
+	private void awaitTask(String key) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (this.pm.pm("task", "show", key).exitCode() != 0) {
+			assertThat(System.nanoTime()).as(key + " added within 60 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
 	}
 
 	private String log() throws IOException {

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,10 @@ import java.util.stream.Stream;
 
 import dev.pm.cli.Launcher.Run;
 import dev.pm.cli.Launcher.Started;
-import dev.pm.cli.client.Invocation;
-import dev.pm.cli.client.Protocol;
-import dev.pm.cli.client.ServerFiles;
+import dev.pm.cli.transport.Invocation;
+import dev.pm.cli.transport.Protocol;
+import dev.pm.cli.transport.Request;
+import dev.pm.cli.transport.ServerFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sqlite.SQLiteJDBCLoader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -115,7 +119,10 @@ class PmServerIT {
 		startServer();
 		assertThat(this.pm.pm("epic", "add", "E01", "Acknowledged").exitCode()).isZero();
 		long first = serverPid();
-		ProcessHandle.of(first).orElseThrow().destroyForcibly();
+		ProcessHandle killedFirst = ProcessHandle.of(first).orElseThrow();
+		killedFirst.destroyForcibly();
+		// Dead, not dying: a dying server may still accept a connection it never answers.
+		killedFirst.onExit().get();
 		assertThat(epics()).as("a write the client acknowledged is on disk").containsExactly("E01");
 
 		this.pm.with("PM_DB_BUSY_TIMEOUT", "60s");
@@ -147,6 +154,22 @@ class PmServerIT {
 	}
 
 	@Test
+	void serverStatusAsJsonSaysWhetherOneRunsWithItsProcessSocketAndLog() throws Exception {
+		JsonNode stopped = JsonMapper.builder().build().readTree(this.pm.pm("server", "status", "--json").out());
+		startServer();
+		JsonNode running = JsonMapper.builder().build().readTree(this.pm.pm("server", "status", "--json").out());
+
+		assertThat(stopped.get("state").asString()).isEqualTo("stopped");
+		assertThat(stopped.get("database").asString()).isEqualTo(this.database.toString());
+		assertThat(stopped.get("pid").isNull()).isTrue();
+		assertThat(running.get("state").asString()).isEqualTo("running");
+		assertThat(running.get("pid").asLong()).isEqualTo(serverPid());
+		assertThat(running.get("idleTimeout").asString()).isEqualTo("2m");
+		assertThat(running.get("socket").asString()).isEqualTo(socket().toString());
+		assertThat(Instant.parse(running.get("since").asString())).isBeforeOrEqualTo(Instant.now());
+	}
+
+	@Test
 	void anIdleServerStopsAndClosesTheDatabase() throws Exception {
 		this.pm.with("PM_SERVER_IDLE", "1s");
 		startServer();
@@ -168,8 +191,8 @@ class PmServerIT {
 		assertThat(this.pm.pm("epic", "add", "E01", "Old build").exitCode()).isZero();
 		ProcessHandle old = ProcessHandle.of(serverPid()).orElseThrow();
 
-		byte answer = firstAnswer(new Protocol.Request(Protocol.RUN, "another build", "", this.directory.toString(),
-				Map.of(), List.of("epic", "list")));
+		byte answer = firstAnswer(new Request(Protocol.RUN, "another build", "", this.directory.toString(), Map.of(),
+				List.of("epic", "list")));
 		old.onExit().get();
 		Run list = this.pm.pm("epic", "list");
 
@@ -188,8 +211,8 @@ class PmServerIT {
 		assertThat(this.pm.pm("epic", "add", "E01", "Here").exitCode()).isZero();
 		Path other = this.directory.resolve("other.db");
 
-		byte answer = firstAnswer(new Protocol.Request(Protocol.RUN, ServerFiles.build(),
-				Invocation.settings(System.getenv()), this.directory.toString(), Map.of(),
+		byte answer = firstAnswer(new Request(Protocol.RUN, ServerFiles.build(), Invocation.settings(System.getenv()),
+				this.directory.toString(), Map.of(),
 				List.of("--db", other.toString(), "epic", "add", "E02", "Elsewhere")));
 
 		assertThat(answer).isEqualTo(Protocol.OTHER_SETTINGS);
@@ -327,7 +350,7 @@ class PmServerIT {
 			try {
 				try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 					channel.connect(UnixDomainSocketAddress.of(files.socket()));
-					Protocol.Request request = new Protocol.Request(Protocol.RUN, ServerFiles.build(),
+					Request request = new Request(Protocol.RUN, ServerFiles.build(),
 							Invocation.settings(System.getenv()), home.toString(),
 							Map.of("PM_DB_PATH", database.toString()), List.of("epic", "add", "E01", "Root was here"));
 					assertThat(sendOrReset(channel, request)).as("the server closed without answering").isEqualTo(-1);
@@ -436,7 +459,7 @@ class PmServerIT {
 	 * Sends a request to the server as a client would, and reads the type of its first
 	 * answer.
 	 */
-	private byte firstAnswer(Protocol.Request request) throws Exception {
+	private byte firstAnswer(Request request) throws Exception {
 		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 			channel.connect(UnixDomainSocketAddress.of(socket()));
 			request.write(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
@@ -449,7 +472,7 @@ class PmServerIT {
 	 * @return the byte, or -1 if the server closed the connection (before the request was
 	 * all written, or after) or reset it
 	 */
-	private static int sendOrReset(SocketChannel channel, Protocol.Request request) {
+	private static int sendOrReset(SocketChannel channel, Request request) {
 		try {
 			request.write(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
 			return Channels.newInputStream(channel).read();

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.pm.cli.transport.ServerFiles;
+
 /**
  * The command line of a JVM running the pm application (the server, or a command in its
  * own process), as the launcher script runs it: the extracted application with its

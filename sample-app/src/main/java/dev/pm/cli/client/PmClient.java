@@ -4,23 +4,22 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import dev.pm.cli.transport.Invocation;
+import dev.pm.cli.transport.Protocol;
+import dev.pm.cli.transport.Request;
+import dev.pm.cli.transport.ServerFiles;
 
 /**
  * {@code pm} as the launcher runs it: sends the command to the server of its database and
@@ -34,9 +33,6 @@ import java.util.Map;
  * directory is unusable (with a warning).
  */
 public final class PmClient {
-
-	/** How long a client waits for a server it started to listen. */
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
 	/**
 	 * The exit code of a command whose connection to the server ended before its exit
@@ -130,21 +126,23 @@ public final class PmClient {
 		catch (IOException | UnsupportedOperationException ex) {
 			return withoutServer("its directory is unusable: " + ex.getMessage());
 		}
+		ServerConnector connector = new ServerConnector(files, this.jvm, this.invocation.environment());
 		if ("server".equals(this.invocation.command()) && ServerControl.handles(this.invocation)) {
-			return new ServerControl(this, files).run(this.invocation.subcommand());
+			return new ServerControl(this, connector, this.invocation.args().contains("--json"))
+				.run(this.invocation.subcommand());
 		}
 		if (this.invocation.needsNoDatabase() && !Files.exists(files.socket())) {
 			return inOwnProcess();
 		}
 		for (int attempt = 0; attempt < 3; attempt++) {
-			try (SocketChannel channel = connect(files)) {
+			try (SocketChannel channel = connector.connect()) {
 				if (channel == null) {
 					// No server listens: this command runs in a JVM of its own, as
 					// fast as before the server, and then a server starts in the
 					// background for the next ones (not before: two JVMs starting at
 					// once on two cores take twice as long).
 					int exitCode = inOwnProcess();
-					startInBackground(files);
+					connector.startInBackground();
 					return exitCode;
 				}
 				Integer exitCode = send(channel, Protocol.RUN);
@@ -158,7 +156,7 @@ public final class PmClient {
 					return withoutServer("it is serving as many commands as it takes");
 				}
 				// A server of another build: it stops; start ours.
-				awaitStopped(files);
+				connector.awaitStopped();
 			}
 			catch (ServerLostException ex) {
 				this.err.println("pm: the connection to the pm server for " + files.database() + " ended before the"
@@ -181,17 +179,8 @@ public final class PmClient {
 	Integer send(SocketChannel channel, byte kind) throws IOException {
 		DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
 		DataInputStream response = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-		Map<String, String> environment = new LinkedHashMap<>();
-		for (Map.Entry<String, String> variable : this.invocation.environment().entrySet()) {
-			String name = variable.getKey();
-			if (name.startsWith("PM_") || name.equals("USER") || name.equals("HOME")) {
-				environment.put(name, variable.getValue());
-			}
-		}
 		try {
-			new Protocol.Request(kind, ServerFiles.build(), Invocation.settings(this.invocation.environment()),
-					this.invocation.workingDirectory().toString(), environment, this.invocation.args())
-				.write(request);
+			Request.of(kind, this.invocation).write(request);
 		}
 		catch (IOException ex) {
 			// The server closed the connection before reading: it was stopping.
@@ -249,125 +238,6 @@ public final class PmClient {
 	}
 
 	/**
-	 * Connects to the running server, or starts one and connects to it.
-	 * @return the connection, or {@code null} if no server could be started
-	 */
-	SocketChannel connectOrStart(ServerFiles files) throws IOException {
-		SocketChannel channel = connect(files);
-		if (channel != null) {
-			return channel;
-		}
-		Process server = startServer(files);
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			channel = connect(files);
-			if (channel != null) {
-				return channel;
-			}
-			// A server that lost the race to another exits 0, and the other one listens
-			// soon.
-			if (!server.isAlive() && server.exitValue() != 0) {
-				return null;
-			}
-			sleep(5);
-		}
-		return null;
-	}
-
-	/**
-	 * Connects to the server, waiting for one that is starting (it holds the lock).
-	 * @return the connection, or {@code null} if no server listens or is about to
-	 */
-	static SocketChannel awaitListening(ServerFiles files) throws IOException {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			SocketChannel channel = connect(files);
-			if (channel != null || !files.hasServer()) {
-				return channel;
-			}
-			sleep(10);
-		}
-		return null;
-	}
-
-	/**
-	 * Connects to the server.
-	 * @return the connection, or {@code null} if no server listens
-	 */
-	static SocketChannel connect(ServerFiles files) {
-		SocketChannel channel = null;
-		try {
-			channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-			channel.connect(UnixDomainSocketAddress.of(files.socket()));
-			return channel;
-		}
-		catch (IOException ex) {
-			// No socket, or a stale one of a server that was killed.
-			close(channel);
-			return null;
-		}
-	}
-
-	private static void close(SocketChannel channel) {
-		if (channel != null) {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				// Nothing was sent.
-			}
-		}
-	}
-
-	/**
-	 * Starts the server, unless one is starting or stopping already. A server that cannot
-	 * start says why in its log; the commands run without it.
-	 */
-	void startInBackground(ServerFiles files) {
-		try {
-			if (!files.hasServer()) {
-				startServer(files);
-			}
-		}
-		catch (IOException ex) {
-			// No server this time: the command runs all the same.
-		}
-	}
-
-	Process startServer(ServerFiles files) throws IOException {
-		List<String> command = this.jvm.server(files);
-		// Its own session, so that closing the terminal does not stop it.
-		if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-			command.add(0, "/usr/bin/setsid");
-		}
-		files.rotateLogIfLarge();
-		ProcessBuilder builder = new ProcessBuilder(command).directory(files.directory().toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
-			.redirectErrorStream(true);
-		builder.environment().clear();
-		builder.environment().putAll(this.invocation.environment());
-		Process server = builder.start();
-		files.markStarting(server.pid());
-		return server;
-	}
-
-	/**
-	 * Waits until a stopping server has released its lock (its socket is gone).
-	 */
-	static void awaitStopped(ServerFiles files) {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (Files.exists(files.socket()) && System.nanoTime() < deadline) {
-			SocketChannel channel = connect(files);
-			if (channel == null) {
-				return;
-			}
-			close(channel);
-			sleep(10);
-		}
-	}
-
-	/**
 	 * Runs the command in a JVM of its own, as {@code PM_SERVER=off} does.
 	 * @return its exit code
 	 */
@@ -390,15 +260,6 @@ public final class PmClient {
 		this.err.println("pm: warning: no pm server for " + this.invocation.database() + ": " + reason
 				+ "; the command runs without it (PM_SERVER=off does so silently)");
 		return inOwnProcess();
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	PrintStream err() {

@@ -5,6 +5,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import dev.pm.cli.transport.Invocation;
+import dev.pm.cli.transport.Protocol;
+import dev.pm.cli.transport.ServerFiles;
+import dev.pm.cli.transport.ServerStatus;
+
 /**
  * {@code pm server start|stop|status}: what the client does itself. Anything else under
  * {@code pm server} ({@code --help}, a usage error) runs in its own process, where pm's
@@ -16,11 +21,17 @@ final class ServerControl {
 
 	private final PmClient client;
 
+	private final ServerConnector connector;
+
 	private final ServerFiles files;
 
-	ServerControl(PmClient client, ServerFiles files) {
+	private final boolean json;
+
+	ServerControl(PmClient client, ServerConnector connector, boolean json) {
 		this.client = client;
-		this.files = files;
+		this.connector = connector;
+		this.files = connector.files();
+		this.json = json;
 	}
 
 	static boolean handles(Invocation invocation) {
@@ -45,8 +56,8 @@ final class ServerControl {
 	}
 
 	private int start() throws IOException {
-		SocketChannel starting = PmClient.awaitListening(this.files);
-		try (SocketChannel channel = (starting != null) ? starting : this.client.connectOrStart(this.files)) {
+		SocketChannel starting = this.connector.awaitListening();
+		try (SocketChannel channel = (starting != null) ? starting : this.connector.connectOrStart()) {
 			if (channel == null) {
 				this.client.err()
 					.println("pm: the pm server for " + this.files.database() + " did not start; see "
@@ -60,20 +71,20 @@ final class ServerControl {
 	private int stop() throws IOException {
 		// A server still starting (the previous command started it) is stopped too, once
 		// it listens.
-		try (SocketChannel channel = PmClient.awaitListening(this.files)) {
+		try (SocketChannel channel = this.connector.awaitListening()) {
 			if (channel == null) {
 				return notRunning();
 			}
 			int exitCode = answer(this.client.send(channel, Protocol.STOP));
-			PmClient.awaitStopped(this.files);
+			this.connector.awaitStopped();
 			return exitCode;
 		}
 	}
 
 	private int status() throws IOException {
-		try (SocketChannel channel = PmClient.connect(this.files)) {
+		try (SocketChannel channel = this.connector.connect()) {
 			if (channel == null && this.files.hasServer()) {
-				return print("A pm server for " + this.files.database() + " is starting or stopping.\n");
+				return print(ServerStatus.without(this.files, ServerStatus.CHANGING));
 			}
 			if (channel == null) {
 				return notRunning();
@@ -88,10 +99,11 @@ final class ServerControl {
 	}
 
 	private int notRunning() throws IOException {
-		return print("No pm server runs for " + this.files.database() + ".\n");
+		return print(ServerStatus.without(this.files, ServerStatus.STOPPED));
 	}
 
-	private int print(String text) throws IOException {
+	private int print(ServerStatus status) throws IOException {
+		String text = this.json ? status.json() : status.text();
 		this.client.out().write(text.getBytes(StandardCharsets.UTF_8));
 		this.client.out().flush();
 		return 0;

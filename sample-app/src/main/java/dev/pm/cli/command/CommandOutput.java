@@ -7,7 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-import dev.pm.cli.client.Protocol;
+import dev.pm.cli.transport.Protocol;
 
 /**
  * A command's standard output that remembers why a write failed, which

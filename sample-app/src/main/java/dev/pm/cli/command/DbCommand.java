@@ -70,10 +70,11 @@ public class DbCommand {
 							.print(this.session.out(), ""));
 				return 0;
 			}
-			DatabaseStatus status = service.status();
+			DatabaseStatus status = service.status().chosenBy(this.session.databaseLocation().reason());
 			this.session.show(() -> status,
 					(shown) -> Table.ofProperties()
 						.row("path", status.path())
+						.row("chosen by", status.chosenBy())
 						.row("schema version", status.schemaVersion())
 						.row("journal mode", status.journalMode())
 						.row("integrity", status.integrityOk() ? "ok" : "FAILED")

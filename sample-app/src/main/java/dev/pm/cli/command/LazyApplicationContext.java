@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.pm.cli.plan.PlanException;
+import dev.pm.cli.transport.DatabaseLocation;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +30,8 @@ public final class LazyApplicationContext implements AutoCloseable {
 
 	private Path workingDirectory;
 
+	private String databaseFlag;
+
 	private final boolean owner;
 
 	/**
@@ -47,7 +50,19 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * @param environment the environment variables
 	 */
 	public LazyApplicationContext(Class<?> application, Map<String, String> environment) {
-		this(new Application(application, new LinkedHashMap<>()), environment, Path.of("").toAbsolutePath(), true);
+		this(application, environment, Path.of("").toAbsolutePath());
+	}
+
+	/**
+	 * Creates a context that is not started yet, for commands that run in a directory of
+	 * their own: relative paths, and the search for the project's {@code .pm/pm.db},
+	 * start there.
+	 * @param application the {@code @SpringBootApplication} class
+	 * @param environment the environment variables
+	 * @param workingDirectory the working directory, absolute
+	 */
+	public LazyApplicationContext(Class<?> application, Map<String, String> environment, Path workingDirectory) {
+		this(new Application(application, new LinkedHashMap<>()), environment, workingDirectory, true);
 	}
 
 	private LazyApplicationContext(Application application, Map<String, String> environment, Path workingDirectory,
@@ -155,7 +170,23 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * @return the application's context
 	 */
 	public ConfigurableApplicationContext start() {
-		return this.application.start(this.environment);
+		return this.application.start(this.environment, this.workingDirectory);
+	}
+
+	/**
+	 * Notes the {@code --db} of the command being run, or that it has none.
+	 * @param database {@code --db}, or {@code null}
+	 */
+	void databaseFlag(String database) {
+		this.databaseFlag = database;
+	}
+
+	/**
+	 * Returns which database this command uses and why, as the client resolved it.
+	 * @return the database and the reason
+	 */
+	DatabaseLocation databaseLocation() {
+		return DatabaseLocation.resolve(this.databaseFlag, this.environment, this.workingDirectory);
 	}
 
 	/**
@@ -210,7 +241,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 
 		// environment: of the command that starts the application (a server serves only
 		// clients whose database settings are its own).
-		synchronized ConfigurableApplicationContext start(Map<String, String> environment) {
+		synchronized ConfigurableApplicationContext start(Map<String, String> environment, Path workingDirectory) {
 			if (this.context == null) {
 				// Command-line arguments outrank environment variables such as
 				// PM_DB_PATH; a database file chosen on the command line (--db, the
@@ -218,7 +249,16 @@ public final class LazyApplicationContext implements AutoCloseable {
 				DatabaseSettings.refuseSpringDataSource(environment);
 				Map<String, String> properties = new LinkedHashMap<>();
 				if (!this.properties.containsKey("pm.db.path")) {
-					properties.putAll(DatabaseSettings.properties(environment));
+					Map<String, String> database = DatabaseSettings.properties(environment);
+					properties.putAll(database);
+					if (database.isEmpty() && !environment.containsKey("PM_DB_PATH")
+							&& System.getProperty("pm.db.path") == null) {
+						// The project's .pm/pm.db in the working directory or above it,
+						// as
+						// the client finds it, else the default.
+						properties.put("pm.db.path",
+								DatabaseLocation.resolve(null, environment, workingDirectory).path().toString());
+					}
 				}
 				properties.putAll(this.properties);
 				String[] args = properties.entrySet()

@@ -11,12 +11,14 @@ import picocli.CommandLine.ScopeType;
  * {@link CommandTree}) and declares the options every command has.
  */
 @Command(name = "pm", mixinStandardHelpOptions = true, version = "pm 0.2.0",
-		description = { "Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else ~/.pm/pm.db.",
+		description = {
+				"Plan work as epics, features and tasks.%nDatabase: --db, else PM_DB_PATH, else the first "
+						+ ".pm/pm.db in the working directory or above it (pm init), else ~/.pm/pm.db.",
 				"Commands run in the pm server of the database, started when none runs; PM_SERVER=off or "
 						+ "--no-server runs them in this process." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:the operation was refused or failed; nothing changed", "2:usage error",
-				"3:pm demo --here failed part-way; what it did before stays" })
+				"3:failed after the change was saved (its output lost, the server gone, pm demo --here part-way)" })
 public class PmCommand {
 
 	// Read by PmCommandLine and ErrorReporter from the parse result; fields are still
@@ -25,7 +27,7 @@ public class PmCommand {
 	boolean debug;
 
 	@Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "PATH",
-			description = "The database file, instead of PM_DB_PATH or ~/.pm/pm.db.")
+			description = "The database file, instead of PM_DB_PATH or the project's .pm/pm.db.")
 	Path database;
 
 	// Read by the launcher and the client, which run the command in this process.

@@ -77,10 +77,12 @@ public final class PmCommandLine {
 	 * where it is.
 	 */
 	private static void applyGlobalOptions(ParseResult parseResult, LazyApplicationContext context) {
+		context.databaseFlag(null);
 		for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
 			requireSingleLines(result);
 			if (result.hasMatchedOption("--db")) {
 				Path database = result.matchedOptionValue("--db", null);
+				context.databaseFlag(database.toString());
 				context.setProperty("pm.db.path", database.toString());
 			}
 		}

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import dev.pm.cli.plan.PlanException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pm server start|stop|status}: the client does these itself; they reach this
@@ -32,6 +33,10 @@ public class ServerCommand {
 			description = "Start the server of the database, unless it runs, and show it.")
 	static final class Start extends Action {
 
+		// Read by the client, which answers this command itself.
+		@Option(names = "--json", description = "Print JSON for scripts (shape in sample-app/README.md).")
+		boolean json;
+
 	}
 
 	/** {@code pm server stop}. */
@@ -45,6 +50,10 @@ public class ServerCommand {
 	@Command(name = "status", mixinStandardHelpOptions = true,
 			description = "Show whether a server runs for the database, its process, socket and log.")
 	static final class Status extends Action {
+
+		// Read by the client, which answers this command itself.
+		@Option(names = "--json", description = "Print JSON for scripts (shape in sample-app/README.md).")
+		boolean json;
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.pm.cli.transport.DatabaseLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +60,14 @@ final class Session {
 	 */
 	String actor(String flag) {
 		return AgentName.resolve(flag, this.context.environment());
+	}
+
+	/**
+	 * Returns which database the command uses, and why.
+	 * @return the database and the reason
+	 */
+	DatabaseLocation databaseLocation() {
+		return this.context.databaseLocation();
 	}
 
 	/**

@@ -27,6 +27,9 @@ final class Clients {
 	/** How long a client may take to send its request once it connected. */
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
+	/** How long a stopping server waits for a client to take its output. */
+	static final Duration STOPPING_GRACE = Duration.ofSeconds(1);
+
 	private final Set<Client> connected = ConcurrentHashMap.newKeySet();
 
 	private final Duration outputTimeout;
@@ -93,13 +96,18 @@ final class Clients {
 	}
 
 	/**
-	 * Drops the clients that have not sent a request: the server is stopping, and they
-	 * would only delay it.
+	 * Drops the clients that would only delay a server that is stopping: those that have
+	 * not sent a request, and those that have kept it waiting for {@link #STOPPING_GRACE}
+	 * to take their output (their change is saved already).
 	 */
-	void dropThoseWithoutRequest() {
+	void dropThoseDelayingTheStop() {
+		long now = System.nanoTime();
 		for (Client client : this.connected) {
 			if (!client.hasSentRequest()) {
 				client.close();
+			}
+			else if (client.waitedNanos(now) > STOPPING_GRACE.toNanos()) {
+				drop(client, "the server is stopping, and it did not take its output for " + describe(STOPPING_GRACE));
 			}
 		}
 	}

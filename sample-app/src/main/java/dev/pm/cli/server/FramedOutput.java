@@ -6,7 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-import dev.pm.cli.client.Protocol;
+import dev.pm.cli.transport.Protocol;
 
 /**
  * Standard output or error of a command, sent to the client in frames when flushed (or

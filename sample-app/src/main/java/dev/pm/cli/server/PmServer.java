@@ -32,12 +32,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.pm.cli.client.Invocation;
-import dev.pm.cli.client.Protocol;
-import dev.pm.cli.client.Protocol.Request;
-import dev.pm.cli.client.ServerFiles;
 import dev.pm.cli.command.CommandOutput;
 import dev.pm.cli.command.LazyApplicationContext;
+import dev.pm.cli.transport.Invocation;
+import dev.pm.cli.transport.Protocol;
+import dev.pm.cli.transport.Request;
+import dev.pm.cli.transport.ServerFiles;
+import dev.pm.cli.transport.ServerStatus;
+import dev.pm.cli.transport.Sleep;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
@@ -270,7 +272,7 @@ public final class PmServer {
 			catch (IOException ex) {
 				// The other server is starting or stopping: wait for it.
 			}
-			sleepQuietly(20);
+			Sleep.quietly(20);
 		}
 		throw new IOException("another pm server held " + this.files.lock() + " for " + LOCK_TIMEOUT.toSeconds()
 				+ "s without answering");
@@ -336,7 +338,8 @@ public final class PmServer {
 		Request request = Request.read(in);
 		client.requestRead(CommandName.of(request.args()));
 		switch (request.kind()) {
-			case Protocol.STATUS -> reply(in, out, status());
+			case Protocol.STATUS ->
+				reply(in, out, request.args().contains("--json") ? status().json() : status().text());
 			case Protocol.STOP -> {
 				this.stopRequests.incrementAndGet();
 				stop();
@@ -384,9 +387,7 @@ public final class PmServer {
 		stdout.flush();
 		stderr.flush();
 		synchronized (out) {
-			out.writeByte(Protocol.EXIT);
-			out.writeInt(exitCode);
-			out.flush();
+			Protocol.writeExit(out, exitCode);
 		}
 	}
 
@@ -412,15 +413,12 @@ public final class PmServer {
 	private static void reply(DataInputStream in, DataOutputStream out, String text) throws IOException {
 		Protocol.writeFrame(out, Protocol.OUT, text.getBytes(StandardCharsets.UTF_8));
 		in.readByte();
-		out.writeByte(Protocol.EXIT);
-		out.writeInt(0);
-		out.flush();
+		Protocol.writeExit(out, 0);
 	}
 
-	private String status() {
-		return "pm server for " + this.files.database() + ": running since " + this.started + ", pid "
-				+ ProcessHandle.current().pid() + ", stops after " + describe(this.idle)
-				+ " without a command\n  socket " + this.files.socket() + "\n  log    " + this.files.log() + "\n";
+	private ServerStatus status() {
+		return new ServerStatus(this.files.database().toString(), ServerStatus.RUNNING, ProcessHandle.current().pid(),
+				this.started.toString(), describe(this.idle), this.files);
 	}
 
 	private static String describe(Duration duration) {
@@ -447,21 +445,12 @@ public final class PmServer {
 	}
 
 	private void awaitCommands() {
-		this.clients.dropThoseWithoutRequest();
 		// The command that asked the server to stop is one of them, and waits for the
-		// database to close: wait for the others.
+		// database to close: wait for the others, but not for clients that do not read.
 		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
 		while (this.running.get() > this.stopRequests.get() && System.nanoTime() < deadline) {
-			sleepQuietly(10);
-		}
-	}
-
-	private static void sleepQuietly(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			this.clients.dropThoseDelayingTheStop();
+			Sleep.quietly(10);
 		}
 	}
 

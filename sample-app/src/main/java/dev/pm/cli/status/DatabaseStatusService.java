@@ -66,11 +66,12 @@ public class DatabaseStatusService {
 		String schemaVersion = database.getSchemaVersion().orElse(null);
 		Path path = database.getPath().getFile();
 		if (path == null) {
-			return new DatabaseStatus(DatabasePath.IN_MEMORY, schemaVersion, journalMode, integrityOk, null, 0, 0);
+			return new DatabaseStatus(DatabasePath.IN_MEMORY, schemaVersion, journalMode, integrityOk, null, 0, 0,
+					null);
 		}
 		Path wal = DatabasePath.companionOf(path, "-wal");
 		return new DatabaseStatus(path.toString(), schemaVersion, journalMode, integrityOk, permissions(path),
-				size(path), size(wal));
+				size(path), size(wal), null);
 	}
 
 	/**

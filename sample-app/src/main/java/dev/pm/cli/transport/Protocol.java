@@ -1,13 +1,9 @@
-package dev.pm.cli.client;
+package dev.pm.cli.transport;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What the client and the server say to each other. The client sends one {@link Request};
@@ -104,9 +100,38 @@ public final class Protocol {
 	 * @throws IOException if it cannot be read
 	 */
 	public static byte[] readContent(DataInputStream in) throws IOException {
-		byte[] content = new byte[in.readInt()];
+		return readContent(in, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Reads the content of a frame whose type byte was read, refusing a longer one.
+	 * @param in where from
+	 * @param maxLength the longest content accepted
+	 * @return the content
+	 * @throws IOException if it cannot be read, or its length is negative or over
+	 * {@code maxLength}
+	 */
+	static byte[] readContent(DataInputStream in, int maxLength) throws IOException {
+		int length = in.readInt();
+		if (length < 0 || length > maxLength) {
+			throw new IOException(
+					"a length of " + length + " bytes, more than the " + maxLength + " a pm client sends");
+		}
+		byte[] content = new byte[length];
 		in.readFully(content);
 		return content;
+	}
+
+	/**
+	 * Writes the last frame: the command's exit code.
+	 * @param out where to
+	 * @param exitCode the exit code
+	 * @throws IOException if it cannot be written
+	 */
+	public static void writeExit(DataOutputStream out, int exitCode) throws IOException {
+		out.writeByte(EXIT);
+		out.writeInt(exitCode);
+		out.flush();
 	}
 
 	static void writeString(DataOutputStream out, String value) throws IOException {
@@ -115,71 +140,8 @@ public final class Protocol {
 		out.write(bytes);
 	}
 
-	static String readString(DataInputStream in) throws IOException {
-		return new String(readContent(in), StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * A client's request.
-	 *
-	 * @param kind {@link #RUN}, {@link #STATUS} or {@link #STOP}
-	 * @param build the client's build, which the server must share
-	 * @param settings the client's database settings, which the server must share
-	 * @param workingDirectory the client's working directory, absolute
-	 * @param environment the environment variables the command reads
-	 * @param args the command line
-	 */
-	public record Request(byte kind, String build, String settings, String workingDirectory,
-			Map<String, String> environment, List<String> args) {
-
-		/**
-		 * Writes the request.
-		 * @param out where to
-		 * @throws IOException if it cannot be written
-		 */
-		public void write(DataOutputStream out) throws IOException {
-			writeString(out, MAGIC);
-			out.writeByte(this.kind);
-			writeString(out, this.build);
-			writeString(out, this.settings);
-			writeString(out, this.workingDirectory);
-			out.writeInt(this.environment.size());
-			for (Map.Entry<String, String> variable : this.environment.entrySet()) {
-				writeString(out, variable.getKey());
-				writeString(out, variable.getValue());
-			}
-			out.writeInt(this.args.size());
-			for (String arg : this.args) {
-				writeString(out, arg);
-			}
-			out.flush();
-		}
-
-		/**
-		 * Reads a request.
-		 * @param in where from
-		 * @return the request
-		 * @throws IOException if it cannot be read, or is not a pm request
-		 */
-		public static Request read(DataInputStream in) throws IOException {
-			if (!MAGIC.equals(readString(in))) {
-				throw new IOException("not a pm client");
-			}
-			byte kind = in.readByte();
-			String build = readString(in);
-			String settings = readString(in);
-			String workingDirectory = readString(in);
-			Map<String, String> environment = new LinkedHashMap<>();
-			for (int count = in.readInt(); count > 0; count--) {
-				environment.put(readString(in), readString(in));
-			}
-			List<String> args = new ArrayList<>();
-			for (int count = in.readInt(); count > 0; count--) {
-				args.add(readString(in));
-			}
-			return new Request(kind, build, settings, workingDirectory, environment, args);
-		}
-
+	static String readString(DataInputStream in, int maxLength) throws IOException {
+		return new String(readContent(in, maxLength), StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.pm.cli.client;
+package dev.pm.cli.transport;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,12 +25,26 @@ public record Invocation(List<String> args, Map<String, String> environment, Pat
 	private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
 	/**
-	 * The database the command uses, as Spring Boot and the starter would resolve it:
-	 * {@code --db}, else {@code PM_DB_PATH}, else {@code $HOME/.pm/pm.db}, absolute and
-	 * normalised.
-	 * @return the database file
+	 * The database the command uses, as pm resolves it ({@link DatabaseLocation}), and
+	 * for {@code pm init} the one it creates in the working directory.
+	 * @return the database file, absolute and normalised
 	 */
 	public Path database() {
+		return location().path();
+	}
+
+	/**
+	 * The database the command uses, and why.
+	 * @return the database and the reason
+	 */
+	public DatabaseLocation location() {
+		if ("init".equals(command())) {
+			return DatabaseLocation.initializedIn(this.workingDirectory);
+		}
+		return DatabaseLocation.resolve(databaseFlag(), this.environment, this.workingDirectory);
+	}
+
+	private String databaseFlag() {
 		String database = null;
 		for (int i = 0; i < this.args.size() && !this.args.get(i).equals("--"); i++) {
 			String arg = this.args.get(i);
@@ -41,14 +55,7 @@ public record Invocation(List<String> args, Map<String, String> environment, Pat
 				database = arg.substring("--db=".length());
 			}
 		}
-		if (database == null) {
-			database = this.environment.get("PM_DB_PATH");
-		}
-		if (database == null) {
-			String home = this.environment.getOrDefault("HOME", System.getProperty("user.home"));
-			database = Path.of(home, ".pm", "pm.db").toString();
-		}
-		return this.workingDirectory.resolve(database).toAbsolutePath().normalize();
+		return database;
 	}
 
 	/**

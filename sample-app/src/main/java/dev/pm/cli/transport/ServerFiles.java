@@ -1,4 +1,4 @@
-package dev.pm.cli.client;
+package dev.pm.cli.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
