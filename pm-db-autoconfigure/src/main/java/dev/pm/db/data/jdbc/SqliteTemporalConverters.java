@@ -25,8 +25,8 @@ import org.springframework.data.convert.WritingConverter;
  * Reading accepts more: text with a space for the {@code T} and without fraction, as
  * SQLite's {@code CURRENT_TIMESTAMP} writes it (UTC), and integers of epoch milliseconds,
  * as sqlite-jdbc stores a {@code java.sql.Timestamp} or {@code Date} (which is how Spring
- * Data JDBC wrote these types before the dialect had converters, and how Hibernate binds
- * them), in the JVM's zone where the type has none, as {@code Timestamp} does.
+ * Data JDBC wrote these types before the dialect had converters), in the JVM's zone where
+ * the type has none, as {@code Timestamp} does.
  */
 final class SqliteTemporalConverters {
 

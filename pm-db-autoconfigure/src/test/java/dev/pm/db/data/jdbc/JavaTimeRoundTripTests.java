@@ -124,6 +124,20 @@ class JavaTimeRoundTripTests {
 					"2026-10-25T02:30:00.000000000+01:00", "text");
 	}
 
+	@Test
+	void derivedQueryComparesInstantsInTimeOrder() {
+		this.moments.deleteAll();
+		List<Instant> instants = Stream
+			.of("2026-03-29T01:00:00.000000001Z", "2026-03-29T00:59:59.999999999Z", "2026-03-29T01:00:00Z",
+					"2026-03-28T23:00:00Z")
+			.map(Instant::parse)
+			.toList();
+		instants.forEach((at) -> this.moments.save(new Moment().setAt(at)));
+		assertThat(this.moments.findByAtBeforeOrderByAt(Instant.parse("2026-03-29T01:00:00.000000001Z")))
+			.extracting(Moment::getAt)
+			.containsExactly(instants.get(3), instants.get(1), instants.get(2));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "19.90", "12345678901234567890.12", "-0.000" })
 	void decimalInATextColumnReadsBackWithItsScaleAndEveryDigit(String decimal) {
