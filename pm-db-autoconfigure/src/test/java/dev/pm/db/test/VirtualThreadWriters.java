@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,8 @@ public final class VirtualThreadWriters {
 
 	private static final String PINNED = "jdk.VirtualThreadPinned";
 
+	private static final Set<String> CLASS_LOADING = Set.of("loadClass", "loadClassOrNull", "defineClass1");
+
 	private VirtualThreadWriters() {
 	}
 
@@ -53,31 +56,36 @@ public final class VirtualThreadWriters {
 			TransactionTemplate writes = context.getBean(TransactionTemplate.class);
 			TransactionTemplate reads = new TransactionTemplate(writes.getTransactionManager());
 			reads.setReadOnly(true);
+			// A first round, not recorded, loads the classes of the path (see
+			// loadsAClass).
+			write(jdbc, writes, reads, "warm-up", 20, 5);
 			int before = count(jdbc);
-			int pinned = pinnedWhile(() -> {
-				ExecutorService executor = virtualThreads();
-				for (int thread = 0; thread < threads; thread++) {
-					String name = "virtual-" + thread;
-					executor.submit(() -> {
-						for (int i = 0; i < transactions; i++) {
-							String row = name + "-" + i;
-							writes.executeWithoutResult(
-									(status) -> jdbc.update("INSERT INTO item (name) VALUES (?)", row));
-							reads.execute((status) -> count(jdbc));
-						}
-						return null;
-					});
-				}
-				executor.shutdown();
-				if (!executor.awaitTermination(3, TimeUnit.MINUTES)) {
-					System.out.println("unfinished");
-					System.exit(1);
-				}
-				return null;
-			});
+			int pinned = pinnedWhile(() -> write(jdbc, writes, reads, "virtual", threads, transactions));
 			System.out.println("result transactions " + threads * transactions + " rows " + (count(jdbc) - before)
 					+ " pinned " + pinned);
 		}
+	}
+
+	private static Void write(JdbcTemplate jdbc, TransactionTemplate writes, TransactionTemplate reads, String prefix,
+			int threads, int transactions) throws Exception {
+		ExecutorService executor = virtualThreads();
+		for (int thread = 0; thread < threads; thread++) {
+			String name = prefix + "-" + thread;
+			executor.submit(() -> {
+				for (int i = 0; i < transactions; i++) {
+					String row = name + "-" + i;
+					writes.executeWithoutResult((status) -> jdbc.update("INSERT INTO item (name) VALUES (?)", row));
+					reads.execute((status) -> count(jdbc));
+				}
+				return null;
+			});
+		}
+		executor.shutdown();
+		if (!executor.awaitTermination(3, TimeUnit.MINUTES)) {
+			System.out.println("unfinished");
+			System.exit(1);
+		}
+		return null;
 	}
 
 	private static int count(JdbcTemplate jdbc) {
@@ -111,22 +119,22 @@ public final class VirtualThreadWriters {
 		Files.delete(file);
 		List<RecordedEvent> pinned = events.stream()
 			.filter((event) -> event.getEventType().getName().equals(PINNED))
-			.filter((event) -> !definesAClass(event))
+			.filter((event) -> !loadsAClass(event))
 			.toList();
 		pinned.forEach((event) -> System.out.println("pinned at " + event.getStackTrace()));
 		return pinned.size();
 	}
 
-	// A virtual thread that loads a class while another holds the class loader's lock
-	// waits inside the JDK's native defineClass1, which pins it: a JDK limitation, once
-	// per
-	// class, whichever thread happens to load it first. The lease is not in it.
-	private static boolean definesAClass(RecordedEvent event) {
+	// Class loading pins a virtual thread: the VM calls loadClass from native code, and a
+	// thread that then waits for the class loader's lock or defines the class stays on
+	// its
+	// carrier. A JDK limitation, once per class, whichever thread happens to load it
+	// first; the lease is not in it.
+	private static boolean loadsAClass(RecordedEvent event) {
 		return event.getStackTrace()
 			.getFrames()
 			.stream()
-			.anyMatch((frame) -> frame.getMethod().getName().equals("defineClass1")
-					&& frame.getMethod().getType().getName().equals("java.lang.ClassLoader"));
+			.anyMatch((frame) -> CLASS_LOADING.contains(frame.getMethod().getName()));
 	}
 
 	private static final class ParksInItsInitializer {
