@@ -64,6 +64,7 @@ class SchemaValidationTests {
 		assertThat(dialect.equivalentTypes(Types.VARCHAR, Types.LONGVARCHAR)).isTrue();
 		assertThat(dialect.equivalentTypes(Types.INTEGER, Types.VARCHAR)).isFalse();
 		assertThat(dialect.equivalentTypes(Types.INTEGER, Types.DOUBLE)).isFalse();
+		assertThat(dialect.equivalentTypes(Types.DOUBLE, Types.INTEGER)).isFalse();
 	}
 
 	private ConfigurableApplicationContext start(String property) {
