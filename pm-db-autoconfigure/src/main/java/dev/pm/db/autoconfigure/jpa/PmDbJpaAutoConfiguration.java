@@ -2,7 +2,6 @@ package dev.pm.db.autoconfigure.jpa;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
-import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.spi.SessionImplementor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +26,10 @@ import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 @ConditionalOnBean(SqliteExceptionTranslator.class)
 public final class PmDbJpaAutoConfiguration {
 
+	// By name: hibernate-community-dialects is the application's choice, and may be
+	// absent.
 	@Bean
-	@ConditionalOnClass(SQLiteDialect.class)
+	@ConditionalOnClass(name = "org.hibernate.community.dialect.SQLiteDialect")
 	SqliteDialectCustomizer pmDbSqliteDialectCustomizer(Environment environment) {
 		return new SqliteDialectCustomizer(environment);
 	}
