@@ -6,6 +6,7 @@ CREATE TABLE moment (
     day              TEXT,
     local_at         TEXT,
     offset_at        TEXT,
+    time_of_day      TEXT,
     price            TEXT,
     numeric_price    NUMERIC
 );

@@ -29,13 +29,13 @@ import org.springframework.data.relational.core.sql.LockOptions;
  * transaction takes no write lock, and nothing is locked there.
  * <p>
  * SQLite stores booleans as integers, which this dialect reads back as booleans. It has
- * no date type: {@code Instant}, {@code LocalDate}, {@code LocalDateTime} and
- * {@code OffsetDateTime} are stored as ISO-8601 text that keeps nanoseconds and offsets
- * (nine digits of fraction, {@code Instant} in UTC; the README has the forms). A
- * {@code BigDecimal} keeps its scale and digits in a {@code TEXT} column only: SQLite
- * turns the text into a double in a {@code NUMERIC} or {@code REAL} one. Generated
- * {@code INTEGER PRIMARY KEY} ids come from the driver's generated keys, one row at a
- * time: sqlite-jdbc returns the key of the last row only after a batch.
+ * no date type: {@code Instant}, {@code LocalDate}, {@code LocalDateTime},
+ * {@code LocalTime} and {@code OffsetDateTime} are stored as ISO-8601 text that keeps
+ * nanoseconds and offsets (nine digits of fraction, {@code Instant} in UTC; the README
+ * has the forms). A {@code BigDecimal} keeps its scale and digits in a {@code TEXT}
+ * column only: SQLite turns the text into a double in a {@code NUMERIC} or {@code REAL}
+ * one. Generated {@code INTEGER PRIMARY KEY} ids come from the driver's generated keys,
+ * one row at a time: sqlite-jdbc returns the key of the last row only after a batch.
  *
  * @author pm-db
  */

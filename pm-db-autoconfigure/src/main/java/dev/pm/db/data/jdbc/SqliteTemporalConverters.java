@@ -3,6 +3,7 @@ package dev.pm.db.data.jdbc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,6 +33,8 @@ final class SqliteTemporalConverters {
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS");
+
 	private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
 
 	private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
@@ -55,6 +58,7 @@ final class SqliteTemporalConverters {
 		return List.of(InstantToText.INSTANCE, TextToInstant.INSTANCE, MillisToInstant.INSTANCE,
 				LocalDateToText.INSTANCE, TextToLocalDate.INSTANCE, MillisToLocalDate.INSTANCE,
 				LocalDateTimeToText.INSTANCE, TextToLocalDateTime.INSTANCE, MillisToLocalDateTime.INSTANCE,
+				LocalTimeToText.INSTANCE, TextToLocalTime.INSTANCE, MillisToLocalTime.INSTANCE,
 				OffsetDateTimeToText.INSTANCE, TextToOffsetDateTime.INSTANCE);
 	}
 
@@ -173,6 +177,43 @@ final class SqliteTemporalConverters {
 		@Override
 		public LocalDateTime convert(Number source) {
 			return localDateTime(source);
+		}
+
+	}
+
+	@WritingConverter
+	enum LocalTimeToText implements Converter<LocalTime, String> {
+
+		INSTANCE;
+
+		@Override
+		public String convert(LocalTime source) {
+			return TIME.format(source);
+		}
+
+	}
+
+	@ReadingConverter
+	enum TextToLocalTime implements Converter<String, LocalTime> {
+
+		INSTANCE;
+
+		@Override
+		public LocalTime convert(String source) {
+			return LocalTime.parse(source);
+		}
+
+	}
+
+	// A Timestamp of a LocalTime carries the day it was written on.
+	@ReadingConverter
+	enum MillisToLocalTime implements Converter<Number, LocalTime> {
+
+		INSTANCE;
+
+		@Override
+		public LocalTime convert(Number source) {
+			return localDateTime(source).toLocalTime();
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.TimeZone;
@@ -90,7 +91,10 @@ class JavaTimeRoundTripTests {
 							OffsetDateTime.parse("2026-10-25T02:30:00.000000001+02:00"),
 							OffsetDateTime.parse("2026-10-25T02:30+01:00"),
 							OffsetDateTime.parse("2026-03-29T01:59:59.999999999+01:00"),
-							OffsetDateTime.parse("2026-03-29T07:45:00+05:45")))
+							OffsetDateTime.parse("2026-03-29T07:45:00+05:45")),
+					// A time that the JVM's zone skips on 2026-03-29.
+					field("timeOfDay", Moment::setTimeOfDay, Moment::getTimeOfDay,
+							LocalTime.parse("02:30:00.000000001"), LocalTime.MIDNIGHT, LocalTime.MAX))
 			.flatMap((arguments) -> arguments);
 	}
 

@@ -3,6 +3,7 @@ package dev.pm.db.data.jdbc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -47,6 +48,7 @@ class SqliteTemporalConvertersTests {
 		assertThat(read(sql, LocalDateTime.class)).isEqualTo(LocalDateTime.parse("2026-03-29T01:00:00"));
 		assertThat(read("SELECT date('2026-03-29 01:00:00')", LocalDate.class))
 			.isEqualTo(LocalDate.parse("2026-03-29"));
+		assertThat(read("SELECT time('2026-03-29 01:00:00')", LocalTime.class)).isEqualTo(LocalTime.parse("01:00"));
 	}
 
 	@Test
@@ -63,6 +65,8 @@ class SqliteTemporalConvertersTests {
 		assertThat(read(sql, Instant.class)).isEqualTo(instant);
 		assertThat(read(sql, LocalDateTime.class)).isEqualTo(local);
 		assertThat(read(sql, LocalDate.class)).isEqualTo(local.toLocalDate());
+		// A LocalTime's Timestamp is of the day it was written on.
+		assertThat(read(sql, LocalTime.class)).isEqualTo(local.toLocalTime());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
 import org.springframework.data.annotation.CreatedDate;
@@ -29,6 +30,8 @@ public class Moment {
 	private LocalDateTime localAt;
 
 	private OffsetDateTime offsetAt;
+
+	private LocalTime timeOfDay;
 
 	private BigDecimal price;
 
@@ -75,6 +78,15 @@ public class Moment {
 
 	public Moment setOffsetAt(OffsetDateTime offsetAt) {
 		this.offsetAt = offsetAt;
+		return this;
+	}
+
+	public LocalTime getTimeOfDay() {
+		return this.timeOfDay;
+	}
+
+	public Moment setTimeOfDay(LocalTime timeOfDay) {
+		this.timeOfDay = timeOfDay;
 		return this;
 	}
 
