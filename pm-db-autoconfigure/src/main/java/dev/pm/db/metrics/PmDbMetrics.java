@@ -68,20 +68,24 @@ public class PmDbMetrics implements MeterBinder {
 			.register(registry);
 		Path file = this.dataSource.getPath().getFile();
 		if (file != null) {
-			// File#length is 0 for a file that is not there, such as a -wal after a
-			// checkpoint.
-			Gauge.builder("pm.db.size", file, (path) -> path.toFile().length())
-				.description("Size of the database file")
-				.baseUnit("bytes")
-				.register(registry);
-			Gauge.builder("pm.db.wal.size", DatabasePath.companionOf(file, "-wal"), (path) -> path.toFile().length())
-				.description("Size of the write-ahead log")
-				.baseUnit("bytes")
-				.register(registry);
+			fileSize(registry, "pm.db.size", file, "Size of the database file");
+			fileSize(registry, "pm.db.wal.size", DatabasePath.companionOf(file, "-wal"), "Size of the write-ahead log");
 		}
 		if (this.transactionManager != null) {
 			this.transactionManager.addListener(new TransactionCounter(registry));
 		}
+	}
+
+	private static void fileSize(MeterRegistry registry, String name, Path file, String description) {
+		// File#length is 0 for a file that is not there, such as a -wal after a
+		// checkpoint. Micrometer holds a gauge's object weakly, and nothing else holds
+		// the path of the -wal: without a strong reference the gauge reads NaN after
+		// the next garbage collection.
+		Gauge.builder(name, file, (path) -> path.toFile().length())
+			.description(description)
+			.baseUnit("bytes")
+			.strongReference(true)
+			.register(registry);
 	}
 
 	private static final class TransactionCounter implements TransactionExecutionListener {

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Other database initializers (Spring Boot's {@code spring.sql.init} scripts here; Spring
- * Batch, Spring Session JDBC and Liquibase the same way) run after pm-db has created the
- * file private, checked it and migrated it, on a fresh file and on a restart.
+ * Batch, Spring Session JDBC and Liquibase in pm-db-initializers-tests, whose class path
+ * they would otherwise share with every test here) run after pm-db has created the file
+ * private, checked it and migrated it, on a fresh file and on a restart.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OtherInitializersTests {

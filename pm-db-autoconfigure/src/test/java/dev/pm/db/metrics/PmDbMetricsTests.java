@@ -1,5 +1,7 @@
 package dev.pm.db.metrics;
 
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,6 +66,33 @@ class PmDbMetricsTests {
 			assertThat(registry.get("pm.db.size").gauge().value()).isPositive();
 			assertThat(registry.get("pm.db.wal.size").gauge().value()).isPositive();
 		});
+	}
+
+	@Test
+	void fileSizesReadTheFilesAfterAGarbageCollection() throws Exception {
+		Path file = this.dir.resolve("pm.db");
+		this.contextRunner.withPropertyValues("pm.db.path=" + file).run((context) -> {
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(PmDbMetrics.class).bindTo(registry);
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')");
+			collectGarbage();
+			// Micrometer holds a gauge's object weakly: a gauge on an object nobody else
+			// holds reads NaN once it is collected.
+			assertThat(registry.get("pm.db.size").gauge().value()).isEqualTo(Files.size(file));
+			Path wal = this.dir.resolve("pm.db-wal");
+			assertThat(Files.size(wal)).isPositive();
+			assertThat(registry.get("pm.db.wal.size").gauge().value()).isEqualTo(Files.size(wal));
+		});
+	}
+
+	// System.gc() is only a hint: a collection has happened once an object nothing holds
+	// is gone.
+	private static void collectGarbage() throws InterruptedException {
+		WeakReference<Object> sentinel = new WeakReference<>(new Object());
+		while (sentinel.get() != null) {
+			System.gc();
+			Thread.sleep(10);
+		}
 	}
 
 	@Test

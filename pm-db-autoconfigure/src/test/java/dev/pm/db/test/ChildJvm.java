@@ -29,9 +29,15 @@ public final class ChildJvm {
 	 * Start {@code mainClass} in a JVM with {@code options} such as {@code -Dname=value}.
 	 */
 	public static Process start(List<String> options, Class<?> mainClass, String... args) {
+		return start(Path.of(System.getProperty("java.home"), "bin", "java"), options, mainClass, args);
+	}
+
+	/**
+	 * Start {@code mainClass} with the {@code java} launcher of another JDK.
+	 */
+	public static Process start(Path java, List<String> options, Class<?> mainClass, String... args) {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"--enable-native-access=ALL-UNNAMED"));
+				List.of(java.toString(), "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
 		command.addAll(options);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(List.of(args));

@@ -9,12 +9,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 
 /**
  * Auto-configuration of Hibernate on pm-db's database: SQLite errors that reach JPA
- * repositories and the transaction manager are translated by pm-db's translator. The JPA
- * transaction manager itself is pm-db's {@code transactionManager} bean.
+ * repositories and the transaction manager are translated by pm-db's translator, and
+ * Hibernate's SQLite dialect is pm-db's {@code SqliteAffinityDialect} unless the
+ * application chose one. The JPA transaction manager itself is pm-db's
+ * {@code transactionManager} bean.
  *
  * @author pm-db
  */
@@ -22,6 +25,14 @@ import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 @ConditionalOnClass({ HibernateJpaDialect.class, SessionImplementor.class })
 @ConditionalOnBean(SqliteExceptionTranslator.class)
 public final class PmDbJpaAutoConfiguration {
+
+	// By name: hibernate-community-dialects is the application's choice, and may be
+	// absent.
+	@Bean
+	@ConditionalOnClass(name = "org.hibernate.community.dialect.SQLiteDialect")
+	SqliteDialectCustomizer pmDbSqliteDialectCustomizer(Environment environment) {
+		return new SqliteDialectCustomizer(environment);
+	}
 
 	@Bean
 	static HibernateExceptionTranslatorPostProcessor hibernateExceptionTranslatorPostProcessor(

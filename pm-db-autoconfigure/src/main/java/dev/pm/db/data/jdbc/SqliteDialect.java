@@ -1,5 +1,6 @@
 package dev.pm.db.data.jdbc;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,9 +28,14 @@ import org.springframework.data.relational.core.sql.LockOptions;
  * database, so the rows read cannot change before the transaction ends; a read-only
  * transaction takes no write lock, and nothing is locked there.
  * <p>
- * SQLite stores booleans as integers, which this dialect reads back as booleans.
- * Generated {@code INTEGER PRIMARY KEY} ids come from the driver's generated keys, one
- * row at a time: sqlite-jdbc returns the key of the last row only after a batch.
+ * SQLite stores booleans as integers, which this dialect reads back as booleans. It has
+ * no date type: {@code Instant}, {@code LocalDate}, {@code LocalDateTime},
+ * {@code LocalTime} and {@code OffsetDateTime} are stored as ISO-8601 text that keeps
+ * nanoseconds and offsets (nine digits of fraction, {@code Instant} in UTC; the README
+ * has the forms). A {@code BigDecimal} keeps its scale and digits in a {@code TEXT}
+ * column only: SQLite turns the text into a double in a {@code NUMERIC} or {@code REAL}
+ * one. Generated {@code INTEGER PRIMARY KEY} ids come from the driver's generated keys,
+ * one row at a time: sqlite-jdbc returns the key of the last row only after a batch.
  *
  * @author pm-db
  */
@@ -123,7 +129,9 @@ public class SqliteDialect extends AbstractDialect implements JdbcDialect {
 
 	@Override
 	public Collection<Object> getConverters() {
-		return List.of(NumberToBooleanConverter.INSTANCE);
+		List<Object> converters = new ArrayList<>(SqliteTemporalConverters.all());
+		converters.add(NumberToBooleanConverter.INSTANCE);
+		return converters;
 	}
 
 	@ReadingConverter

@@ -8,6 +8,7 @@ import dev.pm.db.jdbc.SqliteTransactionManager;
 import dev.pm.db.jpa.SqliteJpaTransactionManager;
 import dev.pm.db.test.Runners;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,13 @@ class PmDbJpaAutoConfigurationTests {
 			assertThat(context).hasSingleBean(SqliteTransactionManager.class);
 			assertThat(context).doesNotHaveBean(HibernateExceptionTranslatorPostProcessor.class);
 		});
+	}
+
+	@Test
+	void setsTheSqliteDialectOnlyWithHibernatesCommunityDialects() {
+		contextRunner().run((context) -> assertThat(context).hasSingleBean(SqliteDialectCustomizer.class));
+		contextRunner().withClassLoader(new FilteredClassLoader(SQLiteDialect.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SqliteDialectCustomizer.class));
 	}
 
 	@Test
