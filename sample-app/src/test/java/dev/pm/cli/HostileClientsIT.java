@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.pm.cli.Launcher.Run;
 import dev.pm.cli.transport.Invocation;
@@ -102,7 +100,7 @@ class HostileClientsIT {
 	void aHalfSentRequestDelaysNeitherStopNorIdleExit() throws Exception {
 		this.pm.with("PM_SERVER_IDLE", "1s");
 		plan();
-		long server = serverPid();
+		long server = this.pm.serverPid();
 		try (SocketChannel halfOpen = connect()) {
 			halfOpen.write(ByteBuffer.wrap(new byte[] { 0, 0 }));
 
@@ -139,7 +137,7 @@ class HostileClientsIT {
 		this.pm.runAs("sh", "-c", "ulimit -n 256 && exec \"$@\"", "ulimit");
 		plan();
 		this.pm.runAs();
-		long server = serverPid();
+		long server = this.pm.serverPid();
 		List<SocketChannel> idle = new ArrayList<>();
 		try {
 			for (int i = 0; i < 300; i++) {
@@ -151,7 +149,7 @@ class HostileClientsIT {
 			assertThat(add.exitCode()).as(add.err()).isZero();
 			assertThat(add.err()).as("served by the server, not in a process of its own").isEmpty();
 			assertThat(ProcessHandle.of(server)).as("the server still runs").isPresent();
-			assertThat(serverPid()).isEqualTo(server);
+			assertThat(this.pm.serverPid()).isEqualTo(server);
 		}
 		finally {
 			for (SocketChannel channel : idle) {
@@ -273,13 +271,6 @@ class HostileClientsIT {
 			Thread.sleep(50);
 		}
 		return log();
-	}
-
-	private long serverPid() throws Exception {
-		Run status = this.pm.pm("server", "status");
-		Matcher pid = Pattern.compile("pid (\\d+)").matcher(status.out());
-		assertThat(pid.find()).as(status.out() + status.err()).isTrue();
-		return Long.parseLong(pid.group(1));
 	}
 
 }

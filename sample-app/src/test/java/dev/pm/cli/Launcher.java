@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +68,17 @@ final class Launcher {
 	Launcher runAs(String... command) {
 		this.runAs = List.of(command);
 		return this;
+	}
+
+	/**
+	 * Returns the process id of the database's server, as {@code pm server status} says.
+	 * @return the pid
+	 */
+	long serverPid() throws IOException, InterruptedException {
+		Run status = pm("server", "status");
+		Matcher pid = Pattern.compile("pid (\\d+)").matcher(status.out());
+		assertThat(pid.find()).as(status.out() + status.err()).isTrue();
+		return Long.parseLong(pid.group(1));
 	}
 
 	Run pm(String... args) throws IOException, InterruptedException {

@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.pm.cli.Launcher.Run;
@@ -118,7 +116,7 @@ class PmServerIT {
 	void aServerKilledInTheMiddleOfACommandCostsThatCommandOnly() throws Exception {
 		startServer();
 		assertThat(this.pm.pm("epic", "add", "E01", "Acknowledged").exitCode()).isZero();
-		long first = serverPid();
+		long first = this.pm.serverPid();
 		ProcessHandle killedFirst = ProcessHandle.of(first).orElseThrow();
 		killedFirst.destroyForcibly();
 		// Dead, not dying: a dying server may still accept a connection it never answers.
@@ -134,7 +132,7 @@ class PmServerIT {
 			statement.execute("BEGIN IMMEDIATE");
 			Started waiting = this.pm.start("epic", "add", "E02", "Waits for the lock");
 			Thread.sleep(1500);
-			ProcessHandle server = ProcessHandle.of(serverPid()).orElseThrow();
+			ProcessHandle server = ProcessHandle.of(this.pm.serverPid()).orElseThrow();
 			server.destroyForcibly();
 			server.onExit().get();
 			killed = waiting.finish();
@@ -163,7 +161,7 @@ class PmServerIT {
 		assertThat(stopped.get("database").asString()).isEqualTo(this.database.toString());
 		assertThat(stopped.get("pid").isNull()).isTrue();
 		assertThat(running.get("state").asString()).isEqualTo("running");
-		assertThat(running.get("pid").asLong()).isEqualTo(serverPid());
+		assertThat(running.get("pid").asLong()).isEqualTo(this.pm.serverPid());
 		assertThat(running.get("idleTimeout").asString()).isEqualTo("2m");
 		assertThat(running.get("socket").asString()).isEqualTo(socket().toString());
 		assertThat(Instant.parse(running.get("since").asString())).isBeforeOrEqualTo(Instant.now());
@@ -174,7 +172,7 @@ class PmServerIT {
 		this.pm.with("PM_SERVER_IDLE", "1s");
 		startServer();
 		assertThat(this.pm.pm("epic", "add", "E01", "Then idle").exitCode()).isZero();
-		ProcessHandle server = ProcessHandle.of(serverPid()).orElseThrow();
+		ProcessHandle server = ProcessHandle.of(this.pm.serverPid()).orElseThrow();
 
 		server.onExit().get();
 
@@ -189,7 +187,7 @@ class PmServerIT {
 	void aServerOfAnotherBuildIsReplaced() throws Exception {
 		startServer();
 		assertThat(this.pm.pm("epic", "add", "E01", "Old build").exitCode()).isZero();
-		ProcessHandle old = ProcessHandle.of(serverPid()).orElseThrow();
+		ProcessHandle old = ProcessHandle.of(this.pm.serverPid()).orElseThrow();
 
 		byte answer = firstAnswer(new Request(Protocol.RUN, "another build", "", this.directory.toString(), Map.of(),
 				List.of("epic", "list")));
@@ -509,14 +507,7 @@ class PmServerIT {
 	 */
 	private long awaitServerPid() throws Exception {
 		startServer();
-		return serverPid();
-	}
-
-	private long serverPid() throws Exception {
-		Run status = this.pm.pm("server", "status");
-		Matcher pid = Pattern.compile("pid (\\d+)").matcher(status.out());
-		assertThat(pid.find()).as(status.out() + status.err()).isTrue();
-		return Long.parseLong(pid.group(1));
+		return this.pm.serverPid();
 	}
 
 	private List<ProcessHandle> serverProcesses() {

@@ -2,9 +2,7 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +60,7 @@ public class EpicService {
 	@Transactional(readOnly = true)
 	public EpicDetails show(String key) {
 		Epic epic = this.epics.find(key).orElseThrow(() -> new PlanException("epic " + key + " does not exist"));
-		return new EpicDetails(epic, this.features.findAll(key),
-				this.tasks.findAll(new TaskFilter(Set.of(), key, null, null, null, null, false, true, TaskSort.KEY)));
+		return new EpicDetails(epic, this.features.findAll(key), this.tasks.findAll(TaskFilter.ofEpic(key)));
 	}
 
 	/**
@@ -92,19 +89,8 @@ public class EpicService {
 	@Transactional
 	public void delete(String key) {
 		KeyFormat.EPIC.require(key);
-		boolean deleted;
-		try {
-			deleted = this.epics.delete(key);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// The features' foreign key refused: say how many are in the way.
-			int count = this.features.findAll(key).size();
-			throw new PlanException("epic " + key + " still has " + count
-					+ ((count == 1) ? " feature; delete it first" : " features; delete them first"));
-		}
-		if (!deleted) {
-			throw new PlanException("epic " + key + " does not exist");
-		}
+		Deletion.deleteOrExplain("epic " + key, () -> this.epics.delete(key), () -> this.features.findAll(key).size(),
+				(count) -> count + ((count == 1) ? " feature; delete it first" : " features; delete them first"));
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,8 +69,7 @@ public class FeatureService {
 	public FeatureDetails show(String key) {
 		Feature feature = this.features.find(key)
 			.orElseThrow(() -> new PlanException("feature " + key + " does not exist"));
-		return new FeatureDetails(feature,
-				this.tasks.findAll(new TaskFilter(Set.of(), null, key, null, null, null, false, true, TaskSort.KEY)));
+		return new FeatureDetails(feature, this.tasks.findAll(TaskFilter.ofFeature(key)));
 	}
 
 	/**
@@ -101,19 +99,9 @@ public class FeatureService {
 	@Transactional
 	public void delete(String key) {
 		KeyFormat.FEATURE.require(key);
-		boolean deleted;
-		try {
-			deleted = this.features.delete(key);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// The tasks' foreign key refused: say how many tasks are in the way.
-			int tasks = this.features.countTasks(key);
-			throw new PlanException("feature " + key + " still has " + tasks + ((tasks == 1) ? " task" : " tasks")
-					+ "; delete them ('pm task delete') or move them to another feature ('pm task move') first");
-		}
-		if (!deleted) {
-			throw new PlanException("feature " + key + " does not exist");
-		}
+		Deletion.deleteOrExplain("feature " + key, () -> this.features.delete(key), () -> this.features.countTasks(key),
+				(tasks) -> tasks + ((tasks == 1) ? " task" : " tasks")
+						+ "; delete them ('pm task delete') or move them to another feature ('pm task move') first");
 	}
 
 }

@@ -57,10 +57,10 @@ class QueryPlanTests {
 
 	@Test
 	void listingByStatusOrFeatureSearchesTheirIndexes() {
-		List<String> byStatus = plan(TaskRepository.listQuery(
-				new TaskFilter(Set.of(TaskStatus.TODO), null, null, null, null, null, false, false, TaskSort.KEY)));
-		List<String> byFeature = plan(TaskRepository
-			.listQuery(new TaskFilter(Set.of(), null, "E01-F01", null, null, null, false, false, TaskSort.KEY)));
+		List<String> byStatus = plan(
+				TaskRepository.listQuery(TaskFilter.everyTask().withStatuses(Set.of(TaskStatus.TODO))));
+		List<String> byFeature = plan(
+				TaskRepository.listQuery(TaskFilter.ofFeature("E01-F01").includingArchived(false)));
 
 		assertThat(byStatus).anyMatch((step) -> step.startsWith("SEARCH t USING INDEX task_queue (status=?)"));
 		assertSearchesOnly(byStatus, "");

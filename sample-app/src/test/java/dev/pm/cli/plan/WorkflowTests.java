@@ -234,14 +234,10 @@ abstract class WorkflowTests extends AgentTeamTests {
 
 		assertThat(keys(filter(EnumSet.of(TaskStatus.BLOCKED, TaskStatus.TODO), false, TaskSort.KEY)))
 			.containsExactly("T-E01-F01-002", "T-E01-F01-003");
-		assertThat(keys(new TaskFilter(Set.of(), null, null, "ann", null, null, false, false, TaskSort.KEY)))
-			.containsExactly("T-E01-F01-004");
-		assertThat(keys(new TaskFilter(Set.of(), null, null, null, "backend", null, false, false, TaskSort.KEY)))
-			.containsExactly("T-E01-F01-004");
-		assertThat(keys(new TaskFilter(Set.of(), null, null, null, null, 4, false, false, TaskSort.KEY)))
-			.containsExactly("T-E01-F01-004");
-		assertThat(keys(new TaskFilter(Set.of(), null, null, null, null, null, true, false, TaskSort.KEY)))
-			.containsExactly("T-E01-F01-002", "T-E01-F01-003");
+		assertThat(keys(TaskFilter.everyTask().withAgent("ann"))).containsExactly("T-E01-F01-004");
+		assertThat(keys(TaskFilter.everyTask().withAgentType("backend"))).containsExactly("T-E01-F01-004");
+		assertThat(keys(TaskFilter.everyTask().withPriorityMax(4))).containsExactly("T-E01-F01-004");
+		assertThat(keys(TaskFilter.everyTask().onlyBlocked())).containsExactly("T-E01-F01-002", "T-E01-F01-003");
 		assertThat(keys(filter(Set.of(), false, TaskSort.PRIORITY)).get(0)).isEqualTo("T-E01-F01-004");
 		assertThat(keys(filter(Set.of(), false, TaskSort.STATUS))).containsExactly("T-E01-F01-002", "T-E01-F01-001",
 				"T-E01-F01-004", "T-E01-F01-003");
@@ -340,7 +336,7 @@ abstract class WorkflowTests extends AgentTeamTests {
 	}
 
 	private static TaskFilter filter(Set<TaskStatus> statuses, boolean all, TaskSort sort) {
-		return new TaskFilter(statuses, null, null, null, null, null, false, all, sort);
+		return TaskFilter.everyTask().withStatuses(statuses).includingArchived(all).sortedBy(sort);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.pm.cli.PmApplication;
@@ -15,7 +14,6 @@ import dev.pm.cli.plan.Task;
 import dev.pm.cli.plan.TaskFilter;
 import dev.pm.cli.plan.TaskLink;
 import dev.pm.cli.plan.TaskService;
-import dev.pm.cli.plan.TaskSort;
 import dev.pm.cli.plan.TaskStatus;
 import dev.pm.db.SchemaVersionMismatchException;
 import org.junit.jupiter.api.Test;
@@ -45,8 +43,7 @@ class SchemaUpgradeTests {
 
 		try (ConfigurableApplicationContext pm = start(database)) {
 			TaskService tasks = pm.getBean(TaskService.class);
-			List<Task> all = tasks
-				.list(new TaskFilter(Set.of(), null, null, null, null, null, false, true, TaskSort.KEY));
+			List<Task> all = tasks.list(TaskFilter.everyTask().includingArchived(true));
 			assertThat(all).extracting(Task::key, Task::status, Task::agent, Task::title, Task::created, Task::priority)
 				.containsExactly(
 						tuple("T-E01-F01-001", TaskStatus.COMPLETED, "ann", "Choose a format", "2025-01-10", 5),
