@@ -41,12 +41,10 @@ public abstract class DatabaseInitializer implements InitializingBean {
 	}
 
 	/**
-	 * Run the configured integrity check on the database as it is now.
+	 * Run the configured integrity check on the database as it is now (part of the
+	 * contract in DESIGN.md; the same as {@link SqliteDatabase#checkIntegrity()}).
 	 * @return {@code true} if SQLite found no problem
-	 * @deprecated since 0.1.0 in favour of {@link SqliteDatabase#checkIntegrity()}: an
-	 * initializer's job ends at start-up
 	 */
-	@Deprecated(since = "0.1.0")
 	public boolean checkIntegrity() {
 		return this.database.checkIntegrity();
 	}
@@ -54,9 +52,8 @@ public abstract class DatabaseInitializer implements InitializingBean {
 	/**
 	 * Return the schema version of the database: the latest migration applied.
 	 * @return the version, or empty when the database has no schema history
-	 * @deprecated since 0.1.0 in favour of {@link SqliteDatabase#getSchemaVersion()}
+	 * @see SqliteDatabase#getSchemaVersion()
 	 */
-	@Deprecated(since = "0.1.0")
 	public Optional<String> getSchemaVersion() {
 		return this.database.getSchemaVersion();
 	}
@@ -64,9 +61,8 @@ public abstract class DatabaseInitializer implements InitializingBean {
 	/**
 	 * Return the absolute path of the database file.
 	 * @return the path, or {@code null} for an in-memory database
-	 * @deprecated since 0.1.0 in favour of {@link SqliteDatabase#getPath()}
+	 * @see SqliteDatabase#getPath()
 	 */
-	@Deprecated(since = "0.1.0")
 	public @Nullable Path getPath() {
 		return this.database.getPath().getFile();
 	}
@@ -74,9 +70,8 @@ public abstract class DatabaseInitializer implements InitializingBean {
 	/**
 	 * Return whether the database lives in memory only.
 	 * @return {@code true} for {@code :memory:}
-	 * @deprecated since 0.1.0 in favour of {@link SqliteDatabase#getPath()}
+	 * @see SqliteDatabase#getPath()
 	 */
-	@Deprecated(since = "0.1.0")
 	public boolean isInMemory() {
 		return this.database.getPath().isInMemory();
 	}

@@ -1,18 +1,13 @@
 package dev.pm.db.init;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +18,6 @@ import dev.pm.db.DatabaseNotFoundException;
 import dev.pm.db.DatabasePath;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The database file and its companions on disk: creates a missing one with the configured
@@ -39,7 +33,8 @@ public class DatabaseFiles implements FileSteps {
 	private static final Log logger = LogFactory.getLog(DatabaseFiles.class);
 
 	// The last: pm-db's record of a clean close, which only this user may write.
-	private static final List<String> COMPANION_SUFFIXES = List.of("", "-wal", "-shm", "-journal", "-pmdb");
+	private static final List<String> COMPANION_SUFFIXES = List.of("", "-wal", "-shm", "-journal",
+			CleanCloseRecord.SUFFIX);
 
 	private static final int OTHERS_WRITE = 0002;
 
@@ -66,6 +61,8 @@ public class DatabaseFiles implements FileSteps {
 
 	private final long processUid;
 
+	private final CleanCloseRecord cleanCloseRecord;
+
 	/**
 	 * Create the file steps for one database, for this process's user.
 	 * @param file the absolute database file
@@ -87,6 +84,7 @@ public class DatabaseFiles implements FileSteps {
 		this.posix = views.contains("posix");
 		this.unix = views.contains("unix");
 		this.processUid = (processUid >= 0 || !this.unix) ? processUid : ProcessUser.uid();
+		this.cleanCloseRecord = new CleanCloseRecord(file, this.unix, attributes(OWNER_READ_WRITE));
 	}
 
 	/**
@@ -246,36 +244,12 @@ public class DatabaseFiles implements FileSteps {
 
 	/**
 	 * Return the record of the last clean close, if the file is exactly as this starter
-	 * left it then (same identity, size, modification and change times, and an empty
-	 * write-ahead log), and forget the record either way, so that a crash from now on
-	 * never looks like a clean close.
+	 * left it then, and forget the record either way ({@link CleanCloseRecord}).
 	 * @return the record, or empty when the file must be checked
 	 */
 	@Override
 	public Optional<CleanClose> takeCleanCloseRecord() {
-		Path record = companion("-pmdb");
-		if (!this.unix || !Files.exists(record, LinkOption.NOFOLLOW_LINKS)) {
-			return Optional.empty();
-		}
-		List<String> lines = onAttributesOf(record, () -> Files.readAllLines(record, StandardCharsets.US_ASCII));
-		onAttributesOf(record, () -> Files.deleteIfExists(record));
-		boolean unchanged = (lines.size() == 3 || lines.size() == 4) && lines.get(0).equals(stamp())
-				&& lines.get(1).matches("[0-9]{1,18}") && isCheck(lines.get(2));
-		if (!unchanged) {
-			return Optional.empty();
-		}
-		return Optional.of(new CleanClose(Instant.ofEpochMilli(Long.parseLong(lines.get(1))),
-				IntegrityCheck.valueOf(lines.get(2)), (lines.size() == 4) ? schema(lines.get(3)) : null));
-	}
-
-	private static boolean isCheck(String recorded) {
-		return Arrays.stream(IntegrityCheck.values()).anyMatch((check) -> check.name().equals(recorded));
-	}
-
-	// "schema VERSION FINGERPRINT"; anything else is no schema to rely on.
-	private static CleanClose.@Nullable Schema schema(String line) {
-		String[] words = line.split(" ", -1);
-		return (words.length == 3 && words[0].equals("schema")) ? new CleanClose.Schema(words[1], words[2]) : null;
+		return this.cleanCloseRecord.take();
 	}
 
 	/**
@@ -284,31 +258,7 @@ public class DatabaseFiles implements FileSteps {
 	 */
 	@Override
 	public void recordCleanClose(CleanClose cleanClose) {
-		if (!this.unix) {
-			return;
-		}
-		Path record = companion("-pmdb");
-		CleanClose.Schema schema = cleanClose.schema();
-		String content = stamp() + "\n" + cleanClose.checked().toEpochMilli() + "\n" + cleanClose.check().name() + "\n"
-				+ ((schema != null) ? "schema " + schema.version() + " " + schema.migrations() + "\n" : "");
-		onAttributesOf(record, () -> {
-			// A name of its own: several processes on one file may close at the same
-			// moment.
-			Path written = Files.createTempFile(this.file.getParent(), this.file.getFileName() + "-pmdb", ".new",
-					attributes(OWNER_READ_WRITE));
-			Files.writeString(written, content, StandardCharsets.US_ASCII);
-			return Files.move(written, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		});
-	}
-
-	// What a clean close leaves: the file's identity, size and times (ctime changes with
-	// any write and cannot be set back), and its write-ahead log's size and time (0 when
-	// absent).
-	private String stamp() {
-		File wal = companion("-wal").toFile();
-		return attribute(this.file, "unix:dev") + ":" + attribute(this.file, "unix:ino") + ":"
-				+ attribute(this.file, "unix:size") + ":" + attribute(this.file, "unix:lastModifiedTime") + ":"
-				+ attribute(this.file, "unix:ctime") + ":" + wal.length() + ":" + wal.lastModified();
+		this.cleanCloseRecord.write(cleanClose);
 	}
 
 	private Path companion(String suffix) {
@@ -351,20 +301,8 @@ public class DatabaseFiles implements FileSteps {
 		return onAttributesOf(path, () -> Files.getPosixFilePermissions(path));
 	}
 
-	private <T> T onAttributesOf(Path path, AttributesCall<T> call) {
-		try {
-			return call.run();
-		}
-		catch (IOException ex) {
-			throw new DatabaseException(this.file, "Cannot read or change the permissions of " + path + ": " + ex, ex);
-		}
-	}
-
-	@FunctionalInterface
-	private interface AttributesCall<T> {
-
-		T run() throws IOException;
-
+	private <T> T onAttributesOf(Path path, FileCalls.Call<T> call) {
+		return FileCalls.onAttributesOf(this.file, path, call);
 	}
 
 }

@@ -631,8 +631,7 @@ class SqliteDatabaseInitializerTests {
 	}
 
 	@Test
-	@SuppressWarnings("deprecation")
-	void initializerStillAnswersItsDeprecatedQueriesAsTheDatabaseDoes() {
+	void initializerAnswersTheQueriesOfTheContractAsTheDatabaseDoes() {
 		Path file = this.dir.resolve("pm.db");
 		at(file).run((context) -> {
 			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
