@@ -337,6 +337,15 @@ class ReplicationTests {
 	}
 
 	@Test
+	void aDatabaseWithoutAWriteAheadLogCannotBeReplicated() {
+		runner().withPropertyValues("pm.db.journal-mode=delete")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("pm.db.journal-mode")
+				.hasMessageContaining("set pm.db.journal-mode=wal"));
+	}
+
+	@Test
 	void theMetersShowTheLagAndTheSegmentsWritten() {
 		runner().run((context) -> {
 			Replicator replicator = context.getBean(Replicator.class);
