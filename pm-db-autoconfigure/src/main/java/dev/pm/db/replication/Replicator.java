@@ -75,6 +75,8 @@ public class Replicator implements InitializingBean, DisposableBean {
 
 	private final Instant started;
 
+	private final long segmentBytes;
+
 	private final AtomicLong segments = new AtomicLong();
 
 	private @Nullable ScheduledExecutorService executor;
@@ -105,6 +107,10 @@ public class Replicator implements InitializingBean, DisposableBean {
 	 * @param clock the clock that dates snapshots and segments
 	 */
 	public Replicator(SqliteDataSource dataSource, ReplicationSettings settings, Clock clock) {
+		this(dataSource, settings, clock, SEGMENT_BYTES);
+	}
+
+	Replicator(SqliteDataSource dataSource, ReplicationSettings settings, Clock clock, long segmentBytes) {
 		this.dataSource = dataSource;
 		this.database = Objects.requireNonNull(dataSource.getPath().getFile(),
 				"Replication needs a database file, not an in-memory database");
@@ -113,6 +119,7 @@ public class Replicator implements InitializingBean, DisposableBean {
 		this.settings = settings;
 		this.clock = clock;
 		this.started = clock.instant();
+		this.segmentBytes = segmentBytes;
 	}
 
 	/**
@@ -240,7 +247,9 @@ public class Replicator implements InitializingBean, DisposableBean {
 	 * generation
 	 */
 	private void copyLog() throws IOException, SQLException {
-		for (Segment next = readSegment(); next != null; next = readSegment()) {
+		// What the log holds now, not until it stops growing: under a steady writer that
+		// would never end, and the lag and the checkpoint wait for the end of a run.
+		for (Segment next = readSegment(); next != null; next = next.cut() ? readSegment() : null) {
 			String name = ReplicaFile.name(ReplicaFile.Kind.SEGMENT, this.nextIndex, next.moment());
 			// Written without the lease (unless a caller holds it): a slow or failing
 			// target never holds up a commit.
@@ -257,8 +266,9 @@ public class Replicator implements InitializingBean, DisposableBean {
 	 * Read the next run of frames after the position, with the connection leased: no
 	 * commit of this process is under way, so the frames hold exactly what was committed
 	 * at the moment taken, which dates the segment (a restore to that moment gives that
-	 * state). A run cut at {@link #SEGMENT_BYTES} ends at a commit too, and the next run
-	 * is read at once.
+	 * state). A run cut at the segment size ends at a commit too, and the next run is
+	 * read at once (the cut segment is dated with its read, though it holds only the
+	 * commits up to the cut).
 	 * @return the frames and their moment, or {@code null} if the log holds no new frames
 	 */
 	private @Nullable Segment readSegment() throws IOException, SQLException {
@@ -274,8 +284,8 @@ public class Replicator implements InitializingBean, DisposableBean {
 				this.position = at;
 				this.checkpointedThroughPosition = false;
 			}
-			WalFrames frames = this.wal.framesAfter(header, at, SEGMENT_BYTES);
-			return frames.isEmpty() ? null : new Segment(frames, moment);
+			WalFrames frames = this.wal.framesAfter(header, at, this.segmentBytes);
+			return frames.isEmpty() ? null : new Segment(frames, moment, frames.bytes().length >= this.segmentBytes);
 		}
 	}
 
@@ -351,15 +361,15 @@ public class Replicator implements InitializingBean, DisposableBean {
 		WalHeader header = this.wal.header();
 		if (header != null) {
 			WalPosition end = WalPosition.start(header);
-			for (WalFrames frames = this.wal.framesAfter(header, end, SEGMENT_BYTES); !frames
-				.isEmpty(); frames = this.wal.framesAfter(header, end, SEGMENT_BYTES)) {
+			for (WalFrames frames = this.wal.framesAfter(header, end, this.segmentBytes); !frames
+				.isEmpty(); frames = this.wal.framesAfter(header, end, this.segmentBytes)) {
 				end = frames.to();
 			}
 			this.position = end;
 		}
 	}
 
-	private record Segment(WalFrames frames, Instant moment) {
+	private record Segment(WalFrames frames, Instant moment, boolean cut) {
 	}
 
 }

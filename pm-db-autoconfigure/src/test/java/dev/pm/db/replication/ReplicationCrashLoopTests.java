@@ -75,10 +75,12 @@ class ReplicationCrashLoopTests {
 		List<Row> table = rows(restore(replica, Instant.now(), "table").path());
 		verifyAgainstTheWriter(table, seed);
 		long worstWindow = 0;
+		long worstStaleness = 0;
 		for (long killedAt : kills) {
 			String context = "seed " + seed + ", kill at " + Instant.ofEpochMilli(killedAt);
 			RestoredDatabase atKill = restore(replica, Instant.ofEpochMilli(killedAt), "kill-" + killedAt);
 			int restored = verifyExact(atKill, table, context);
+			worstStaleness = Math.max(worstStaleness, killedAt - atKill.restoredTo().toEpochMilli());
 			long firstMissing = restored + 1;
 			for (Commit commit : this.commits.values()) {
 				if (commit.acked() < killedAt - INTERVAL.toMillis() - SLACK_MILLIS) {
@@ -101,7 +103,8 @@ class ReplicationCrashLoopTests {
 		}
 		System.out.println("replication crash loop: " + rounds + " kills, " + this.commits.size()
 				+ " acknowledged commits, none older than " + INTERVAL.toMillis() + " ms + " + SLACK_MILLIS
-				+ " ms missing, worst window of missing acknowledged commits " + worstWindow + " ms, " + MOMENTS
+				+ " ms missing, acknowledged commits missing from at most the last " + worstWindow
+				+ " ms before a kill, replica at most " + worstStaleness + " ms older than a kill, " + MOMENTS
 				+ " moments restored exactly (seed " + seed + ")");
 	}
 

@@ -16,6 +16,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.pm.db.DatabaseException;
@@ -107,6 +110,62 @@ class ReplicationTests {
 		Path restored = this.dir.resolve("restored.db");
 		new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now());
 		assertThat(names(restored)).hasSize(902).last().isEqualTo("last");
+	}
+
+	@Test
+	void aRunOfTheLogLargerThanASegmentIsCutAtCommitsIntoSegmentsThatRestoreWhole() {
+		Path small = this.dir.resolve("small-segments");
+		runner().run((context) -> {
+			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
+					new ReplicationSettings(small, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
+					Clock.systemUTC(), 16 * 1024);
+			replicator.replicate();
+			for (int i = 0; i < 20; i++) {
+				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES (?)", "x".repeat(3000) + i);
+			}
+			replicator.replicate();
+			assertThat(replicator.status().segments()).as(replicator.status().toString()).isGreaterThan(1);
+			replicator.destroy();
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(small, Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).hasSize(20).last().isEqualTo("x".repeat(3000) + 19);
+	}
+
+	@Test
+	void underASteadyWriterEachSyncCopiesWhatTheLogHeldWhenItBeganIntoOneSegmentAndEnds() {
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			AtomicBoolean writing = new AtomicBoolean(true);
+			AtomicInteger committed = new AtomicInteger();
+			Thread writer = new Thread(() -> {
+				while (writing.get()) {
+					jdbc.update("INSERT INTO item (name) VALUES (?)", "steady-" + committed.incrementAndGet());
+				}
+			}, "steady-writer");
+			writer.start();
+			try {
+				for (int sync = 0; sync < 5; sync++) {
+					long before = replicator.status().segments();
+					int seen = committed.get();
+					while (committed.get() == seen) {
+						Thread.onSpinWait();
+					}
+					// Before, it copied until the log stopped growing: a segment after
+					// each
+					// few commits, as long as the writer went on.
+					assertThat(CompletableFuture.runAsync(replicator::replicate))
+						.succeedsWithin(Duration.ofSeconds(30));
+					assertThat(replicator.status().segments() - before).isOne();
+				}
+			}
+			finally {
+				writing.set(false);
+				writer.join();
+			}
+		});
 	}
 
 	@Test
@@ -294,7 +353,8 @@ class ReplicationTests {
 	}
 
 	@Test
-	void aTargetUnreachableAtStartUpLetsTheApplicationStartAndIsReported() throws IOException {
+	void aTargetUnreachableAtStartUpLetsTheApplicationStartIsReportedAndIsReplicatedIntoOnceReachable()
+			throws IOException {
 		Path blocker = Files.writeString(this.dir.resolve("blocker"), "a file, not a directory");
 		runner().withPropertyValues("pm.db.replication.target=" + blocker.resolve("replica")).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -304,7 +364,14 @@ class ReplicationTests {
 			replicator.replicate();
 			assertThat(replicator.status().lastError()).contains(blocker.toString());
 			assertThat(replicator.status().generation()).isNull();
+			Files.delete(blocker);
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).isNull();
+			assertThat(replicator.status().generation()).isNotNull();
 		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(blocker.resolve("replica"), Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactly("kept");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,8 +30,8 @@ public final class ReplicatedWriter {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
 			ItemChecksum checksum = new ItemChecksum();
-			jdbc.query("SELECT id, name FROM item ORDER BY id",
-					(row) -> checksum.add(row.getLong(1), row.getString(2)) == null);
+			RowCallbackHandler eachRow = (row) -> checksum.add(row.getLong(1), row.getString(2));
+			jdbc.query("SELECT id, name FROM item ORDER BY id", eachRow);
 			long first = jdbc.queryForObject("SELECT coalesce(max(id), 0) + 1 FROM item", Long.class);
 			System.out.println("first " + first + " " + checksum.value());
 			for (long id = first;; id++) {
