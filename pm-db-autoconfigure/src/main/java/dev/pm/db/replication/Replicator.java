@@ -275,18 +275,23 @@ public class Replicator implements InitializingBean, DisposableBean {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Instant moment = this.clock.instant();
 			WalHeader header = this.wal.header();
-			if (header == null) {
-				return null;
-			}
-			WalPosition at = Objects.requireNonNull(continuation(header),
-					"The write-ahead log no longer continues the replica");
-			if (!at.equals(this.position)) {
-				this.position = at;
-				this.checkpointedThroughPosition = false;
-			}
-			WalFrames frames = this.wal.framesAfter(header, at, this.segmentBytes);
-			return frames.isEmpty() ? null : new Segment(frames, moment, frames.bytes().length >= this.segmentBytes);
+			WalFrames frames = (header != null)
+					? this.wal.framesAfter(header, continuedPosition(header), this.segmentBytes) : null;
+			return (frames != null && !frames.isEmpty())
+					? new Segment(frames, moment, frames.bytes().length >= this.segmentBytes) : null;
 		}
+	}
+
+	// Where the log continues the replica: the position, or the start of the log's next
+	// run once SQLite restarted it after a checkpoint of every replicated frame.
+	private WalPosition continuedPosition(WalHeader header) {
+		WalPosition at = Objects.requireNonNull(continuation(header),
+				"The write-ahead log no longer continues the replica");
+		if (!at.equals(this.position)) {
+			this.position = at;
+			this.checkpointedThroughPosition = false;
+		}
+		return at;
 	}
 
 	private @Nullable WalPosition continuation(WalHeader header) {

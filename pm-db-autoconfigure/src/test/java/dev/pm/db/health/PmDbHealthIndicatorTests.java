@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.autoconfigure.health.PmDbHealthContributorAutoConfiguration;
 import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
+import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.replication.Replicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +125,16 @@ class PmDbHealthIndicatorTests {
 				assertThat(Duration.parse(replication(failing).get("lag").toString()))
 					.isGreaterThanOrEqualTo(Duration.parse(working.get("lag").toString()));
 			});
+	}
+
+	@Test
+	void anIndicatorMadeWithoutAReplicatorHasNoReplicationDetails() {
+		withFile().run((context) -> {
+			Health health = new PmDbHealthIndicator(context.getBean(SqliteDataSource.class), "flyway_schema_history")
+				.health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("schemaVersion", "2").doesNotContainKey("replication");
+		});
 	}
 
 	@SuppressWarnings("unchecked")

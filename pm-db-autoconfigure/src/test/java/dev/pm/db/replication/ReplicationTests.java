@@ -10,10 +10,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -166,6 +169,34 @@ class ReplicationTests {
 				writer.join();
 			}
 		});
+	}
+
+	@Test
+	void retentionRemovesOldFilesButEveryMomentInsideItStillRestoresExactly() throws IOException {
+		Path replica = this.dir.resolve("retained");
+		Instant start = Instant.parse("2026-12-01T00:00:00Z");
+		SteppedClock clock = new SteppedClock(start);
+		runner().run((context) -> {
+			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class), new ReplicationSettings(
+					replica, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(30)), clock);
+			replicator.replicate();
+			for (int second = 1; second <= 100; second++) {
+				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES (?)", "second-" + second);
+				clock.advance();
+				replicator.replicate();
+			}
+			replicator.destroy();
+		});
+		try (Stream<Path> paths = Files.walk(replica)) {
+			assertThat(paths.map(ReplicaFile::of).filter(Objects::nonNull).map(ReplicaFile::time))
+				.as("the files of moments no restore inside the retention needs are gone")
+				.allSatisfy((time) -> assertThat(time).isAfterOrEqualTo(start.plusSeconds(70)));
+		}
+		for (int second = 70; second <= 100; second++) {
+			Path restored = this.dir.resolve("restored-" + second + ".db");
+			new ReplicaRestore(replica, Set.of()).restore(restored, start.plusSeconds(second));
+			assertThat(names(restored)).hasSize(second).last().isEqualTo("second-" + second);
+		}
 	}
 
 	@Test
@@ -568,6 +599,36 @@ class ReplicationTests {
 				Files.delete(path);
 			}
 		}
+	}
+
+	/** A clock that moves a second when told. */
+	private static final class SteppedClock extends Clock {
+
+		private volatile Instant now;
+
+		SteppedClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance() {
+			this.now = this.now.plusSeconds(1);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	// Moments in the replica are milliseconds.
