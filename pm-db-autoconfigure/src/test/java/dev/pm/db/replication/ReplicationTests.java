@@ -32,11 +32,14 @@ import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
 import dev.pm.db.jdbc.SqliteDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.JDBC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,7 +230,9 @@ class ReplicationTests {
 	}
 
 	@Test
-	void aTargetThatFailsLetsCommitsGoOnReportsTheErrorAndCatchesUpWithNothingLost() throws IOException {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTargetThatFailsLetsCommitsGoOnReportsTheErrorAndCatchesUpWithNothingLost(CapturedOutput output)
+			throws IOException {
 		Path replica = this.dir.resolve("replica");
 		runner().run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -243,11 +248,17 @@ class ReplicationTests {
 			replicator.replicate();
 			assertThat(replicator.status().lastError()).isNotNull();
 			jdbc.update("INSERT INTO item (name) VALUES ('still during')");
+			replicator.replicate();
 			Files.delete(replica);
 			Files.move(moved, replica);
 			replicator.replicate();
 			assertThat(replicator.status().lastError()).isNull();
 		});
+		// One WARN naming the target while it fails, not one a run; one line when it is
+		// back.
+		assertThat(output.getOut().split("Cannot replicate", -1)).hasSize(2);
+		assertThat(output).contains("Cannot replicate " + this.dir.resolve("pm.db") + " to " + replica, "commits go on",
+				"Replication of " + this.dir.resolve("pm.db") + " to " + replica + " caught up");
 		Path restored = this.dir.resolve("restored.db");
 		new ReplicaRestore(replica, Set.of()).restore(restored, Instant.now());
 		assertThat(names(restored)).containsExactly("before", "during", "still during");
