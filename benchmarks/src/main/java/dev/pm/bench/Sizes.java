@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param startupRounds child JVMs per start-up case
  * @param largeDatabaseBytes size of the large database of the start-up scenario
  * @param planTasks tasks in the plan of the pm commands scenario (a multiple of 100)
+ * @param replicationSegments segments (one a second) in the replica the restore scenario
+ * restores from
  * @author pm-db
  */
 public record Sizes(Duration round, int warmups, int rounds, int rows, int batchRows, int threads, int startupRounds,
-		long largeDatabaseBytes, int planTasks) {
+		long largeDatabaseBytes, int planTasks, int replicationSegments) {
 
 	/**
 	 * Return the sizes of the full run.
@@ -27,7 +29,10 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	public static Sizes full() {
 		// -Dbench.large-database-mb=1024 for the 1 GB start-up check.
 		long largeMegabytes = Long.getLong("bench.large-database-mb", 100);
-		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, largeMegabytes * 1024 * 1024, 10_000);
+		// -Dbench.replication-segments=86400 for a whole day of segments.
+		int segments = Integer.getInteger("bench.replication-segments", 3600);
+		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, largeMegabytes * 1024 * 1024, 10_000,
+				segments);
 	}
 
 	/**
@@ -35,7 +40,7 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	 * @return the smoke sizes
 	 */
 	public static Sizes smoke() {
-		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024, 1_000);
+		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024, 1_000, 20);
 	}
 
 	/**

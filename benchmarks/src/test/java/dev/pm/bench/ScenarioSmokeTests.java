@@ -112,6 +112,14 @@ class ScenarioSmokeTests {
 	}
 
 	@Test
+	void replicationMeasuresWritesOnAndOffTheLagAndTheRestore() throws Exception {
+		ScenarioResult result = new ReplicationCost().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(7);
+		assertThat(result.checks()).singleElement().satisfies((check) -> assertThat(check.hasTarget()).isTrue());
+		assertMeasured(result);
+	}
+
+	@Test
 	void planWorkIsSkippedWithANoteWhenTheSampleAppIsNotBuilt() throws Exception {
 		ScenarioResult result = new PlanWork(directory.resolve("no-sample-app")).run(workspace, Sizes.smoke());
 		assertThat(result.series()).isEmpty();

@@ -96,11 +96,12 @@ public class PmApplication {
 	 * The build generates the application context's initialisation (Spring AOT): use it,
 	 * unless {@code -Dspring.aot.enabled} says otherwise. Conditions on properties were
 	 * evaluated at build time then, for pm-db on SQLite: a server database
-	 * ({@code PM_DB_URL}) starts without it, and {@code -Dspring.aot.enabled=false} is
-	 * for any other configuration that changes which beans exist.
+	 * ({@code PM_DB_URL}) or a replication target ({@code PM_DB_REPLICATION_TARGET})
+	 * starts without it, and {@code -Dspring.aot.enabled=false} is for any other
+	 * configuration that changes which beans exist.
 	 */
 	private static void useAheadOfTimeInitialization() {
-		if (System.getProperty("spring.aot.enabled") == null && !DatabaseSettings.namesServerDatabase(System.getenv())
+		if (System.getProperty("spring.aot.enabled") == null && !DatabaseSettings.changeWhichBeansExist(System.getenv())
 				&& !namesSpringDataSource()
 				&& PmApplication.class.getResource("PmApplication__ApplicationContextInitializer.class") != null) {
 			System.setProperty("spring.aot.enabled", "true");

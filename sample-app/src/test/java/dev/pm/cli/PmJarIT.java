@@ -132,6 +132,30 @@ class PmJarIT {
 	}
 
 	@Test
+	void aReplicationTargetInTheEnvironmentReplicatesAndTheReplicaAloneRestoresTheDatabase() throws Exception {
+		Path replica = this.directory.resolve("replica");
+		Path restored = this.directory.resolve("restored.db");
+		// The initialisation generated ahead of time has no replicator: pm must start
+		// without it.
+		this.environment = Map.of("PM_DB_PATH", this.database.toString(), "PM_DB_REPLICATION_TARGET",
+				replica.toString());
+
+		Run added = pm("epic", "add", "E01", "Offline mode");
+		Run replication = pm("db", "replication", "--json");
+		this.environment = Map.of("PM_DB_PATH", this.directory.resolve("elsewhere.db").toString());
+		Run restore = pm("db", "restore", "--from", replica.toString(), restored.toString());
+		Run epics = pm("--db", restored.toString(), "epic", "list");
+
+		assertThat(added.exitCode()).as(added.err()).isZero();
+		assertThat(replication.exitCode()).as(replication.err()).isZero();
+		assertThat(replication.out()).contains("\"target\" : \"" + replica + "\"", "\"state\" : \"replicating\"",
+				"\"lastError\" : null");
+		assertThat(restore.exitCode()).as(restore.err()).isZero();
+		assertThat(restore.out()).startsWith("Restored " + restored + " as committed at ");
+		assertThat(epics.out()).contains("E01", "Offline mode");
+	}
+
+	@Test
 	void springsOwnDataSourceVariableIsRefusedInOneLineNotIgnored() throws Exception {
 		Path other = this.directory.resolve("other.db");
 		this.environment = Map.of("PM_DB_PATH", this.database.toString(), "SPRING_DATASOURCE_URL",

@@ -1,5 +1,6 @@
 package dev.pm.db.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import dev.pm.db.jdbc.SqliteTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,11 +74,24 @@ public final class PmDbDatabase {
 	/**
 	 * Make a database from its properties, migrated from its own
 	 * {@code migration.locations}. Nothing touches the file until the initializer runs.
+	 * Only the application's main database replicates ({@code pm.db.replication.target}):
+	 * a second one with a replication target is refused, because its connection would
+	 * stop checkpointing for a replicator that nothing starts, and its log would grow
+	 * without end.
 	 * @param properties the database's properties
 	 * @param classLoader the class loader that finds its migrations
 	 * @return the database
+	 * @throws InvalidConfigurationPropertyValueException if {@code replication.target} is
+	 * set
 	 */
 	public static PmDbDatabase create(PmDbProperties properties, ClassLoader classLoader) {
+		Path target = properties.getReplication().getTarget();
+		if (target != null) {
+			throw new InvalidConfigurationPropertyValueException("replication.target", target,
+					"A database made by PmDbDatabase.create is not replicated (only the main database,"
+							+ " pm.db.replication.target, is); unset replication.target in the properties of "
+							+ properties.getPath());
+		}
 		SqliteDataSource dataSource = dataSource(properties);
 		Flyway flyway = LazyFlyway.of(flywayConfiguration(dataSource, properties, classLoader));
 		return new PmDbDatabase(dataSource, exceptionTranslator(properties),

@@ -7,12 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.pm.db.DatabasePath;
 import dev.pm.db.init.SchemaHistory;
 import dev.pm.db.jdbc.LeaseStatus;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.replication.ReplicationStatus;
+import dev.pm.db.replication.Replicator;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -22,6 +27,10 @@ import org.springframework.boot.health.contributor.Health;
  * the database and its write-ahead log, and who holds the connection. It never queues
  * behind a long transaction: if the connection is not free within a moment, the database
  * is {@code UP} and busy, reported from what is known without it. Busy is not down.
+ * <p>
+ * With replication on, {@code replication} tells where it stands: target, generation,
+ * last segment, lag and the last error. A failing target leaves the database {@code UP}
+ * (commits go on); the lag and the error say that the replica falls behind.
  *
  * @author pm-db
  */
@@ -33,21 +42,37 @@ public class PmDbHealthIndicator extends AbstractHealthIndicator {
 
 	private final String historyTable;
 
+	private final @Nullable Replicator replicator;
+
 	/**
 	 * Create an indicator.
 	 * @param dataSource the database's data source
 	 * @param historyTable the name of Flyway's schema history table
 	 */
 	public PmDbHealthIndicator(SqliteDataSource dataSource, String historyTable) {
+		this(dataSource, historyTable, null);
+	}
+
+	/**
+	 * Create an indicator of a database that may be replicated.
+	 * @param dataSource the database's data source
+	 * @param historyTable the name of Flyway's schema history table
+	 * @param replicator its replicator, or {@code null} if it is not replicated
+	 */
+	public PmDbHealthIndicator(SqliteDataSource dataSource, String historyTable, @Nullable Replicator replicator) {
 		super("pm-db health check failed");
 		this.dataSource = dataSource;
 		this.historyTable = historyTable;
+		this.replicator = replicator;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		Path file = this.dataSource.getPath().getFile();
 		builder.withDetail("database", "SQLite").withDetail("path", this.dataSource.getPath().toString());
+		if (this.replicator != null) {
+			builder.withDetail("replication", replication(this.replicator.status()));
+		}
 		if (file != null) {
 			if (!Files.isRegularFile(file)) {
 				builder.down().withDetail("error", "The database file " + file + " is gone");
@@ -72,6 +97,24 @@ public class PmDbHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("busy", false)
 				.withDetail("schemaVersion", (version != null) ? version.getVersion() : "none")
 				.withDetail("journalMode", journalMode(connection));
+		}
+	}
+
+	private static Map<String, Object> replication(ReplicationStatus status) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("target", status.target().toString());
+		details.put("standby", status.standby());
+		details.put("lag", status.lag().toString());
+		details.put("segments", status.segments());
+		putIfKnown(details, "generation", status.generation());
+		putIfKnown(details, "lastSegment", status.lastSegment());
+		putIfKnown(details, "lastError", status.lastError());
+		return details;
+	}
+
+	private static void putIfKnown(Map<String, Object> details, String name, @Nullable String value) {
+		if (value != null) {
+			details.put(name, value);
 		}
 	}
 

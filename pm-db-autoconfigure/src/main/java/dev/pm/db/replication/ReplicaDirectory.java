@@ -107,7 +107,8 @@ final class ReplicaDirectory {
 	}
 
 	/**
-	 * Take the replica's lock unless this process holds it already.
+	 * Take the replica's lock unless this process holds it already, creating the
+	 * directory if it is missing (a target that could not be reached at start-up).
 	 * @return whether this process holds the lock, false if another one does
 	 * @throws IOException if the lock file cannot be opened
 	 */
@@ -115,6 +116,7 @@ final class ReplicaDirectory {
 		if (this.lockChannel != null) {
 			return true;
 		}
+		this.files.createDirectories(this.root);
 		FileChannel channel = this.files.openForWriting(this.root.resolve(LOCK));
 		FileLock lock;
 		try {

@@ -75,6 +75,8 @@ public class Replicator implements InitializingBean, DisposableBean {
 
 	private final Instant started;
 
+	private final long segmentBytes;
+
 	private final AtomicLong segments = new AtomicLong();
 
 	private @Nullable ScheduledExecutorService executor;
@@ -105,6 +107,10 @@ public class Replicator implements InitializingBean, DisposableBean {
 	 * @param clock the clock that dates snapshots and segments
 	 */
 	public Replicator(SqliteDataSource dataSource, ReplicationSettings settings, Clock clock) {
+		this(dataSource, settings, clock, SEGMENT_BYTES);
+	}
+
+	Replicator(SqliteDataSource dataSource, ReplicationSettings settings, Clock clock, long segmentBytes) {
 		this.dataSource = dataSource;
 		this.database = Objects.requireNonNull(dataSource.getPath().getFile(),
 				"Replication needs a database file, not an in-memory database");
@@ -113,6 +119,7 @@ public class Replicator implements InitializingBean, DisposableBean {
 		this.settings = settings;
 		this.clock = clock;
 		this.started = clock.instant();
+		this.segmentBytes = segmentBytes;
 	}
 
 	/**
@@ -135,7 +142,9 @@ public class Replicator implements InitializingBean, DisposableBean {
 		});
 		this.executor = scheduler;
 		long interval = this.settings.interval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::replicate, 0, interval, TimeUnit.MILLISECONDS);
+		// At a fixed rate, not with a fixed delay after each run: a commit waits at most
+		// one interval for the next read of the log, plus that run's copy, not two runs.
+		scheduler.scheduleAtFixedRate(this::replicate, 0, interval, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -172,10 +181,11 @@ public class Replicator implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Replicate now what the log holds, and record the outcome; never throws, so that the
-	 * schedule goes on.
+	 * Replicate now what the log holds, as the schedule does every {@code interval}, and
+	 * record the outcome in the {@link #status()}; never throws, so that the schedule
+	 * goes on.
 	 */
-	synchronized void replicate() {
+	public synchronized void replicate() {
 		try {
 			sync();
 			if (this.lastError != null) {
@@ -236,28 +246,52 @@ public class Replicator implements InitializingBean, DisposableBean {
 	 * process checkpointed it since the last check); the next sync begins a new
 	 * generation
 	 */
-	private void copyLog() throws IOException {
-		WalHeader header = this.wal.header();
-		if (header == null) {
-			return;
+	private void copyLog() throws IOException, SQLException {
+		// What the log holds now, not until it stops growing: under a steady writer that
+		// would never end, and the lag and the checkpoint wait for the end of a run.
+		for (Segment next = readSegment(); next != null; next = next.cut() ? readSegment() : null) {
+			String name = ReplicaFile.name(ReplicaFile.Kind.SEGMENT, this.nextIndex, next.moment());
+			// Written without the lease (unless a caller holds it): a slow or failing
+			// target never holds up a commit.
+			this.replica.write(Objects.requireNonNull(this.generation), name, SegmentFile.encode(next.frames()));
+			this.nextIndex++;
+			this.segments.incrementAndGet();
+			this.lastSegment = name;
+			this.position = next.frames().to();
+			this.checkpointedThroughPosition = false;
 		}
+	}
+
+	/**
+	 * Read the next run of frames after the position, with the connection leased: no
+	 * commit of this process is under way, so the frames hold exactly what was committed
+	 * at the moment taken, which dates the segment (a restore to that moment gives that
+	 * state). A run cut at the segment size ends at a commit too, and the next run is
+	 * read at once (the cut segment is dated with its read, though it holds only the
+	 * commits up to the cut).
+	 * @return the frames and their moment, or {@code null} if the log holds no new frames
+	 */
+	private @Nullable Segment readSegment() throws IOException, SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			Instant moment = this.clock.instant();
+			WalHeader header = this.wal.header();
+			WalFrames frames = (header != null)
+					? this.wal.framesAfter(header, continuedPosition(header), this.segmentBytes) : null;
+			return (frames != null && !frames.isEmpty())
+					? new Segment(frames, moment, frames.bytes().length >= this.segmentBytes) : null;
+		}
+	}
+
+	// Where the log continues the replica: the position, or the start of the log's next
+	// run once SQLite restarted it after a checkpoint of every replicated frame.
+	private WalPosition continuedPosition(WalHeader header) {
 		WalPosition at = Objects.requireNonNull(continuation(header),
 				"The write-ahead log no longer continues the replica");
 		if (!at.equals(this.position)) {
 			this.position = at;
 			this.checkpointedThroughPosition = false;
 		}
-		for (WalFrames frames = this.wal.framesAfter(header, at, SEGMENT_BYTES); !frames.isEmpty(); frames = this.wal
-			.framesAfter(header, at, SEGMENT_BYTES)) {
-			String name = ReplicaFile.name(ReplicaFile.Kind.SEGMENT, this.nextIndex, this.clock.instant());
-			this.replica.write(Objects.requireNonNull(this.generation), name, SegmentFile.encode(frames));
-			this.nextIndex++;
-			this.segments.incrementAndGet();
-			this.lastSegment = name;
-			at = frames.to();
-			this.position = at;
-			this.checkpointedThroughPosition = false;
-		}
+		return at;
 	}
 
 	private @Nullable WalPosition continuation(WalHeader header) {
@@ -289,39 +323,34 @@ public class Replicator implements InitializingBean, DisposableBean {
 		this.position = null;
 		this.nextIndex = 0;
 		this.checkpointedThroughPosition = false;
-		WalHeader header = this.wal.header();
-		if (header != null) {
-			// The snapshot holds what the log holds now: the generation continues after
-			// it.
-			WalPosition end = WalPosition.start(header);
-			for (WalFrames frames = this.wal.framesAfter(header, end, SEGMENT_BYTES); !frames
-				.isEmpty(); frames = this.wal.framesAfter(header, end, SEGMENT_BYTES)) {
-				end = frames.to();
-			}
-			this.position = end;
-		}
 		writeSnapshot(next, false);
 		logger.info("Replicating " + this.database + " to " + this.replica.getRoot() + ", generation " + next.id());
 	}
 
 	/**
 	 * Write a snapshot of the database as of the current position: with the connection
-	 * leased (and, if {@code copyFirst}, the log replicated up to its end), a reader of
-	 * its own begins a read transaction, then copies that state through the online backup
-	 * while the application goes on.
+	 * leased, so that no commit of this process runs, the position is brought to the end
+	 * of the log (by copying the log, or for a new generation by passing over it, as the
+	 * snapshot holds it), a reader of its own begins a read transaction and the moment is
+	 * taken; then the reader copies that state through the online backup while the
+	 * application goes on.
 	 */
 	private void writeSnapshot(Generation into, boolean copyFirst) throws IOException, SQLException {
 		try (SQLiteConnection reader = this.dataSource.getDriver().openReadOnly()) {
 			reader.setAutoCommit(false);
+			Instant time;
 			try (Connection connection = this.dataSource.getConnection()) {
 				if (copyFirst) {
 					copyLog();
 				}
+				else {
+					passOverLog();
+				}
 				try (Statement statement = reader.createStatement()) {
 					statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
 				}
+				time = this.clock.instant();
 			}
-			Instant time = this.clock.instant();
 			String name = ReplicaFile.name(ReplicaFile.Kind.SNAPSHOT, this.nextIndex, time);
 			Path temporary = this.replica.temporary(into, name);
 			reader.getDatabase().backup("main", temporary.toString(), null, BUSY_SLEEP_MILLIS, BUSY_RETRIES, ALL_PAGES);
@@ -329,6 +358,23 @@ public class Replicator implements InitializingBean, DisposableBean {
 			this.replica.publish(temporary, name);
 			this.lastSnapshot = time;
 		}
+	}
+
+	// A new generation's snapshot holds what the log holds now: the generation continues
+	// after it.
+	private void passOverLog() throws IOException {
+		WalHeader header = this.wal.header();
+		if (header != null) {
+			WalPosition end = WalPosition.start(header);
+			for (WalFrames frames = this.wal.framesAfter(header, end, this.segmentBytes); !frames
+				.isEmpty(); frames = this.wal.framesAfter(header, end, this.segmentBytes)) {
+				end = frames.to();
+			}
+			this.position = end;
+		}
+	}
+
+	private record Segment(WalFrames frames, Instant moment, boolean cut) {
 	}
 
 }

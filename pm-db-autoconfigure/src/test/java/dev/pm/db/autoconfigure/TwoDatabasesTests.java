@@ -91,6 +91,20 @@ class TwoDatabasesTests {
 		});
 	}
 
+	@Test
+	void aSecondDatabaseWithAReplicationTargetIsRefusedNamingThePropertyAndTheDatabase() {
+		contextRunner().withPropertyValues("audit.db.replication.target=" + this.dir.resolve("replica"))
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("replication.target")
+					.hasMessageContaining("only the main database")
+					.hasMessageContaining(this.dir.resolve("audit.db").toString());
+				assertThat(this.dir.resolve("audit.db")).doesNotExist();
+				assertThat(this.dir.resolve("replica")).doesNotExist();
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class AuditDatabaseConfiguration {
 

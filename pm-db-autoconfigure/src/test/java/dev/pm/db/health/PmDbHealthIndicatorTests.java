@@ -2,11 +2,16 @@ package dev.pm.db.health;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.autoconfigure.health.PmDbHealthContributorAutoConfiguration;
+import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
+import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.replication.Replicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +71,8 @@ class PmDbHealthIndicatorTests {
 			assertThat(health.getDetails()).containsEntry("path", this.dir.resolve("pm.db").toString())
 				.containsEntry("schemaVersion", "2")
 				.containsEntry("journalMode", "wal")
-				.containsEntry("busy", false);
+				.containsEntry("busy", false)
+				.doesNotContainKey("replication");
 			assertThat((Long) health.getDetails().get("size")).isPositive();
 			assertThat((Long) health.getDetails().get("walSize")).isPositive();
 		});
@@ -95,6 +101,45 @@ class PmDbHealthIndicatorTests {
 			assertThat(health.getDetails().get("heldFor").toString()).startsWith("PT");
 			assertThat(millis).isLessThan(2000);
 		});
+	}
+
+	@Test
+	void aReplicatedDatabaseWhoseTargetFailsStaysUpAndReportsTheLagAndTheLastError() throws Exception {
+		Path replica = this.dir.resolve("replica");
+		withFile().withConfiguration(AutoConfigurations.of(PmDbReplicationAutoConfiguration.class))
+			.withPropertyValues("pm.db.replication.target=" + replica, "pm.db.replication.interval=1h")
+			.run((context) -> {
+				Replicator replicator = context.getBean(Replicator.class);
+				replicator.replicate();
+				Map<String, Object> working = replication(context.getBean(PmDbHealthIndicator.class).health(true));
+				assertThat(working.get("target")).isEqualTo(replica.toString());
+				assertThat(working.get("generation")).isEqualTo(replicator.status().generation());
+				assertThat(working).containsEntry("standby", false).doesNotContainKey("lastError");
+				Files.move(replica, this.dir.resolve("unmounted"));
+				Files.writeString(replica, "a file where the target was");
+				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')");
+				replicator.replicate();
+				Health failing = context.getBean(PmDbHealthIndicator.class).health(true);
+				assertThat(failing.getStatus()).isEqualTo(Status.UP);
+				assertThat(replication(failing).get("lastError").toString()).contains(replica.toString());
+				assertThat(Duration.parse(replication(failing).get("lag").toString()))
+					.isGreaterThanOrEqualTo(Duration.parse(working.get("lag").toString()));
+			});
+	}
+
+	@Test
+	void anIndicatorMadeWithoutAReplicatorHasNoReplicationDetails() {
+		withFile().run((context) -> {
+			Health health = new PmDbHealthIndicator(context.getBean(SqliteDataSource.class), "flyway_schema_history")
+				.health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("schemaVersion", "2").doesNotContainKey("replication");
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> replication(Health health) {
+		return (Map<String, Object>) health.getDetails().get("replication");
 	}
 
 	@Test

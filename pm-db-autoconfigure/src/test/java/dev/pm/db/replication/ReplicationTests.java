@@ -10,12 +10,18 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import dev.pm.db.DatabaseException;
@@ -26,11 +32,14 @@ import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
 import dev.pm.db.jdbc.SqliteDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.JDBC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +119,90 @@ class ReplicationTests {
 	}
 
 	@Test
+	void aRunOfTheLogLargerThanASegmentIsCutAtCommitsIntoSegmentsThatRestoreWhole() {
+		Path small = this.dir.resolve("small-segments");
+		runner().run((context) -> {
+			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
+					new ReplicationSettings(small, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
+					Clock.systemUTC(), 16 * 1024);
+			replicator.replicate();
+			for (int i = 0; i < 20; i++) {
+				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES (?)", "x".repeat(3000) + i);
+			}
+			replicator.replicate();
+			assertThat(replicator.status().segments()).as(replicator.status().toString()).isGreaterThan(1);
+			replicator.destroy();
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(small, Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).hasSize(20).last().isEqualTo("x".repeat(3000) + 19);
+	}
+
+	@Test
+	void underASteadyWriterEachSyncCopiesWhatTheLogHeldWhenItBeganIntoOneSegmentAndEnds() {
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			AtomicBoolean writing = new AtomicBoolean(true);
+			AtomicInteger committed = new AtomicInteger();
+			Thread writer = new Thread(() -> {
+				while (writing.get()) {
+					jdbc.update("INSERT INTO item (name) VALUES (?)", "steady-" + committed.incrementAndGet());
+				}
+			}, "steady-writer");
+			writer.start();
+			try {
+				for (int sync = 0; sync < 5; sync++) {
+					long before = replicator.status().segments();
+					int seen = committed.get();
+					while (committed.get() == seen) {
+						Thread.onSpinWait();
+					}
+					// Before, it copied until the log stopped growing: a segment after
+					// each
+					// few commits, as long as the writer went on.
+					assertThat(CompletableFuture.runAsync(replicator::replicate))
+						.succeedsWithin(Duration.ofSeconds(30));
+					assertThat(replicator.status().segments() - before).isOne();
+				}
+			}
+			finally {
+				writing.set(false);
+				writer.join();
+			}
+		});
+	}
+
+	@Test
+	void retentionRemovesOldFilesButEveryMomentInsideItStillRestoresExactly() throws IOException {
+		Path replica = this.dir.resolve("retained");
+		Instant start = Instant.parse("2026-12-01T00:00:00Z");
+		SteppedClock clock = new SteppedClock(start);
+		runner().run((context) -> {
+			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class), new ReplicationSettings(
+					replica, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(30)), clock);
+			replicator.replicate();
+			for (int second = 1; second <= 100; second++) {
+				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES (?)", "second-" + second);
+				clock.advance();
+				replicator.replicate();
+			}
+			replicator.destroy();
+		});
+		try (Stream<Path> paths = Files.walk(replica)) {
+			assertThat(paths.map(ReplicaFile::of).filter(Objects::nonNull).map(ReplicaFile::time))
+				.as("the files of moments no restore inside the retention needs are gone")
+				.allSatisfy((time) -> assertThat(time).isAfterOrEqualTo(start.plusSeconds(70)));
+		}
+		for (int second = 70; second <= 100; second++) {
+			Path restored = this.dir.resolve("restored-" + second + ".db");
+			new ReplicaRestore(replica, Set.of()).restore(restored, start.plusSeconds(second));
+			assertThat(names(restored)).hasSize(second).last().isEqualTo("second-" + second);
+		}
+	}
+
+	@Test
 	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentAndTheResultNamesTheFile() throws IOException {
 		List<Instant> moments = commitReplicated(4);
 		List<Path> segments = files(".segment");
@@ -137,7 +230,9 @@ class ReplicationTests {
 	}
 
 	@Test
-	void aTargetThatFailsLetsCommitsGoOnReportsTheErrorAndCatchesUpWithNothingLost() throws IOException {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTargetThatFailsLetsCommitsGoOnReportsTheErrorAndCatchesUpWithNothingLost(CapturedOutput output)
+			throws IOException {
 		Path replica = this.dir.resolve("replica");
 		runner().run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -153,11 +248,17 @@ class ReplicationTests {
 			replicator.replicate();
 			assertThat(replicator.status().lastError()).isNotNull();
 			jdbc.update("INSERT INTO item (name) VALUES ('still during')");
+			replicator.replicate();
 			Files.delete(replica);
 			Files.move(moved, replica);
 			replicator.replicate();
 			assertThat(replicator.status().lastError()).isNull();
 		});
+		// One WARN naming the target while it fails, not one a run; one line when it is
+		// back.
+		assertThat(output.getOut().split("Cannot replicate", -1)).hasSize(2);
+		assertThat(output).contains("Cannot replicate " + this.dir.resolve("pm.db") + " to " + replica, "commits go on",
+				"Replication of " + this.dir.resolve("pm.db") + " to " + replica + " caught up");
 		Path restored = this.dir.resolve("restored.db");
 		new ReplicaRestore(replica, Set.of()).restore(restored, Instant.now());
 		assertThat(names(restored)).containsExactly("before", "during", "still during");
@@ -294,7 +395,8 @@ class ReplicationTests {
 	}
 
 	@Test
-	void aTargetUnreachableAtStartUpLetsTheApplicationStartAndIsReported() throws IOException {
+	void aTargetUnreachableAtStartUpLetsTheApplicationStartIsReportedAndIsReplicatedIntoOnceReachable()
+			throws IOException {
 		Path blocker = Files.writeString(this.dir.resolve("blocker"), "a file, not a directory");
 		runner().withPropertyValues("pm.db.replication.target=" + blocker.resolve("replica")).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -304,7 +406,14 @@ class ReplicationTests {
 			replicator.replicate();
 			assertThat(replicator.status().lastError()).contains(blocker.toString());
 			assertThat(replicator.status().generation()).isNull();
+			Files.delete(blocker);
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).isNull();
+			assertThat(replicator.status().generation()).isNotNull();
 		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(blocker.resolve("replica"), Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactly("kept");
 	}
 
 	@Test
@@ -334,6 +443,15 @@ class ReplicationTests {
 				.rootCause()
 				.hasMessageContaining("pm.db.replication.target")
 				.hasMessageContaining("in-memory"));
+	}
+
+	@Test
+	void aDatabaseWithoutAWriteAheadLogCannotBeReplicated() {
+		runner().withPropertyValues("pm.db.journal-mode=delete")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("pm.db.journal-mode")
+				.hasMessageContaining("set pm.db.journal-mode=wal"));
 	}
 
 	@Test
@@ -492,6 +610,36 @@ class ReplicationTests {
 				Files.delete(path);
 			}
 		}
+	}
+
+	/** A clock that moves a second when told. */
+	private static final class SteppedClock extends Clock {
+
+		private volatile Instant now;
+
+		SteppedClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance() {
+			this.now = this.now.plusSeconds(1);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	// Moments in the replica are milliseconds.

@@ -12,7 +12,8 @@ import dev.pm.cli.plan.PlanException;
  * pm-db steps aside and Spring Boot's own JDBC and Flyway serve it, with the same
  * migration locations. {@code PM_DB_URL=jdbc:sqlite:PATH} is the same as
  * {@code PM_DB_PATH=PATH}. ({@code PM_DB_PATH} itself reaches {@code pm.db.path} through
- * Spring's relaxed binding.)
+ * Spring's relaxed binding, as {@code PM_DB_REPLICATION_TARGET} reaches
+ * {@code pm.db.replication.target}.)
  */
 public final class DatabaseSettings {
 
@@ -23,6 +24,8 @@ public final class DatabaseSettings {
 	private static final String PASSWORD = "PM_DB_PASSWORD";
 
 	private static final String PATH = "PM_DB_PATH";
+
+	static final String REPLICATION_TARGET = "PM_DB_REPLICATION_TARGET";
 
 	private static final String SPRING_URL = "SPRING_DATASOURCE_URL";
 
@@ -43,6 +46,18 @@ public final class DatabaseSettings {
 	public static boolean namesServerDatabase(Map<String, String> environment) {
 		String url = environment.get(URL);
 		return url != null && !url.isBlank() && !url.startsWith(SQLITE);
+	}
+
+	/**
+	 * Returns whether the environment variables change which beans exist, so that the
+	 * application must not start from the initialisation generated ahead of time (for
+	 * pm-db on SQLite, without replication): a server database, or a replication target
+	 * (whose replicator would otherwise be missing, silently).
+	 * @param environment the environment variables
+	 * @return whether they name a server database or a replication target
+	 */
+	public static boolean changeWhichBeansExist(Map<String, String> environment) {
+		return namesServerDatabase(environment) || isSet(environment.get(REPLICATION_TARGET));
 	}
 
 	/**
@@ -84,6 +99,11 @@ public final class DatabaseSettings {
 			throw new PlanException(URL + " names neither a PostgreSQL database (jdbc:postgresql://HOST[:PORT]/NAME)"
 					+ " nor an SQLite file (jdbc:sqlite:PATH): " + withoutParameters(url));
 		}
+		if (isSet(environment.get(REPLICATION_TARGET))) {
+			throw new PlanException(REPLICATION_TARGET + " replicates an SQLite database, and " + URL + " names a"
+					+ " PostgreSQL one: replicate it with the server's own replication, and unset "
+					+ REPLICATION_TARGET);
+		}
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", url);
 		putIfSet(properties, "spring.datasource.username", environment.get(USER));
@@ -101,6 +121,10 @@ public final class DatabaseSettings {
 					+ " without options; it is " + withoutParameters(url));
 		}
 		return Map.of("pm.db.path", path);
+	}
+
+	private static boolean isSet(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	private static void putIfSet(Map<String, String> properties, String name, String value) {

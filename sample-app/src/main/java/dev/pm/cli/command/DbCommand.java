@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pm db}: the database itself.
  */
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect and back up the database.")
+@Command(name = "db", mixinStandardHelpOptions = true,
+		description = "Inspect, back up, replicate and restore the database.")
 public class DbCommand {
 
 	/** {@code pm db backup FILE [--json]}. */

@@ -39,6 +39,15 @@ final class InProcessPm implements AutoCloseable {
 		return new InProcessPm(context);
 	}
 
+	/**
+	 * Sets a property, as {@code PM_DB_*} variables set pm-db's, before the first
+	 * command.
+	 */
+	InProcessPm with(String property, String value) {
+		this.context.setProperty(property, value);
+		return this;
+	}
+
 	Run run(String... args) {
 		StringWriter out = new StringWriter();
 		Run run = run(new PrintWriter(out, true), args);

@@ -4,11 +4,14 @@ import javax.sql.DataSource;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.autoconfigure.SqliteDataSourceUnwrapper;
+import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
 import dev.pm.db.health.PmDbHealthIndicator;
 import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.replication.Replicator;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,7 +27,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @author pm-db
  */
-@AutoConfiguration(after = PmDbAutoConfiguration.class,
+@AutoConfiguration(after = { PmDbAutoConfiguration.class, PmDbReplicationAutoConfiguration.class },
 		beforeName = "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration")
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(SqliteDataSource.class)
@@ -34,9 +37,9 @@ public final class PmDbHealthContributorAutoConfiguration {
 	// Named as Spring Boot's, which then backs off: the health component stays "db".
 	@Bean
 	@ConditionalOnMissingBean(name = { "dbHealthIndicator", "dbHealthContributor" })
-	PmDbHealthIndicator dbHealthIndicator(DataSource dataSource, Flyway flyway) {
+	PmDbHealthIndicator dbHealthIndicator(DataSource dataSource, Flyway flyway, ObjectProvider<Replicator> replicator) {
 		return new PmDbHealthIndicator(SqliteDataSourceUnwrapper.unwrap(dataSource),
-				LazyFlyway.configurationOf(flyway).getTable());
+				LazyFlyway.configurationOf(flyway).getTable(), replicator.getIfAvailable());
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.pm.db.DatabaseRestore;
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.autoconfigure.PmDbProperties;
 import dev.pm.db.autoconfigure.SqliteDataSourceUnwrapper;
+import dev.pm.db.jdbc.JournalMode;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.replication.ReplicaRestore;
 import dev.pm.db.replication.ReplicationMetrics;
@@ -49,6 +50,11 @@ public final class PmDbReplicationAutoConfiguration {
 		if (sqlite.getPath().isInMemory()) {
 			throw new InvalidConfigurationPropertyValueException("pm.db.replication.target", target,
 					"An in-memory database cannot be replicated; set pm.db.path to a file");
+		}
+		if (properties.getJournalMode() != JournalMode.WAL) {
+			throw new InvalidConfigurationPropertyValueException("pm.db.journal-mode", properties.getJournalMode(),
+					"Replication copies the write-ahead log; set pm.db.journal-mode=wal, or unset"
+							+ " pm.db.replication.target");
 		}
 		return new Replicator(sqlite, new ReplicationSettings(target, replication.getInterval(),
 				replication.getSnapshotInterval(), replication.getRetention()), Clock.systemUTC());
