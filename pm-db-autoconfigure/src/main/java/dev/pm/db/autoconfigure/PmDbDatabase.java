@@ -128,6 +128,7 @@ public final class PmDbDatabase {
 		SqliteDriver driver = new SqliteDriver(DatabasePath.of(properties.getPath()), properties.getBusyTimeout());
 		SqliteDataSource dataSource = new SqliteDataSource(driver, pragmaApplier(properties),
 				properties.getTransactionMode(), properties.getStatementCacheSize());
+		dataSource.setReaders(properties.getReaders(), readerPragmaApplier(properties));
 		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
 		dataSource.setLeakWarning(properties.getLease().getLeakWarning());
 		return dataSource;
@@ -136,6 +137,14 @@ public final class PmDbDatabase {
 	private static PragmaApplier pragmaApplier(PmDbProperties properties) {
 		DatabasePath path = DatabasePath.of(properties.getPath());
 		return new PragmaApplier(pragmas(properties, path), path.getFile());
+	}
+
+	// The writer's PRAGMAs, and a guard that no statement writes, whatever the open mode.
+	private static PragmaApplier readerPragmaApplier(PmDbProperties properties) {
+		DatabasePath path = DatabasePath.of(properties.getPath());
+		List<Pragma> pragmas = pragmas(properties, path);
+		pragmas.add(Pragma.of("query_only", "on"));
+		return new PragmaApplier(pragmas, path.getFile());
 	}
 
 	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {

@@ -100,6 +100,14 @@ public class PmDbProperties implements InitializingBean {
 	private int statementCacheSize = 64;
 
 	/**
+	 * Number of read-only connections that serve read-only transactions begun outside a
+	 * read-write one, beside the one writer connection, so that reads neither wait for
+	 * writes nor make them wait; 0 serves them from the writer. Defaults to the number of
+	 * processors, at least 2. An in-memory database has none.
+	 */
+	private int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+	/**
 	 * Further PRAGMAs applied to every connection, for example 'cache_size=-20000'.
 	 */
 	private Map<String, String> pragmas = new LinkedHashMap<>();
@@ -229,6 +237,17 @@ public class PmDbProperties implements InitializingBean {
 					"pm.db.statement-cache-size must not be negative, not " + statementCacheSize);
 		}
 		this.statementCacheSize = statementCacheSize;
+	}
+
+	public int getReaders() {
+		return this.readers;
+	}
+
+	public void setReaders(int readers) {
+		if (readers < 0) {
+			throw new IllegalArgumentException("pm.db.readers must not be negative, not " + readers);
+		}
+		this.readers = readers;
 	}
 
 	public Map<String, String> getPragmas() {
