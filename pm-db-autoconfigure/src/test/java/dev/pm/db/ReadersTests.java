@@ -2,6 +2,7 @@ package dev.pm.db;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -184,6 +186,35 @@ class ReadersTests {
 				return readOnly(context).execute((inner) -> names(jdbc(context)));
 			});
 			assertThat(seen).containsExactly("uncommitted");
+		});
+	}
+
+	@Test
+	void connectionTakenInsideAReadOnlyTransactionIsOfTheSameReaderAndSeesTheSameSnapshot() {
+		contextRunner().run((context) -> {
+			context.getBean(Outer.class).add("before");
+			DataSource dataSource = context.getBean(DataSource.class);
+			CountDownLatch reading = new CountDownLatch(1);
+			CountDownLatch written = new CountDownLatch(1);
+			Thread writer = new Thread(() -> {
+				await(reading);
+				context.getBean(Outer.class).add("after");
+				written.countDown();
+			});
+			writer.start();
+			List<String> seen = readOnly(context).execute((status) -> {
+				names(jdbc(context));
+				reading.countDown();
+				await(written);
+				try (Connection taken = dataSource.getConnection()) {
+					return names(new JdbcTemplate(new SingleConnectionDataSource(taken, true)));
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			assertThat(seen).containsExactly("before");
+			assertThat(names(jdbc(context))).containsExactly("before", "after");
 		});
 	}
 

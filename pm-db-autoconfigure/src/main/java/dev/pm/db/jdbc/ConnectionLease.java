@@ -160,14 +160,11 @@ final class ConnectionLease {
 	}
 
 	/**
-	 * Take a lease if the current thread holds the connection already or it is free now,
-	 * without waiting.
+	 * Take a lease if the connection is free now, without waiting; {@code false} if the
+	 * current thread holds it already (lease again with {@link #acquire()}).
 	 * @return whether the lease was taken
 	 */
 	boolean tryTake() {
-		if (reentered()) {
-			return true;
-		}
 		if (!this.queue.take()) {
 			return false;
 		}

@@ -56,7 +56,7 @@ final class ReaderConnection {
 	}
 
 	/**
-	 * Return a lease if the current thread holds this reader already or it is free.
+	 * Return a lease if this reader is free now, else {@code null}.
 	 */
 	@Nullable Connection tryLease() throws SQLException {
 		return this.lease.tryTake() ? leased(this.lease.generation()) : null;

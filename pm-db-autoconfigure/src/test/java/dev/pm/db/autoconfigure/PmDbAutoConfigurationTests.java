@@ -351,6 +351,11 @@ class PmDbAutoConfigurationTests {
 	}
 
 	@Test
+	void negativeReadersFailNamingTheProperty() {
+		assertBindFailure("pm.db.readers=-1", "pm.db.readers");
+	}
+
+	@Test
 	void malformedFilePermissionsFailNamingTheProperty() {
 		assertBindFailure("pm.db.file-permissions=rw-rw", "pm.db.file-permissions");
 	}
