@@ -19,9 +19,9 @@ import org.springframework.boot.SpringBootVersion;
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]},
  * scenarios
  * {@code writes reads batch concurrency startup process plan backup server fairness
- * writes-beside-read parallel-reads mixed}. System properties: {@code bench.dir} (where
- * the databases go, default {@code java.io.tmpdir}; a real disk, not tmpfs),
- * {@code pm.sample-app.target} (default {@code sample-app/target}).
+ * writes-beside-read parallel-reads mixed wal-bound}. System properties:
+ * {@code bench.dir} (where the databases go, default {@code java.io.tmpdir}; a real disk,
+ * not tmpfs), {@code pm.sample-app.target} (default {@code sample-app/target}).
  *
  * @author pm-db
  */
@@ -79,7 +79,7 @@ public final class BenchmarkMain {
 				new BackupWhileWriting(), new TeamClaims(sampleAppTarget),
 				new PmServerWallTime(sampleAppTarget, pathProperty("pm.baseline.target"), pathProperty("bench.jdk25")),
 				new LeaseFairness(pathProperty("pm.baseline.classes")), new WritesBesideRead(),
-				new ParallelPointReads(), new MixedReadWrite());
+				new ParallelPointReads(), new MixedReadWrite(), new WalBound());
 	}
 
 	private static Path pathProperty(String name) {

@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param startupRounds child JVMs per start-up case
  * @param largeDatabaseBytes size of the large database of the start-up scenario
  * @param planTasks tasks in the plan of the pm commands scenario (a multiple of 100)
+ * @param walRun how long the mixed run of the {@code -wal} size scenario takes
  * @author pm-db
  */
 public record Sizes(Duration round, int warmups, int rounds, int rows, int batchRows, int threads, int startupRounds,
-		long largeDatabaseBytes, int planTasks) {
+		long largeDatabaseBytes, int planTasks, Duration walRun) {
 
 	/**
 	 * Return the sizes of the full run.
@@ -27,7 +28,8 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	public static Sizes full() {
 		// -Dbench.large-database-mb=1024 for the 1 GB start-up check.
 		long largeMegabytes = Long.getLong("bench.large-database-mb", 100);
-		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, largeMegabytes * 1024 * 1024, 10_000);
+		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, largeMegabytes * 1024 * 1024, 10_000,
+				Duration.ofMinutes(Long.getLong("bench.wal-minutes", 10)));
 	}
 
 	/**
@@ -35,7 +37,7 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	 * @return the smoke sizes
 	 */
 	public static Sizes smoke() {
-		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024, 1_000);
+		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024, 1_000, Duration.ofSeconds(2));
 	}
 
 	/**

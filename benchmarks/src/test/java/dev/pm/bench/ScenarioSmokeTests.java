@@ -122,6 +122,13 @@ class ScenarioSmokeTests {
 	}
 
 	@Test
+	void walBoundSamplesTheLogThroughAMixedRunAndChecksItAgainstTheLimit() throws Exception {
+		ScenarioResult result = new WalBound().run(workspace, Sizes.smoke());
+		assertThat(result.series()).singleElement().satisfies((series) -> assertThat(series.values()).hasSize(10));
+		assertThat(result.checks()).singleElement().satisfies((check) -> assertThat(check.median()).isFinite());
+	}
+
+	@Test
 	void startupTimesTheInitializerInChildJvms() throws Exception {
 		ScenarioResult result = new InitializerStartup().run(workspace, Sizes.smoke());
 		assertThat(result.series()).hasSize(12);

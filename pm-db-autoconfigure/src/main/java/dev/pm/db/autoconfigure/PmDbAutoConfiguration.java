@@ -7,6 +7,7 @@ import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.SqliteDatabase;
 import dev.pm.db.backup.OnlineBackup;
 import dev.pm.db.init.LazyFlyway;
+import dev.pm.db.jdbc.DatabaseUpkeep;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import org.flywaydb.core.Flyway;
@@ -117,6 +118,15 @@ public final class PmDbAutoConfiguration {
 	@ConditionalOnMissingBean
 	SqliteDatabase sqliteDatabase(DatabaseInitializer databaseInitializer) {
 		return databaseInitializer.getDatabase();
+	}
+
+	// The initializer parameter starts the upkeep after the start-up checks and
+	// migrations.
+	@Bean
+	@ConditionalOnMissingBean
+	DatabaseUpkeep databaseUpkeep(DataSource dataSource, PmDbProperties properties,
+			DatabaseInitializer databaseInitializer) {
+		return PmDbDatabase.upkeep(SqliteDataSourceUnwrapper.unwrap(dataSource), properties);
 	}
 
 	@Bean

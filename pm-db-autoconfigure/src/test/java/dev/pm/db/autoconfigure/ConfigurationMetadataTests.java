@@ -28,7 +28,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("pm.db.path", "pm.db.create-if-missing", "pm.db.busy-timeout",
 					"pm.db.journal-mode", "pm.db.synchronous", "pm.db.foreign-keys", "pm.db.transaction-mode",
-					"pm.db.statement-cache-size", "pm.db.readers", "pm.db.pragmas", "pm.db.file-permissions",
+					"pm.db.statement-cache-size", "pm.db.readers", "pm.db.optimize-interval",
+					"pm.db.checkpoint-interval", "pm.db.wal-size-warning", "pm.db.pragmas", "pm.db.file-permissions",
 					"pm.db.integrity-check", "pm.db.migration.enabled", "pm.db.migration.locations",
 					"pm.db.migration.expected-version", "pm.db.allow-unsafe-journal-mode",
 					"pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout",
