@@ -219,6 +219,26 @@ class ReadersTests {
 	}
 
 	@Test
+	void readerTakenAndNeverClosedIsReclaimedWhenTheThreadBeginsItsNextTransaction(CapturedOutput output) {
+		contextRunner().withPropertyValues("pm.db.readers=1").run((context) -> {
+			SqliteDataSource dataSource = context.getBean(SqliteDataSource.class);
+			readOnly(context).executeWithoutResult((status) -> {
+				try {
+					// ... and an exception skips the close.
+					dataSource.getConnection();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			assertThat(dataSource.getReaderStatuses().get(0).holder()).isEqualTo(Thread.currentThread().getName());
+			context.getBean(Outer.class).add("next");
+			assertThat(dataSource.getReaderStatuses().get(0).holder()).isNull();
+			assertThat(output).contains("still held [read-only connection 1] of " + file());
+		});
+	}
+
+	@Test
 	void writeInsideAReadOnlyTransactionOnAReaderIsRefusedAndWritesNothing() {
 		contextRunner().run((context) -> {
 			assertThatExceptionOfType(PermissionDeniedDataAccessException.class)

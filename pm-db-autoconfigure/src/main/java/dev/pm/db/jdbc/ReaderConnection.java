@@ -115,6 +115,25 @@ final class ReaderConnection {
 	}
 
 	/**
+	 * End the leases of this reader that the current thread holds, and its read with
+	 * them: a reader is leased only for a read-only transaction, so a lease still held
+	 * when a new transaction begins on the thread was never closed.
+	 * @return whether the current thread held this reader
+	 */
+	boolean reclaimIfHeldByCurrentThread() throws SQLException {
+		if (!this.lease.isHeldByCurrentThread()) {
+			return false;
+		}
+		try {
+			TransactionState.rollBack(Objects.requireNonNull(this.physical));
+		}
+		finally {
+			this.lease.reclaim();
+		}
+		return true;
+	}
+
+	/**
 	 * Close the connection, after its holder (if any) let go or {@code wait} is over; a
 	 * read still running then fails.
 	 * @return whether the connection was free when it closed

@@ -63,6 +63,21 @@ final class ReaderConnections {
 		return this.readers.get(Math.floorMod(this.next.getAndIncrement(), this.readers.size())).awaitLease();
 	}
 
+	/**
+	 * End the leases of the readers that the current thread holds outside a read-only
+	 * transaction (taken and never closed).
+	 * @return the names of those readers
+	 */
+	List<String> reclaimHeldByCurrentThread() throws SQLException {
+		List<String> reclaimed = new ArrayList<>();
+		for (ReaderConnection reader : this.readers) {
+			if (reader.reclaimIfHeldByCurrentThread()) {
+				reclaimed.add(reader.name());
+			}
+		}
+		return reclaimed;
+	}
+
 	List<LeaseStatus> statuses() {
 		return this.readers.stream().map((reader) -> reader.lease().status()).toList();
 	}

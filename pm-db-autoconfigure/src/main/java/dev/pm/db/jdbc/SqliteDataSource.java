@@ -332,10 +332,18 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 * lease with a transaction open, that transaction belongs to a connection taken and
 	 * never closed (an exception skipped the {@code close()}), and the new transaction
 	 * would otherwise join it and commit its work. Roll it back, end the thread's leases
-	 * and log it.
+	 * and log it. A read-only connection the thread still holds was likewise taken and
+	 * never closed: its lease ends too.
 	 * @throws SQLException if SQLite cannot roll back
 	 */
 	public void rollBackAbandonedTransaction() throws SQLException {
+		List<String> readers = this.readers.reclaimHeldByCurrentThread();
+		if (!readers.isEmpty()) {
+			logger.error("Thread '" + Thread.currentThread().getName() + "' still held " + readers + " of " + this.path
+					+ " through a connection it took in a read-only transaction and never closed, when a new"
+					+ " transaction began on that thread; that connection can no longer be used. Close every"
+					+ " connection taken from the DataSource (try-with-resources), or use JdbcTemplate/JdbcClient");
+		}
 		SQLiteConnection shared = this.physical;
 		if (shared == null || !this.lease.isHeldByCurrentThread() || shared.isClosed() || shared.getAutoCommit()) {
 			return;
