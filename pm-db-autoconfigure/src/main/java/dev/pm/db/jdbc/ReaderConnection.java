@@ -74,7 +74,8 @@ final class ReaderConnection {
 	private Connection leased(int generation) throws SQLException {
 		try {
 			// Read-only transactions begin DEFERRED whatever the writer's mode.
-			return LeasedConnection.create(open(), this.lease, generation, TransactionMode.DEFERRED, this.statements);
+			return LeasedConnection.create(open(), this.lease, generation, TransactionMode.DEFERRED, this.statements,
+					WalLimit.none());
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.lease.release();

@@ -1,5 +1,6 @@
 package dev.pm.db.jdbc;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,6 +74,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	private int requestedReaders;
 
+	private WalLimit walLimit = WalLimit.none();
+
 	// The read-only transaction the current thread runs on a reader, if it does.
 	private final ThreadLocal<@Nullable Object> readerTransaction = new ThreadLocal<>();
 
@@ -143,6 +146,21 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		this.requestedReaders = count;
 		this.readers = this.path.isInMemory() ? ReaderConnections.none()
 				: ReaderConnections.of(count, this.driver, pragmaApplier, this.statementCacheSize);
+	}
+
+	/**
+	 * Keep the write-ahead log near {@code limit} while reads never let the database be
+	 * idle: past it, the writer runs a {@code RESTART} checkpoint as it is handed back,
+	 * now and then (see {@code WalLimit}). Not with replication, which alone may
+	 * checkpoint. Call before the first connection is taken.
+	 * @param limit the size in bytes ({@code journal_size_limit}); {@code 0} or less
+	 * turns the limit off
+	 */
+	public void setWalLimit(long limit) {
+		Path file = this.path.getFile();
+		this.walLimit = (limit > 0 && file != null)
+				? new WalLimit(DatabasePath.companionOf(file, "-wal"), limit, this.driver.getBusyTimeout())
+				: WalLimit.none();
 	}
 
 	/**
@@ -304,7 +322,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	private Connection leased(int generation) throws SQLException {
 		try {
 			return LeasedConnection.create(openPhysicalConnection(), this.lease, generation, this.writeMode,
-					this.statements);
+					this.statements, this.walLimit);
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.lease.release();
