@@ -10,9 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Scenario 12: point reads ({@code @Transactional(readOnly = true)}) on 1, 2, 4 and 8
- * threads, through the starter with its read-only connections, through the starter
- * without them ({@code pm.db.readers=0}), and on raw sqlite-jdbc with a connection per
- * thread.
+ * threads, through the starter with its read-only connections (the default number, and as
+ * many as threads), through the starter without them ({@code pm.db.readers=0}), and on
+ * raw sqlite-jdbc with a connection per thread.
  *
  * @author pm-db
  */
@@ -39,12 +39,17 @@ public final class ParallelPointReads implements Scenario {
 				ConfigurableApplicationContext writerOnlyContext = BenchmarkApplication.startStarter(
 						workspace.newDatabase("parallel-reads-no-readers"),
 						Map.of("synchronous", "normal", "readers", "0"));
+				ConfigurableApplicationContext manyReadersContext = BenchmarkApplication.startStarter(
+						workspace.newDatabase("parallel-reads-many-readers"),
+						Map.of("synchronous", "normal", "readers", Integer.toString(most)));
 				RawConnections raw = RawConnections.open(workspace.newDatabase("parallel-reads-raw"), most)) {
 			int rows = sizes.rows();
 			Items starter = readersContext.getBean(Items.class);
 			Items writerOnly = writerOnlyContext.getBean(Items.class);
+			Items manyReaders = manyReadersContext.getBean(Items.class);
 			starter.insertBatch(rows);
 			writerOnly.insertBatch(rows);
+			manyReaders.insertBatch(rows);
 			raw.insertBatch(rows);
 			ParallelRun run = new ParallelRun();
 			List<Variant> variants = new ArrayList<>();
@@ -56,6 +61,8 @@ public final class ParallelPointReads implements Scenario {
 				variants.add(reads("raw sqlite-jdbc, a connection per thread, " + threads + " thread(s)", threads,
 						sizes, run,
 						(thread, n) -> PointReads.expect(raw.reader(thread).find(PointReads.id(n, rows)), n, rows)));
+				variants.add(reads("starter, pm.db.readers=" + most + ", " + threads + " thread(s)", threads, sizes,
+						run, (thread, n) -> PointReads.expect(manyReaders.find(PointReads.id(n, rows)), n, rows)));
 			}
 			List<Series> series = sizes.schedule().run(variants);
 			List<Check> checks = new ArrayList<>();
@@ -63,13 +70,16 @@ public final class ParallelPointReads implements Scenario {
 					series.get(0).ratioTo(series.get(1)), SINGLE_THREAD_TARGET));
 			checks.add(Check.report("point reads, 1 thread: starter / raw", series.get(0).ratioTo(series.get(2))));
 			for (int i = 1; i < THREADS.length; i++) {
-				Series readers = series.get(3 * i);
-				Series writerOnlySeries = series.get(3 * i + 1);
-				Series rawSeries = series.get(3 * i + 2);
+				Series readers = series.get(4 * i);
+				Series writerOnlySeries = series.get(4 * i + 1);
+				Series rawSeries = series.get(4 * i + 2);
 				checks.add(Check.atLeast("point reads, " + THREADS[i] + " threads: starter / raw",
 						readers.ratioTo(rawSeries), TARGET));
 				checks.add(Check.report("point reads, " + THREADS[i] + " threads: starter with pm.db.readers=0 / raw",
 						writerOnlySeries.ratioTo(rawSeries)));
+				checks.add(Check.report(
+						"point reads, " + THREADS[i] + " threads: starter with pm.db.readers=" + most + " / raw",
+						series.get(4 * i + 3).ratioTo(rawSeries)));
 			}
 			checks.add(Check.under("point reads: failed transactions, starter",
 					new double[] { series.stream().mapToLong(Series::failures).sum() }, 1));

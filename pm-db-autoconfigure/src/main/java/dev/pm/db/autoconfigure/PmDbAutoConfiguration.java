@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -120,12 +121,11 @@ public final class PmDbAutoConfiguration {
 		return databaseInitializer.getDatabase();
 	}
 
-	// The initializer parameter starts the upkeep after the start-up checks and
-	// migrations.
+	// Started after the start-up checks and migrations.
 	@Bean
 	@ConditionalOnMissingBean
-	DatabaseUpkeep databaseUpkeep(DataSource dataSource, PmDbProperties properties,
-			DatabaseInitializer databaseInitializer) {
+	@DependsOnDatabaseInitialization
+	DatabaseUpkeep databaseUpkeep(DataSource dataSource, PmDbProperties properties) {
 		return PmDbDatabase.upkeep(SqliteDataSourceUnwrapper.unwrap(dataSource), properties);
 	}
 

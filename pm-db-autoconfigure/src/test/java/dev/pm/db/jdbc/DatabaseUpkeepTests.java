@@ -2,7 +2,9 @@ package dev.pm.db.jdbc;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -67,6 +69,22 @@ class DatabaseUpkeepTests {
 				assertThat(context.getBean(DatabaseUpkeep.class).checkpointIfIdle()).isFalse();
 				assertThat(wal()).hasSize(size);
 			});
+		});
+	}
+
+	@Test
+	void readOfAnotherProcessMakesTheCheckpointReportBusyAtOnce() {
+		contextRunner().run((context) -> {
+			insert(context, 50);
+			try (Connection other = context.getBean(SqliteDataSource.class).getDriver().openReadOnly();
+					Statement statement = other.createStatement()) {
+				statement.execute("BEGIN");
+				statement.executeQuery("SELECT count(*) FROM item").close();
+				insert(context, 1);
+				assertThat(context.getBean(DatabaseUpkeep.class).checkpointIfIdle()).isFalse();
+				statement.execute("COMMIT");
+			}
+			assertThat(wal()).isNotEmptyFile();
 		});
 	}
 
