@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The read-only connections beside the writer. A thread gets the one it holds already (a
- * template inside its read-only transaction), else the first free one, else it waits in
- * line for one of them, taken in turn, so that waiters spread over the readers.
+ * connection taken from the data source inside its read-only transaction), else the first
+ * free one, else it waits in line for one of them, taken in turn, so that waiters spread
+ * over the readers.
  *
  * @author pm-db
  */

@@ -150,8 +150,8 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	/**
 	 * Keep the write-ahead log near {@code limit} while reads never let the database be
-	 * idle: past it, the writer runs a {@code RESTART} checkpoint as it is handed back,
-	 * now and then (see {@code WalLimit}). Not with replication, which alone may
+	 * idle: past half of it, the writer runs a {@code RESTART} checkpoint as it is handed
+	 * back, now and then (see {@code WalLimit}). Not with replication, which alone may
 	 * checkpoint. Call before the first connection is taken.
 	 * @param limit the size in bytes ({@code journal_size_limit}); {@code 0} or less
 	 * turns the limit off
