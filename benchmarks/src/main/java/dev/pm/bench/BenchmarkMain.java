@@ -18,9 +18,10 @@ import org.springframework.boot.SpringBootVersion;
  * <p>
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]},
  * scenarios
- * {@code writes reads batch concurrency startup process plan backup server fairness replication}.
- * System properties: {@code bench.dir} (where the databases go, default
- * {@code java.io.tmpdir}; a real disk, not tmpfs), {@code pm.sample-app.target} (default
+ * {@code writes reads batch concurrency startup process plan backup server fairness
+ * writes-beside-read parallel-reads mixed wal-bound replication stalled}. System
+ * properties: {@code bench.dir} (where the databases go, default {@code java.io.tmpdir};
+ * a real disk, not tmpfs), {@code pm.sample-app.target} (default
  * {@code sample-app/target}).
  *
  * @author pm-db
@@ -78,8 +79,9 @@ public final class BenchmarkMain {
 				new InitializerStartup(), new ProcessStartup(sampleAppTarget), new PlanWork(sampleAppTarget),
 				new BackupWhileWriting(), new TeamClaims(sampleAppTarget),
 				new PmServerWallTime(sampleAppTarget, pathProperty("pm.baseline.target"), pathProperty("bench.jdk25")),
-				new LeaseFairness(pathProperty("pm.baseline.classes")), new StalledClient(sampleAppTarget),
-				new ReplicationCost());
+				new LeaseFairness(pathProperty("pm.baseline.classes")), new WritesBesideRead(),
+				new ParallelPointReads(), new MixedReadWrite(), new WalBound(), new ReplicationCost(),
+				new StalledClient(sampleAppTarget));
 	}
 
 	private static Path pathProperty(String name) {

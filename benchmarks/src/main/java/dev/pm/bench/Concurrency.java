@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.LongAdder;
 
 import dev.pm.bench.Rounds.Sample;
 import dev.pm.bench.Rounds.Variant;
@@ -41,8 +37,8 @@ public final class Concurrency implements Scenario {
 			int rows = sizes.rows();
 			CountingItems starter = prepare(starterContext.getBean(Items.class), rows);
 			CountingItems pooled = prepare(pooledContext.getBean(Items.class), rows);
-			Map<String, LongAdder> pooledFailures = new ConcurrentHashMap<>();
-			Map<String, LongAdder> starterFailures = new ConcurrentHashMap<>();
+			ParallelRun pooledRun = new ParallelRun();
+			ParallelRun starterRun = new ParallelRun();
 			int threads = sizes.threads();
 			List<Series> series = sizes.schedule()
 				.run(List.of(
@@ -50,9 +46,9 @@ public final class Concurrency implements Scenario {
 								() -> Rounds.timed(sizes.round(),
 										(n) -> starter.findThenInsert(PointReads.id(n, rows)))),
 						new Variant("starter, " + threads + " threads", "tx/s",
-								() -> concurrently(threads, sizes.round(), starter, rows, starterFailures)),
+								() -> concurrently(threads, sizes.round(), starter, rows, starterRun)),
 						new Variant("HikariCP pool of 10, " + threads + " threads", "tx/s",
-								() -> concurrently(threads, sizes.round(), pooled, rows, pooledFailures))));
+								() -> concurrently(threads, sizes.round(), pooled, rows, pooledRun))));
 			starter.verify("starter");
 			pooled.verify("pool");
 			Series single = series.get(0);
@@ -68,8 +64,8 @@ public final class Concurrency implements Scenario {
 					Check.report("concurrency: failed transactions, pool",
 							new double[] { pooledConcurrent.failures() }));
 			List<String> notes = new ArrayList<>();
-			describe("starter", starterFailures, notes);
-			describe("pool", pooledFailures, notes);
+			starterRun.describe("starter", notes);
+			pooledRun.describe("pool", notes);
 			return new ScenarioResult("4. concurrency, read-then-write", series, checks, notes);
 		}
 	}
@@ -79,62 +75,9 @@ public final class Concurrency implements Scenario {
 		return new CountingItems(items);
 	}
 
-	private static Sample concurrently(int threads, Duration duration, CountingItems items, int rows,
-			Map<String, LongAdder> failures) throws InterruptedException {
-		CountDownLatch start = new CountDownLatch(1);
-		LongAdder succeeded = new LongAdder();
-		LongAdder failed = new LongAdder();
-		List<Thread> workers = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			long offset = t * 1_000_003L;
-			Thread worker = new Thread(() -> {
-				awaitQuietly(start);
-				long end = System.nanoTime() + duration.toNanos();
-				for (long n = offset; System.nanoTime() < end; n++) {
-					try {
-						items.findThenInsert(PointReads.id(n, rows));
-						succeeded.increment();
-					}
-					catch (RuntimeException ex) {
-						failed.increment();
-						failures.computeIfAbsent(summary(ex), (key) -> new LongAdder()).increment();
-					}
-				}
-			}, "bench-worker-" + t);
-			worker.start();
-			workers.add(worker);
-		}
-		long begin = System.nanoTime();
-		start.countDown();
-		for (Thread worker : workers) {
-			worker.join();
-		}
-		return new Sample(succeeded.sum() * 1e9 / (System.nanoTime() - begin), failed.sum());
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static String summary(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = String.valueOf(root.getMessage());
-		int end = message.indexOf(')');
-		return ex.getClass().getSimpleName() + " caused by "
-				+ ((end > 0 && message.startsWith("[")) ? message.substring(0, end + 1) : message);
-	}
-
-	private static void describe(String setup, Map<String, LongAdder> failures, List<String> notes) {
-		new TreeMap<>(failures).forEach((kind, count) -> notes
-			.add("failed transactions, " + setup + " (all rounds, warm-up included): " + count.sum() + " × " + kind));
+	private static Sample concurrently(int threads, Duration duration, CountingItems items, int rows, ParallelRun run)
+			throws InterruptedException {
+		return run.run(threads, duration, (thread, n) -> items.findThenInsert(PointReads.id(n, rows)));
 	}
 
 }

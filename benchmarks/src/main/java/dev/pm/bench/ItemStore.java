@@ -39,6 +39,13 @@ public class ItemStore implements Items {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public void holdRead(long id, long millis) {
+		find(id);
+		Items.pause(millis);
+	}
+
+	@Override
 	@Transactional
 	public void insertBatch(int rows) {
 		this.jdbcTemplate.batchUpdate(INSERT, new BatchPreparedStatementSetter() {

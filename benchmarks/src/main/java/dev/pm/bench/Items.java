@@ -28,6 +28,14 @@ public interface Items {
 	String find(long id);
 
 	/**
+	 * Read one row by primary key, then keep the read-only transaction open for a while,
+	 * as a slow report does.
+	 * @param id the primary key of a row that exists
+	 * @param millis how long the transaction stays open after the read
+	 */
+	void holdRead(long id, long millis);
+
+	/**
 	 * Insert rows in one transaction, as one JDBC batch.
 	 * @param rows how many rows
 	 */
@@ -52,6 +60,19 @@ public interface Items {
 	 */
 	static String name(long n) {
 		return "item-" + n;
+	}
+
+	/**
+	 * Sleep inside a transaction, as a slow report's work would take.
+	 * @param millis how long
+	 */
+	static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -63,7 +63,7 @@ public final class PointReads implements Scenario {
 		return (n * 7919) % rows + 1;
 	}
 
-	private static void expect(String name, long n, int rows) {
+	static void expect(String name, long n, int rows) {
 		// Batch rows are numbered from 0, ids from 1.
 		if (!name.equals(Items.name(id(n, rows) - 1))) {
 			throw new IllegalStateException("Read " + name + " for id " + id(n, rows));

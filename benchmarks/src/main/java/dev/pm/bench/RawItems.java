@@ -92,6 +92,18 @@ public final class RawItems implements Items, AutoCloseable {
 	}
 
 	@Override
+	public void holdRead(long id, long millis) {
+		try {
+			findRow(id);
+			Items.pause(millis);
+			this.connection.commit();
+		}
+		catch (SQLException ex) {
+			throw rollback(ex);
+		}
+	}
+
+	@Override
 	public void insertBatch(int rows) {
 		try (PreparedStatement statement = this.connection.prepareStatement(INSERT)) {
 			for (int i = 0; i < rows; i++) {

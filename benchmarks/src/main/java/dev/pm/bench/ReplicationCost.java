@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scenario 11: what continuous replication costs. Single-row write transactions with
+ * Scenario 15: what continuous replication costs. Single-row write transactions with
  * replication on (the default interval of 1 s) and off, at {@code synchronous=normal},
  * interleaved; the lag ({@code Replicator.status().lag()}, how much committed work may be
  * missing from the replica) sampled every 2 ms while the writer runs; and the time to
@@ -56,7 +56,7 @@ public final class ReplicationCost implements Scenario {
 		List<String> notes = new ArrayList<>();
 		measureWrites(workspace, sizes, series, checks);
 		measureRestore(workspace, sizes, series, notes);
-		return new ScenarioResult("11. continuous replication", series, checks, notes);
+		return new ScenarioResult("15. continuous replication", series, checks, notes);
 	}
 
 	private static void measureWrites(Workspace workspace, Sizes sizes, List<Series> series, List<Check> checks)

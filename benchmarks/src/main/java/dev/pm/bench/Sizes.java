@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param planTasks tasks in the plan of the pm commands scenario (a multiple of 100)
  * @param replicationSegments segments (one a second) in the replica the restore scenario
  * restores from
+ * @param walRun how long the mixed run of the {@code -wal} size scenario takes
  * @author pm-db
  */
 public record Sizes(Duration round, int warmups, int rounds, int rows, int batchRows, int threads, int startupRounds,
-		long largeDatabaseBytes, int planTasks, int replicationSegments) {
+		long largeDatabaseBytes, int planTasks, int replicationSegments, Duration walRun) {
 
 	/**
 	 * Return the sizes of the full run.
@@ -32,7 +33,7 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 		// -Dbench.replication-segments=86400 for a whole day of segments.
 		int segments = Integer.getInteger("bench.replication-segments", 3600);
 		return new Sizes(Duration.ofMillis(500), 4, 11, 10_000, 100_000, 8, 5, largeMegabytes * 1024 * 1024, 10_000,
-				segments);
+				segments, Duration.ofMinutes(Long.getLong("bench.wal-minutes", 10)));
 	}
 
 	/**
@@ -40,7 +41,7 @@ public record Sizes(Duration round, int warmups, int rounds, int rows, int batch
 	 * @return the smoke sizes
 	 */
 	public static Sizes smoke() {
-		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024, 1_000, 20);
+		return new Sizes(Duration.ofMillis(50), 0, 1, 100, 1_000, 8, 1, 1024 * 1024, 1_000, 20, Duration.ofSeconds(2));
 	}
 
 	/**

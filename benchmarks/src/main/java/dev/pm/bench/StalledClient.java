@@ -11,7 +11,7 @@ import dev.pm.bench.PmServerWallTime.Agents;
 import dev.pm.bench.PmServerWallTime.Pm;
 
 /**
- * Scenario 14: {@value PmServerWallTime#AGENTS} agents running their commands through the
+ * Scenario 16: {@value PmServerWallTime#AGENTS} agents running their commands through the
  * pm server while one client has stopped reading its output (its stdout a pipe nobody
  * reads, as a stuck pipe or a terminal stopped with Ctrl-S), beside the same agents
  * without it, in alternating rounds on fresh copies of one plan. The stalled client's
@@ -41,7 +41,7 @@ public final class StalledClient implements Scenario {
 
 	@Override
 	public ScenarioResult run(Workspace workspace, Sizes sizes) throws Exception {
-		String title = "14. " + PmServerWallTime.AGENTS + " agents beside a client that does not read its output"
+		String title = "16. " + PmServerWallTime.AGENTS + " agents beside a client that does not read its output"
 				+ " (lower is better)";
 		Path launcher = this.sampleAppTarget.resolve("pm");
 		if (!Files.isRegularFile(this.sampleAppTarget.resolve("pm-app/pm-client.jar"))) {

@@ -98,6 +98,37 @@ class ScenarioSmokeTests {
 	}
 
 	@Test
+	void writesBesideAReadMeasureEachSetupWithAndWithoutTheRead() throws Exception {
+		ScenarioResult result = new WritesBesideRead().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(5);
+		assertThat(result.notes()).hasSize(5).allSatisfy((note) -> assertThat(note).contains("p99"));
+		assertMeasured(result);
+	}
+
+	@Test
+	void parallelPointReadsFailNoTransactionOnAnyNumberOfThreads() throws Exception {
+		ScenarioResult result = new ParallelPointReads().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(4 * ParallelPointReads.THREADS.length)
+			.allSatisfy((series) -> assertThat(series.failures()).isZero());
+		assertMeasured(result);
+	}
+
+	@Test
+	void mixedReadsAndWritesFailNoTransactionThroughTheStarterAndReportWriteLatencies() throws Exception {
+		ScenarioResult result = new MixedReadWrite().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(6);
+		assertThat(result.series("starter, 8 threads").failures()).isZero();
+		assertMeasured(result);
+	}
+
+	@Test
+	void walBoundSamplesTheLogThroughAMixedRunAndChecksItAgainstTheLimit() throws Exception {
+		ScenarioResult result = new WalBound().run(workspace, Sizes.smoke());
+		assertThat(result.series()).singleElement().satisfies((series) -> assertThat(series.values()).hasSize(10));
+		assertThat(result.checks()).singleElement().satisfies((check) -> assertThat(check.median()).isFinite());
+	}
+
+	@Test
 	void startupTimesTheInitializerInChildJvms() throws Exception {
 		ScenarioResult result = new InitializerStartup().run(workspace, Sizes.smoke());
 		assertThat(result.series()).hasSize(12);

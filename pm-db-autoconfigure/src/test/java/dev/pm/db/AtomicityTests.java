@@ -12,6 +12,9 @@ import dev.pm.db.test.WriteLockHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,14 +31,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A transaction commits what it did, all of it or nothing, whatever happened to the
  * connection before it: a {@code BEGIN} that timed out, work leaked by another use.
  */
+@ParameterizedClass(name = "pm.db.readers={0}")
+@ValueSource(ints = { 0, 2 })
 @ExtendWith(OutputCaptureExtension.class)
 class AtomicityTests {
+
+	@Parameter
+	int readers;
 
 	@TempDir
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
-		return TransactionsTests.contextRunner(this.dir.resolve("pm.db"))
+		return TransactionsTests.contextRunner(this.dir.resolve("pm.db"), this.readers)
 			.withPropertyValues("pm.db.busy-timeout=300ms");
 	}
 

@@ -12,6 +12,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sqlite.SQLiteConnection;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,13 +33,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * auto-commit on, a savepoint it did not make) fails at once instead of committing or
  * undoing the outer work.
  */
+@ParameterizedClass(name = "pm.db.readers={0}")
+@ValueSource(ints = { 0, 2 })
 class NestedConnectionTests {
+
+	@Parameter
+	int readers;
 
 	@TempDir
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
-		return TransactionsTests.contextRunner(this.dir.resolve("pm.db"));
+		return TransactionsTests.contextRunner(this.dir.resolve("pm.db"), this.readers);
 	}
 
 	@Test

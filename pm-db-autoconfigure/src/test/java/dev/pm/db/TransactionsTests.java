@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,23 +40,32 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * {@code @Transactional} semantics on the one shared connection, with Spring Boot's
- * transaction auto-configuration as a user application has it.
+ * transaction auto-configuration as a user application has it: without read-only
+ * connections, and with them.
  */
+@ParameterizedClass(name = "pm.db.readers={0}")
+@ValueSource(ints = { 0, 2 })
 class TransactionsTests {
+
+	@Parameter
+	int readers;
 
 	@TempDir
 	Path dir;
 
 	private ApplicationContextRunner contextRunner() {
-		return contextRunner(this.dir.resolve("pm.db"));
+		return contextRunner(this.dir.resolve("pm.db"), this.readers);
 	}
 
-	/** An application with the services below on a database at {@code file}. */
-	static ApplicationContextRunner contextRunner(Path file) {
+	/**
+	 * An application with the services below on a database at {@code file}, with
+	 * {@code readers} read-only connections.
+	 */
+	static ApplicationContextRunner contextRunner(Path file, int readers) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class, TransactionAutoConfiguration.class))
 			.withUserConfiguration(Services.class)
-			.withPropertyValues("pm.db.path=" + file);
+			.withPropertyValues("pm.db.path=" + file, "pm.db.readers=" + readers);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.SqliteDatabase;
 import dev.pm.db.backup.OnlineBackup;
 import dev.pm.db.init.LazyFlyway;
+import dev.pm.db.jdbc.DatabaseUpkeep;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import org.flywaydb.core.Flyway;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -117,6 +119,14 @@ public final class PmDbAutoConfiguration {
 	@ConditionalOnMissingBean
 	SqliteDatabase sqliteDatabase(DatabaseInitializer databaseInitializer) {
 		return databaseInitializer.getDatabase();
+	}
+
+	// Started after the start-up checks and migrations.
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	DatabaseUpkeep databaseUpkeep(DataSource dataSource, PmDbProperties properties) {
+		return PmDbDatabase.upkeep(SqliteDataSourceUnwrapper.unwrap(dataSource), properties);
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.DatabasePath;
 import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.init.SqliteDatabaseInitializer;
+import dev.pm.db.jdbc.DatabaseUpkeep;
 import dev.pm.db.jdbc.JournalMode;
 import dev.pm.db.jdbc.Pragma;
 import dev.pm.db.jdbc.PragmaApplier;
@@ -57,6 +58,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @author pm-db
  */
 public final class PmDbDatabase {
+
+	// 64 MiB.
+	static final long JOURNAL_SIZE_LIMIT = 64L * 1024 * 1024;
 
 	private final SqliteDataSource dataSource;
 
@@ -143,6 +147,9 @@ public final class PmDbDatabase {
 		SqliteDriver driver = new SqliteDriver(DatabasePath.of(properties.getPath()), properties.getBusyTimeout());
 		SqliteDataSource dataSource = new SqliteDataSource(driver, pragmaApplier(properties),
 				properties.getTransactionMode(), properties.getStatementCacheSize());
+		dataSource.setReaders(properties.getReaders(), readerPragmaApplier(properties));
+		// The replicator alone checkpoints while it runs.
+		dataSource.setWalLimit((properties.getReplication().getTarget() == null) ? journalSizeLimit(properties) : 0);
 		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
 		dataSource.setLeakWarning(properties.getLease().getLeakWarning());
 		return dataSource;
@@ -151,6 +158,19 @@ public final class PmDbDatabase {
 	private static PragmaApplier pragmaApplier(PmDbProperties properties) {
 		DatabasePath path = DatabasePath.of(properties.getPath());
 		return new PragmaApplier(pragmas(properties, path), path.getFile());
+	}
+
+	private static long journalSizeLimit(PmDbProperties properties) {
+		String configured = properties.getPragmas().get("journal_size_limit");
+		return (configured != null) ? Long.parseLong(configured) : JOURNAL_SIZE_LIMIT;
+	}
+
+	// The writer's PRAGMAs, and a guard that no statement writes, whatever the open mode.
+	private static PragmaApplier readerPragmaApplier(PmDbProperties properties) {
+		DatabasePath path = DatabasePath.of(properties.getPath());
+		List<Pragma> pragmas = pragmas(properties, path);
+		pragmas.add(Pragma.of("query_only", "on"));
+		return new PragmaApplier(pragmas, path.getFile());
 	}
 
 	private static List<Pragma> pragmas(PmDbProperties properties, DatabasePath path) {
@@ -165,12 +185,26 @@ public final class PmDbDatabase {
 				(path.isInMemory() && properties.getJournalMode() != JournalMode.OFF) ? "memory" : journalMode));
 		pragmas.add(Pragma.of("synchronous", properties.getSynchronous().name()));
 		pragmas.add(Pragma.of("foreign_keys", properties.isForeignKeys() ? "on" : "off"));
+		if (!properties.getPragmas().containsKey("journal_size_limit")) {
+			// SQLite leaves a -wal at its largest size after a checkpoint: the upkeep's
+			// idle TRUNCATE empties it, this bounds what a restart leaves while readers
+			// never let it be idle, and the writer checkpoints past it (WalLimit). Rails
+			// ships the same 64 MB; measured in BENCHMARKS.md, scenario 14.
+			pragmas.add(Pragma.of("journal_size_limit", Long.toString(JOURNAL_SIZE_LIMIT)));
+		}
 		properties.getPragmas().forEach((name, value) -> pragmas.add(Pragma.of(name, value)));
 		if (properties.getReplication().getTarget() != null) {
 			// The replicator checkpoints instead, once frames are in the replica.
 			pragmas.add(Pragma.of("wal_autocheckpoint", "0"));
 		}
 		return pragmas;
+	}
+
+	static DatabaseUpkeep upkeep(SqliteDataSource dataSource, PmDbProperties properties) {
+		// Replication checkpoints only frames it copied: the upkeep must not checkpoint
+		// past them.
+		return new DatabaseUpkeep(dataSource, properties.getOptimizeInterval(), properties.getCheckpointInterval(),
+				properties.getWalSizeWarning().toBytes(), properties.getReplication().getTarget() == null);
 	}
 
 	static SqliteExceptionTranslator exceptionTranslator(PmDbProperties properties) {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of pm-db's embedded SQLite database. Setters refuse malformed
@@ -98,6 +99,34 @@ public class PmDbProperties implements InitializingBean {
 	 * the cache.
 	 */
 	private int statementCacheSize = 64;
+
+	/**
+	 * Number of read-only connections that serve read-only transactions begun outside a
+	 * read-write one, beside the one writer connection, so that reads neither wait for
+	 * writes nor make them wait; 0 serves them from the writer. Defaults to the number of
+	 * processors, at least 2. An in-memory database has none.
+	 */
+	private int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+	/**
+	 * How often to run 'PRAGMA optimize', so that the query planner's statistics stay
+	 * current in an application that runs for weeks (a clean close runs it too); 0 never.
+	 */
+	private Duration optimizeInterval = Duration.ofHours(1);
+
+	/**
+	 * How often to look at the write-ahead log: checkpoint it into the database and
+	 * truncate it when the database is idle, and warn when it is larger than
+	 * pm.db.wal-size-warning; 0 never (SQLite's passive checkpoints after commits
+	 * remain). With replication, only the warning: the replicator checkpoints.
+	 */
+	private Duration checkpointInterval = Duration.ofSeconds(10);
+
+	/**
+	 * Size of the write-ahead log above which a warning names the read-only transactions
+	 * that keep checkpoints from emptying it.
+	 */
+	private DataSize walSizeWarning = DataSize.ofMegabytes(64);
 
 	/**
 	 * Further PRAGMAs applied to every connection, for example 'cache_size=-20000'.
@@ -229,6 +258,48 @@ public class PmDbProperties implements InitializingBean {
 					"pm.db.statement-cache-size must not be negative, not " + statementCacheSize);
 		}
 		this.statementCacheSize = statementCacheSize;
+	}
+
+	public int getReaders() {
+		return this.readers;
+	}
+
+	public void setReaders(int readers) {
+		if (readers < 0) {
+			throw new IllegalArgumentException("pm.db.readers must not be negative, not " + readers);
+		}
+		this.readers = readers;
+	}
+
+	public Duration getOptimizeInterval() {
+		return this.optimizeInterval;
+	}
+
+	public void setOptimizeInterval(Duration optimizeInterval) {
+		this.optimizeInterval = requireNotNegative("pm.db.optimize-interval", optimizeInterval);
+	}
+
+	public Duration getCheckpointInterval() {
+		return this.checkpointInterval;
+	}
+
+	public void setCheckpointInterval(Duration checkpointInterval) {
+		this.checkpointInterval = requireNotNegative("pm.db.checkpoint-interval", checkpointInterval);
+	}
+
+	public DataSize getWalSizeWarning() {
+		return this.walSizeWarning;
+	}
+
+	public void setWalSizeWarning(DataSize walSizeWarning) {
+		this.walSizeWarning = walSizeWarning;
+	}
+
+	private static Duration requireNotNegative(String property, Duration duration) {
+		if (duration.isNegative()) {
+			throw new IllegalArgumentException(property + " must not be negative, not " + duration);
+		}
+		return duration;
 	}
 
 	public Map<String, String> getPragmas() {

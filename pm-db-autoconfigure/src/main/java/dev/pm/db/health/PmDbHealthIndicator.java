@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.pm.db.DatabasePath;
@@ -26,7 +27,8 @@ import org.springframework.boot.health.contributor.Health;
  * The {@code db} health of a pm-db database: path, schema version, journal mode, sizes of
  * the database and its write-ahead log, and who holds the connection. It never queues
  * behind a long transaction: if the connection is not free within a moment, the database
- * is {@code UP} and busy, reported from what is known without it. Busy is not down.
+ * is {@code UP} and busy, reported from what is known without it. Busy is not down. With
+ * read-only connections, {@code readers} lists who holds each of them.
  * <p>
  * With replication on, {@code replication} tells where it stands: target, generation,
  * last segment, lag and the last error. A failing target leaves the database {@code UP}
@@ -82,6 +84,10 @@ public class PmDbHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("size", file.toFile().length())
 				.withDetail("walSize", DatabasePath.companionOf(file, "-wal").toFile().length());
 		}
+		List<LeaseStatus> readers = this.dataSource.getReaderStatuses();
+		if (!readers.isEmpty()) {
+			builder.withDetail("readers", readers.stream().map(PmDbHealthIndicator::describe).toList());
+		}
 		Connection connection = this.dataSource.getConnectionIfFree(PATIENCE);
 		if (connection == null) {
 			LeaseStatus lease = this.dataSource.getLeaseStatus();
@@ -116,6 +122,11 @@ public class PmDbHealthIndicator extends AbstractHealthIndicator {
 		if (value != null) {
 			details.put(name, value);
 		}
+	}
+
+	private static Map<String, String> describe(LeaseStatus reader) {
+		return (reader.holder() != null) ? Map.of("holder", reader.holder(), "heldFor", reader.heldFor().toString())
+				: Map.of("holder", "none");
 	}
 
 	private static String journalMode(Connection connection) throws SQLException {

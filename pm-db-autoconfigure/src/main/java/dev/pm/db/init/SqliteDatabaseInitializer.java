@@ -143,11 +143,12 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 		migrate(inspection.decision());
 		SharedConnection shared = verifySharedConnection(inspection.decision(), policy);
 		recordCleanCloseWhenClosed(files, inspection, shared.latestApplied());
-		logger.info("Database " + path + " ready: schema version "
-				+ inspection.decision().resultingVersion().orElse("none")
-				+ (inspection.asAtCleanClose() ? " (as at its clean close)" : "") + ", journal mode "
-				+ shared.pragmas().getOrDefault("journal_mode", "as SQLite's default") + ", integrity "
-				+ inspection.integrity().description() + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
+		logger.info(
+				"Database " + path + " ready: schema version " + inspection.decision().resultingVersion().orElse("none")
+						+ (inspection.asAtCleanClose() ? " (as at its clean close)" : "") + ", journal mode "
+						+ shared.pragmas().getOrDefault("journal_mode", "as SQLite's default") + ", integrity "
+						+ inspection.integrity().description() + ", " + this.dataSource.describeReaders() + ", "
+						+ (System.nanoTime() - start) / 1_000_000 + " ms");
 	}
 
 	private Inspection inspect(Optional<CleanClose> cleanClose, SchemaVersionPolicy policy) {

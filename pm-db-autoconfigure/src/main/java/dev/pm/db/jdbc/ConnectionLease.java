@@ -63,6 +63,9 @@ final class ConnectionLease {
 
 	private final DeadHolderHandler deadHolderHandler;
 
+	// What is leased, for messages: "the database connection", "read-only connection 2".
+	private final String what;
+
 	private volatile Duration leakWarning = Duration.ofSeconds(10);
 
 	private volatile LeaseListener listener = LeaseListener.NONE;
@@ -92,8 +95,16 @@ final class ConnectionLease {
 	 * holder that died without closing its leases
 	 */
 	ConnectionLease(Duration timeout, DeadHolderHandler deadHolderHandler) {
+		this(timeout, deadHolderHandler, "the database connection");
+	}
+
+	/**
+	 * Create a lease of a connection named {@code what} in messages.
+	 */
+	ConnectionLease(Duration timeout, DeadHolderHandler deadHolderHandler, String what) {
 		this.timeout = timeout;
 		this.deadHolderHandler = deadHolderHandler;
+		this.what = what;
 	}
 
 	/**
@@ -146,6 +157,19 @@ final class ConnectionLease {
 			release();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Take a lease if the connection is free now, without waiting; {@code false} if the
+	 * current thread holds it already (lease again with {@link #acquire()}).
+	 * @return whether the lease was taken
+	 */
+	boolean tryTake() {
+		if (!this.queue.take()) {
+			return false;
+		}
+		taken(0);
+		return true;
 	}
 
 	/**
@@ -207,12 +231,12 @@ final class ConnectionLease {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new CannotAcquireLockException("Interrupted while waiting for the pm-db database connection", ex);
+			throw new CannotAcquireLockException("Interrupted while waiting for " + this.what + " of pm-db", ex);
 		}
 		this.queue.giveUp(place);
 		throw new CannotAcquireLockException("Timed out after " + this.timeout.toMillis()
-				+ " ms (pm.db.busy-timeout) waiting for the database connection, which thread '" + holderName()
-				+ "' holds" + waitingBesides() + ". pm-db serves the application from one SQLite connection:"
+				+ " ms (pm.db.busy-timeout) waiting for " + this.what + ", which thread '" + holderName() + "' holds"
+				+ waitingBesides() + ". pm-db serves the application from one SQLite connection:"
 				+ " keep transactions short, and do not wait inside a transaction for another thread that"
 				+ " needs the database");
 	}
@@ -236,7 +260,7 @@ final class ConnectionLease {
 		if (taken != null) {
 			where.initCause(taken);
 		}
-		logger.warn("Thread '" + holder.getName() + "' " + verb + " the database connection after " + heldMillis
+		logger.warn("Thread '" + holder.getName() + "' " + verb + " " + this.what + " after " + heldMillis
 				+ " ms, longer than pm.db.lease.leak-warning (" + this.leakWarning.toMillis() + " ms); every other"
 				+ " thread waits meanwhile. Close each connection you take, and keep transactions short"
 				+ ((taken != null) ? ""

@@ -37,14 +37,17 @@ final class LeasedConnection extends CloseOnceProxy {
 
 	private final int generation;
 
+	private final WalLimit walLimit;
+
 	private boolean readOnly;
 
 	// Savepoints made through this lease: the only ones it may release or roll back to.
 	private final Set<Savepoint> savepoints = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private LeasedConnection(SQLiteConnection target, ConnectionLease lease, int generation, TransactionMode writeMode,
-			StatementCache statements) {
+			StatementCache statements, WalLimit walLimit) {
 		this.target = target;
+		this.walLimit = walLimit;
 		this.lease = lease;
 		this.generation = generation;
 		this.writeMode = writeMode;
@@ -55,10 +58,10 @@ final class LeasedConnection extends CloseOnceProxy {
 	 * Hand out a lease of {@code generation}, taken from {@code lease} by the caller.
 	 */
 	static Connection create(SQLiteConnection target, ConnectionLease lease, int generation, TransactionMode writeMode,
-			StatementCache statements) {
+			StatementCache statements, WalLimit walLimit) {
 		return (Connection) Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(),
 				new Class<?>[] { ConnectionProxy.class },
-				new LeasedConnection(target, lease, generation, writeMode, statements));
+				new LeasedConnection(target, lease, generation, writeMode, statements, walLimit));
 	}
 
 	@Override
@@ -196,6 +199,9 @@ final class LeasedConnection extends CloseOnceProxy {
 			if (ends && !this.target.isClosed() && !this.target.getAutoCommit()) {
 				TransactionState.rollBack(this.target);
 				this.lease.setTransactionOwner(null);
+			}
+			if (this.lease.isLast() && !this.target.isClosed()) {
+				this.walLimit.handingBack(this.target);
 			}
 		}
 		finally {

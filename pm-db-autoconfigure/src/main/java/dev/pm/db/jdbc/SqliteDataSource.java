@@ -1,9 +1,11 @@
 package dev.pm.db.jdbc;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -28,6 +30,16 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <p>
  * The physical connection is opened lazily, by the first lease, so creating this bean
  * touches no file.
+ * <p>
+ * With {@linkplain #setReaders(int, PragmaApplier) readers}, a read-only transaction that
+ * a pm-db transaction manager begins outside any other transaction runs on one of a few
+ * read-only connections instead, so that it neither waits for the writer nor makes the
+ * writer wait: the transaction manager {@linkplain #beginOnReader(Object) routes} the
+ * thread to the readers until the transaction ends, and every connection the thread takes
+ * meanwhile is a lease of its reader. Everything else, read-only transactions nested in
+ * read-write ones included, uses the one writer connection. To read on a reader outside
+ * {@code @Transactional(readOnly = true)}, use a {@code TransactionTemplate} whose
+ * {@code readOnly} is set.
  *
  * @author pm-db
  */
@@ -57,6 +69,15 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	// The open physical connection, once PRAGMAs were applied to it.
 	private volatile @Nullable SQLiteConnection physical;
+
+	private ReaderConnections readers = ReaderConnections.none();
+
+	private int requestedReaders;
+
+	private WalLimit walLimit = WalLimit.none();
+
+	// The read-only transaction the current thread runs on a reader, if it does.
+	private final ThreadLocal<@Nullable Object> readerTransaction = new ThreadLocal<>();
 
 	/**
 	 * Create a data source.
@@ -113,12 +134,65 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
+	 * Set how many read-only connections serve read-only transactions beside the writer;
+	 * {@code 0} serves them from the writer. An in-memory database has none: each
+	 * connection to {@code :memory:} would be another, empty database. Call before the
+	 * first connection is taken.
+	 * @param count the number of read-only connections
+	 * @param pragmaApplier the PRAGMAs to apply to each of them (including
+	 * {@code query_only})
+	 */
+	public void setReaders(int count, PragmaApplier pragmaApplier) {
+		this.requestedReaders = count;
+		this.readers = this.path.isInMemory() ? ReaderConnections.none()
+				: ReaderConnections.of(count, this.driver, pragmaApplier, this.statementCacheSize);
+	}
+
+	/**
+	 * Keep the write-ahead log near {@code limit} while reads never let the database be
+	 * idle: past half of it, the writer runs a {@code RESTART} checkpoint as it is handed
+	 * back, now and then (see {@code WalLimit}). Not with replication, which alone may
+	 * checkpoint. Call before the first connection is taken.
+	 * @param limit the size in bytes ({@code journal_size_limit}); {@code 0} or less
+	 * turns the limit off
+	 */
+	public void setWalLimit(long limit) {
+		Path file = this.path.getFile();
+		this.walLimit = (limit > 0 && file != null)
+				? new WalLimit(DatabasePath.companionOf(file, "-wal"), limit, this.driver.getBusyTimeout())
+				: WalLimit.none();
+	}
+
+	/**
+	 * Return how many read-only connections serve read-only transactions.
+	 * @return the number of readers, {@code 0} when the writer serves them
+	 */
+	public int getReaderCount() {
+		return this.readers.count();
+	}
+
+	/**
+	 * Describe, for the start-up log line, where read-only transactions run.
+	 * @return the description
+	 */
+	public String describeReaders() {
+		if (this.readers.count() > 0) {
+			return this.readers.count() + " read-only connection(s)";
+		}
+		return (this.requestedReaders > 0)
+				? "read-only transactions on the writer: each connection to an in-memory"
+						+ " database would be another database"
+				: "read-only transactions on the writer (pm.db.readers=0)";
+	}
+
+	/**
 	 * Set after how long a connection held by one thread is reported as a possible leak,
 	 * with the place it was taken; {@link Duration#ZERO} turns the report off.
 	 * @param leakWarning the longest hold that is not reported
 	 */
 	public void setLeakWarning(Duration leakWarning) {
 		this.lease.setLeakWarning(leakWarning);
+		this.readers.setLeakWarning(leakWarning);
 	}
 
 	/**
@@ -127,6 +201,48 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	public void setLeaseListener(LeaseListener listener) {
 		this.lease.setListener(listener);
+	}
+
+	/**
+	 * Set who is told when a thread takes and hands back a read-only connection.
+	 * @param listener the listener, called on the hot path
+	 */
+	public void setReaderLeaseListener(LeaseListener listener) {
+		this.readers.setListener(listener);
+	}
+
+	/**
+	 * Return who holds each read-only connection now, without waiting for them.
+	 * @return the status of each reader's lease, empty without readers
+	 */
+	public List<LeaseStatus> getReaderStatuses() {
+		return this.readers.statuses();
+	}
+
+	/**
+	 * Route the current thread to a read-only connection for a read-only transaction
+	 * about to begin, if there are readers; until {@link #endOnReader(Object)}, every
+	 * connection the thread takes is a lease of its reader.
+	 * @param transaction the transaction, which alone ends the routing
+	 * @return whether the thread was routed to a reader
+	 */
+	public boolean beginOnReader(Object transaction) {
+		if (this.readers.count() == 0) {
+			return false;
+		}
+		this.readerTransaction.set(transaction);
+		return true;
+	}
+
+	/**
+	 * End the routing of the current thread to its reader, if {@code transaction} began
+	 * it.
+	 * @param transaction the transaction that ended
+	 */
+	public void endOnReader(Object transaction) {
+		if (this.readerTransaction.get() == transaction) {
+			this.readerTransaction.remove();
+		}
 	}
 
 	/**
@@ -195,6 +311,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 */
 	@Override
 	public Connection getConnection() throws SQLException {
+		if (this.readerTransaction.get() != null) {
+			return this.readers.lease();
+		}
 		return leased(this.lease.acquire());
 	}
 
@@ -203,7 +322,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	private Connection leased(int generation) throws SQLException {
 		try {
 			return LeasedConnection.create(openPhysicalConnection(), this.lease, generation, this.writeMode,
-					this.statements);
+					this.statements, this.walLimit);
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.lease.release();
@@ -231,10 +350,18 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 * lease with a transaction open, that transaction belongs to a connection taken and
 	 * never closed (an exception skipped the {@code close()}), and the new transaction
 	 * would otherwise join it and commit its work. Roll it back, end the thread's leases
-	 * and log it.
+	 * and log it. A read-only connection the thread still holds was likewise taken and
+	 * never closed: its lease ends too.
 	 * @throws SQLException if SQLite cannot roll back
 	 */
 	public void rollBackAbandonedTransaction() throws SQLException {
+		List<String> readers = this.readers.reclaimHeldByCurrentThread();
+		if (!readers.isEmpty()) {
+			logger.error("Thread '" + Thread.currentThread().getName() + "' still held " + readers + " of " + this.path
+					+ " through a connection it took in a read-only transaction and never closed, when a new"
+					+ " transaction began on that thread; that connection can no longer be used. Close every"
+					+ " connection taken from the DataSource (try-with-resources), or use JdbcTemplate/JdbcClient");
+		}
 		SQLiteConnection shared = this.physical;
 		if (shared == null || !this.lease.isHeldByCurrentThread() || shared.isClosed() || shared.getAutoCommit()) {
 			return;
@@ -251,7 +378,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 * Close the connection cleanly: wait up to the shutdown timeout for a transaction in
 	 * progress, let SQLite {@code optimize} and checkpoint the write-ahead log into the
 	 * database ({@code TRUNCATE}), then close. A transaction still running after the
-	 * timeout is rolled back by the close, never committed half-way.
+	 * timeout is rolled back by the close, never committed half-way. The read-only
+	 * connections close first, within the same timeout, since a read still open would
+	 * keep the checkpoint from emptying the log.
 	 */
 	@Override
 	public void destroy() {
@@ -262,11 +391,14 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	private boolean closeCleanly() {
 		SQLiteConnection shared = this.physical;
+		long start = System.nanoTime();
 		try {
+			closeReaders();
 			if (shared == null || shared.isClosed()) {
 				return false;
 			}
-			if (!this.lease.tryAcquire(this.shutdownTimeout)) {
+			Duration left = this.shutdownTimeout.minusNanos(System.nanoTime() - start);
+			if (!this.lease.tryAcquire(left.isNegative() ? Duration.ZERO : left)) {
 				logger.warn("Closing " + this.path + " while thread '" + this.lease.holderName()
 						+ "' still has it after " + this.shutdownTimeout.toMillis()
 						+ " ms (pm.db.shutdown-timeout); its transaction is rolled back");
@@ -292,6 +424,15 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		}
 		finally {
 			super.destroy();
+		}
+	}
+
+	// A read cut short loses nothing: the close stays clean.
+	private void closeReaders() throws InterruptedException, SQLException {
+		List<String> held = this.readers.close(this.shutdownTimeout);
+		if (!held.isEmpty()) {
+			logger.warn("Closing " + this.path + " while " + held + " still read after "
+					+ this.shutdownTimeout.toMillis() + " ms (pm.db.shutdown-timeout); those reads fail");
 		}
 	}
 

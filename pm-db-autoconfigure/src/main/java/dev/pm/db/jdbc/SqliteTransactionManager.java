@@ -31,6 +31,10 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * clean-up after completion then commits empty, so ending it that way costs one statement
  * instead of three (and, for a read-write transaction, an {@code IMMEDIATE} lock taken
  * and dropped for nothing).
+ * <p>
+ * A read-only transaction that begins here (outside any other transaction) runs on one of
+ * the data source's read-only connections, when it has them; read-only transactions that
+ * join a read-write one stay on the writer with it.
  *
  * @author pm-db
  */
@@ -63,13 +67,28 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
 		try {
 			this.sqliteDataSource.rollBackAbandonedTransaction();
+			if (definition.isReadOnly()) {
+				this.sqliteDataSource.beginOnReader(transaction);
+			}
 			super.doBegin(transaction, definition);
 		}
 		catch (SQLException ex) {
+			this.sqliteDataSource.endOnReader(transaction);
 			throw translateException("JDBC begin", ex);
 		}
 		catch (CannotCreateTransactionException ex) {
+			this.sqliteDataSource.endOnReader(transaction);
 			throw lockFailureOr(ex);
+		}
+	}
+
+	@Override
+	protected void doCleanupAfterCompletion(Object transaction) {
+		try {
+			super.doCleanupAfterCompletion(transaction);
+		}
+		finally {
+			this.sqliteDataSource.endOnReader(transaction);
 		}
 	}
 

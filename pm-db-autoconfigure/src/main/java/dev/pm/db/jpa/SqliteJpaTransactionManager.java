@@ -26,6 +26,10 @@ import org.springframework.transaction.TransactionDefinition;
  * translated by the {@link org.springframework.orm.jpa.JpaDialect} of the
  * {@code EntityManagerFactory}, which pm-db's auto-configuration gives its SQLite
  * exception translator.
+ * <p>
+ * A read-only transaction that begins here runs on one of the data source's read-only
+ * connections, when it has them: Hibernate takes its connection as the transaction
+ * begins, while the thread is routed to a reader.
  *
  * @author pm-db
  */
@@ -55,13 +59,27 @@ public class SqliteJpaTransactionManager extends JpaTransactionManager {
 					"Could not roll back a transaction that a connection" + " never closed left open on this thread",
 					ex);
 		}
+		if (definition.isReadOnly()) {
+			this.dataSource.beginOnReader(transaction);
+		}
 		try {
 			super.doBegin(transaction, definition);
 		}
 		catch (CannotCreateTransactionException ex) {
+			this.dataSource.endOnReader(transaction);
 			// Hibernate asks for the connection as the transaction begins: a lease
 			// timeout is the cause.
 			throw LeaseTimeouts.unwrap(ex);
+		}
+	}
+
+	@Override
+	protected void doCleanupAfterCompletion(Object transaction) {
+		try {
+			super.doCleanupAfterCompletion(transaction);
+		}
+		finally {
+			this.dataSource.endOnReader(transaction);
 		}
 	}
 

@@ -19,9 +19,10 @@ import org.springframework.transaction.TransactionExecutionListener;
 
 /**
  * The meters of a pm-db database: {@code pm.db.lease.wait} and {@code pm.db.lease.hold}
- * (timers), {@code pm.db.lease.waiting} (threads waiting now), {@code pm.db.transactions}
- * (tagged {@code outcome=commit|rollback}), {@code pm.db.size} and {@code pm.db.wal.size}
- * (bytes).
+ * (timers, tagged {@code connection=writer}, and {@code connection=reader} for the
+ * read-only connections together), {@code pm.db.lease.waiting} (threads waiting now),
+ * {@code pm.db.transactions} (tagged {@code outcome=commit|rollback}), {@code pm.db.size}
+ * and {@code pm.db.wal.size} (bytes).
  *
  * @author pm-db
  */
@@ -44,25 +45,10 @@ public class PmDbMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Timer wait = Timer.builder("pm.db.lease.wait")
-			.description("Time a thread waited for the shared connection")
-			.register(registry);
-		Timer hold = Timer.builder("pm.db.lease.hold")
-			.description("Time a thread held the shared connection")
-			.register(registry);
-		this.dataSource.setLeaseListener(new LeaseListener() {
-
-			@Override
-			public void taken(long waitedNanos) {
-				wait.record(waitedNanos, TimeUnit.NANOSECONDS);
-			}
-
-			@Override
-			public void released(long heldNanos) {
-				hold.record(heldNanos, TimeUnit.NANOSECONDS);
-			}
-
-		});
+		this.dataSource.setLeaseListener(leaseTimers(registry, "writer"));
+		if (this.dataSource.getReaderCount() > 0) {
+			this.dataSource.setReaderLeaseListener(leaseTimers(registry, "reader"));
+		}
 		Gauge.builder("pm.db.lease.waiting", this.dataSource, (source) -> source.getLeaseStatus().waiting())
 			.description("Threads waiting for the shared connection")
 			.register(registry);
@@ -86,6 +72,31 @@ public class PmDbMetrics implements MeterBinder {
 			.baseUnit("bytes")
 			.strongReference(true)
 			.register(registry);
+	}
+
+	// The timers of one kind of connection, tagged with it.
+	private static LeaseListener leaseTimers(MeterRegistry registry, String connection) {
+		Timer wait = Timer.builder("pm.db.lease.wait")
+			.description("Time a thread waited for a connection")
+			.tag("connection", connection)
+			.register(registry);
+		Timer hold = Timer.builder("pm.db.lease.hold")
+			.description("Time a thread held a connection")
+			.tag("connection", connection)
+			.register(registry);
+		return new LeaseListener() {
+
+			@Override
+			public void taken(long waitedNanos) {
+				wait.record(waitedNanos, TimeUnit.NANOSECONDS);
+			}
+
+			@Override
+			public void released(long heldNanos) {
+				hold.record(heldNanos, TimeUnit.NANOSECONDS);
+			}
+
+		};
 	}
 
 	private static final class TransactionCounter implements TransactionExecutionListener {

@@ -28,9 +28,11 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("pm.db.path", "pm.db.create-if-missing", "pm.db.busy-timeout",
 					"pm.db.journal-mode", "pm.db.synchronous", "pm.db.foreign-keys", "pm.db.transaction-mode",
-					"pm.db.statement-cache-size", "pm.db.pragmas", "pm.db.file-permissions", "pm.db.integrity-check",
-					"pm.db.migration.enabled", "pm.db.migration.locations", "pm.db.migration.expected-version",
-					"pm.db.allow-unsafe-journal-mode", "pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout",
+					"pm.db.statement-cache-size", "pm.db.readers", "pm.db.optimize-interval",
+					"pm.db.checkpoint-interval", "pm.db.wal-size-warning", "pm.db.pragmas", "pm.db.file-permissions",
+					"pm.db.integrity-check", "pm.db.migration.enabled", "pm.db.migration.locations",
+					"pm.db.migration.expected-version", "pm.db.allow-unsafe-journal-mode",
+					"pm.db.allow-shared-file-permissions", "pm.db.shutdown-timeout",
 					"pm.db.migration.baseline-on-migrate", "pm.db.migration.baseline-version",
 					"pm.db.lease.leak-warning", "pm.db.integrity-check-interval", "pm.db.replication.target",
 					"pm.db.replication.interval", "pm.db.replication.snapshot-interval", "pm.db.replication.retention");

@@ -234,6 +234,17 @@ class PmDbAutoConfigurationTests {
 	}
 
 	@Test
+	void journalSizeLimitIs64MegabytesUnlessAPragmaSetsIt() {
+		withFile().run((context) -> assertThat(
+				context.getBean(JdbcTemplate.class).queryForObject("PRAGMA journal_size_limit", Long.class))
+			.isEqualTo(64L * 1024 * 1024));
+		withFile().withPropertyValues("pm.db.pragmas.journal_size_limit=-1")
+			.run((context) -> assertThat(
+					context.getBean(JdbcTemplate.class).queryForObject("PRAGMA journal_size_limit", Long.class))
+				.isEqualTo(-1));
+	}
+
+	@Test
 	void actionPragmasThatReportNothingAreAccepted() {
 		withFile().withPropertyValues("pm.db.pragmas.optimize=65538", "pm.db.pragmas.shrink_memory=0")
 			.run((context) -> assertThat(context).hasNotFailed());
@@ -348,6 +359,11 @@ class PmDbAutoConfigurationTests {
 	@Test
 	void negativeStatementCacheSizeFailsNamingTheProperty() {
 		assertBindFailure("pm.db.statement-cache-size=-1", "pm.db.statement-cache-size");
+	}
+
+	@Test
+	void negativeReadersFailNamingTheProperty() {
+		assertBindFailure("pm.db.readers=-1", "pm.db.readers");
 	}
 
 	@Test

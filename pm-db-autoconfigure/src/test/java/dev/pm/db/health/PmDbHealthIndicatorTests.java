@@ -12,6 +12,7 @@ import dev.pm.db.autoconfigure.health.PmDbHealthContributorAutoConfiguration;
 import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.replication.Replicator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +144,37 @@ class PmDbHealthIndicatorTests {
 	}
 
 	@Test
+	void longReadOnlyTransactionShowsAsTheHolderOfItsReaderAndLeavesTheWriterFree() throws Exception {
+		withFile().withPropertyValues("pm.db.readers=2").run((context) -> {
+			CountDownLatch holding = new CountDownLatch(1);
+			CountDownLatch finish = new CountDownLatch(1);
+			TransactionTemplate readOnly = new TransactionTemplate(
+					context.getBean(TransactionTemplate.class).getTransactionManager());
+			readOnly.setReadOnly(true);
+			Thread reader = new Thread(() -> readOnly.executeWithoutResult((status) -> {
+				context.getBean(JdbcTemplate.class).queryForList("SELECT name FROM item");
+				holding.countDown();
+				await(finish);
+			}), "long-report");
+			reader.start();
+			await(holding);
+			Health health = context.getBean(PmDbHealthIndicator.class).health(true);
+			finish.countDown();
+			reader.join(10_000);
+			assertThat(health.getDetails()).containsEntry("busy", false);
+			assertThat(health.getDetails().get("readers")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.hasSize(2)
+				.first()
+				.asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("holder", "long-report")
+				.containsKey("heldFor");
+			assertThat(health.getDetails().get("readers")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.last()
+				.isEqualTo(Map.of("holder", "none"));
+		});
+	}
+
+	@Test
 	void databaseFileThatIsGoneIsDown() {
 		withFile().run((context) -> {
 			Files.delete(this.dir.resolve("pm.db"));
@@ -160,7 +192,8 @@ class PmDbHealthIndicatorTests {
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("path", ":memory:")
 					.containsEntry("schemaVersion", "none")
-					.doesNotContainKey("size");
+					.doesNotContainKey("size")
+					.doesNotContainKey("readers");
 			});
 	}
 

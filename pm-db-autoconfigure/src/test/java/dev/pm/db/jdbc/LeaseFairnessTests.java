@@ -187,7 +187,10 @@ class LeaseFairnessTests {
 		}
 		assertThat(failures).hasValue(0);
 		long meanHold = heldNanos.get() / holds.get();
-		assertThat(Duration.ofNanos(longestWait.get())).isLessThanOrEqualTo(Duration.ofNanos(3L * threads * meanHold));
+		// Timing, with a generous margin for a loaded machine: the lease before the
+		// queue let waiters be passed over without bound (3.9 s, about 25 times the
+		// holds of every other thread, in the run); a fair queue stays near one.
+		assertThat(Duration.ofNanos(longestWait.get())).isLessThanOrEqualTo(Duration.ofNanos(10L * threads * meanHold));
 	}
 
 	private void awaitWaiting(int count) throws InterruptedException {

@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * JPA repositories and {@code JdbcClient} in the same {@code @Transactional} methods, in
- * an application with the starter, Spring Data JPA and Hibernate, on a database file.
+ * an application with the starter, Spring Data JPA and Hibernate, on a database file,
+ * with read-only connections (the default); {@link JpaTransactionsWithoutReadersTests}
+ * runs the same without them.
  */
 @SpringBootTest(classes = JpaApplication.class)
 class JpaTransactionsTests {

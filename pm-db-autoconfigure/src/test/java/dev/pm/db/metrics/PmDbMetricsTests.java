@@ -60,9 +60,16 @@ class PmDbMetricsTests {
 				.executeWithoutResult((status) -> jdbc.update("INSERT INTO note (item_id) VALUES (42)")));
 			assertThat(registry.get("pm.db.transactions").tag("outcome", "commit").counter().count()).isEqualTo(1);
 			assertThat(registry.get("pm.db.transactions").tag("outcome", "rollback").counter().count()).isEqualTo(2);
-			assertThat(registry.get("pm.db.lease.hold").timer().count()).isGreaterThanOrEqualTo(4);
-			assertThat(registry.get("pm.db.lease.wait").timer().count()).isGreaterThanOrEqualTo(4);
+			assertThat(registry.get("pm.db.lease.hold").tag("connection", "writer").timer().count())
+				.isGreaterThanOrEqualTo(4);
+			assertThat(registry.get("pm.db.lease.wait").tag("connection", "writer").timer().count())
+				.isGreaterThanOrEqualTo(4);
 			assertThat(registry.get("pm.db.lease.waiting").gauge().value()).isZero();
+			assertThat(registry.get("pm.db.lease.hold").tag("connection", "reader").timer().count()).isZero();
+			transactions.setReadOnly(true);
+			transactions.executeWithoutResult((status) -> jdbc.queryForList("SELECT name FROM item"));
+			assertThat(registry.get("pm.db.lease.hold").tag("connection", "reader").timer().count()).isOne();
+			assertThat(registry.get("pm.db.lease.wait").tag("connection", "reader").timer().count()).isOne();
 			assertThat(registry.get("pm.db.size").gauge().value()).isPositive();
 			assertThat(registry.get("pm.db.wal.size").gauge().value()).isPositive();
 		});
@@ -103,10 +110,13 @@ class PmDbMetricsTests {
 			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('a')");
 			assertThat(registry.find("pm.db.size").gauge()).isNull();
 			assertThat(registry.find("pm.db.transactions").counter()).isNull();
-			assertThat(registry.get("pm.db.lease.hold").timer().count()).isPositive();
+			// No readers for :memory:, so no reader timers.
+			assertThat(registry.find("pm.db.lease.hold").tag("connection", "reader").timer()).isNull();
+			assertThat(registry.get("pm.db.lease.hold").tag("connection", "writer").timer().count()).isPositive();
 			// One thread alone: every take found the connection free, and waited nothing.
-			assertThat(registry.get("pm.db.lease.wait").timer().count()).isPositive();
-			assertThat(registry.get("pm.db.lease.wait").timer().max(TimeUnit.NANOSECONDS)).isZero();
+			assertThat(registry.get("pm.db.lease.wait").tag("connection", "writer").timer().count()).isPositive();
+			assertThat(registry.get("pm.db.lease.wait").tag("connection", "writer").timer().max(TimeUnit.NANOSECONDS))
+				.isZero();
 		});
 	}
 

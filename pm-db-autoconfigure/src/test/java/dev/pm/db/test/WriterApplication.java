@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A user application run as a child JVM: {@code PATH loop} writes one row per transaction
  * forever, ids on from the largest there is (printed as {@code first N}), and prints
- * {@code ack N} after each commit; {@code PATH count N PREFIX} writes N rows, each in a
+ * {@code ack N} after each commit, while two other threads loop read-only transactions
+ * (on the read-only connections); {@code PATH count N PREFIX} writes N rows, each in a
  * read-then-write transaction, and exits.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,18 @@ public class WriterApplication {
 			if (args[1].equals("loop")) {
 				int first = jdbc.queryForObject("SELECT coalesce(max(id), 0) + 1 FROM item", Integer.class);
 				System.out.println("first " + first);
+				TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+				readOnly.setReadOnly(true);
+				for (int r = 0; r < 2; r++) {
+					Thread reader = new Thread(() -> {
+						for (;;) {
+							readOnly
+								.execute((status) -> jdbc.queryForObject("SELECT count(*) FROM item", Integer.class));
+						}
+					}, "reader-" + r);
+					reader.setDaemon(true);
+					reader.start();
+				}
 				for (int i = first;; i++) {
 					int id = i;
 					transactions.executeWithoutResult(

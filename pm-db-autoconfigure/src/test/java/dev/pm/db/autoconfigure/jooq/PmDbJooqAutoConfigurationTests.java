@@ -71,6 +71,19 @@ class PmDbJooqAutoConfigurationTests {
 	}
 
 	@Test
+	void jooqInAReadOnlyTransactionReadsOnAReadOnlyConnectionAndOutsideOnTheWriter() {
+		contextRunner().withPropertyValues("pm.db.readers=2").run((context) -> {
+			DSLContext dsl = context.getBean(DSLContext.class);
+			TransactionTemplate readOnly = new TransactionTemplate(
+					context.getBean(TransactionTemplate.class).getTransactionManager());
+			readOnly.setReadOnly(true);
+			Object inside = readOnly.execute((status) -> dsl.fetchValue("PRAGMA query_only"));
+			assertThat(inside).hasToString("1");
+			assertThat(dsl.fetchValue("PRAGMA query_only")).hasToString("0");
+		});
+	}
+
+	@Test
 	void usesTheApplicationsOwnTranslatorListener() {
 		contextRunner().withUserConfiguration(UserListener.class)
 			.run((context) -> assertThat(context).getBean(ExceptionTranslatorExecuteListener.class)
