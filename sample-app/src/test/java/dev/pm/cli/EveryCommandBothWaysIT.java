@@ -69,7 +69,8 @@ class EveryCommandBothWaysIT {
 			List.of("feature", "delete", "E02-F01"), List.of("epic", "delete", "E02"), List.of("epic", "delete", "E01"),
 			List.of("db", "status"), List.of("db", "status", "--json"), List.of("db", "backup", "copies/backup.db"),
 			List.of("db", "backup", "copies/backup.db"), List.of("--db", "copies/backup.db", "epic", "list"),
-			List.of("task", "list", "--db", "other.db"), List.of("completion", "bash"), List.of("demo"));
+			List.of("task", "list", "--db", "other.db"), List.of("completion", "bash"), List.of("mcp", "--help"),
+			List.of("demo"));
 
 	@TempDir
 	Path directory;

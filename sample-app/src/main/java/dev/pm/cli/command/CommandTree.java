@@ -36,8 +36,8 @@ final class CommandTree {
 					TaskTransitionCommands.Block.class, TaskTransitionCommands.Unblock.class,
 					TaskTransitionCommands.Archive.class, TaskTransitionCommands.Done.class, TaskMoveCommand.class,
 					TaskDeleteCommand.class, TaskImportCommand.class),
-			node(HistoryCommand.class), node(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class),
-			node(DemoCommand.class),
+			node(HistoryCommand.class), node(McpCommand.class),
+			node(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class), node(DemoCommand.class),
 			node(ServerCommand.class, ServerCommand.Start.class, ServerCommand.Stop.class, ServerCommand.Status.class),
 			node(CompletionCommand.class));
 

@@ -27,7 +27,11 @@ final class JsonOutput {
 	}
 
 	static void print(PrintWriter out, Object value) {
-		out.println(Mapper.INSTANCE.writeValueAsString(value));
+		out.println(write(value));
+	}
+
+	static String write(Object value) {
+		return Mapper.INSTANCE.writeValueAsString(value);
 	}
 
 }
