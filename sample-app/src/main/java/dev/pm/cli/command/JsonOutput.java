@@ -23,6 +23,13 @@ final class JsonOutput {
 
 	}
 
+	private static final class LineMapper {
+
+		// One value a line, for a stream of values (pm history --follow --json).
+		static final JsonMapper INSTANCE = JsonMapper.builder().enable(EnumFeature.WRITE_ENUMS_USING_TO_STRING).build();
+
+	}
+
 	private JsonOutput() {
 	}
 
@@ -32,6 +39,10 @@ final class JsonOutput {
 
 	static String write(Object value) {
 		return Mapper.INSTANCE.writeValueAsString(value);
+	}
+
+	static String line(Object value) {
+		return LineMapper.INSTANCE.writeValueAsString(value);
 	}
 
 }
