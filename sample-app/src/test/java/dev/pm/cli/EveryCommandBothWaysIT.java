@@ -70,7 +70,8 @@ class EveryCommandBothWaysIT {
 			List.of("db", "status"), List.of("db", "status", "--json"), List.of("db", "backup", "copies/backup.db"),
 			List.of("db", "backup", "copies/backup.db"), List.of("--db", "copies/backup.db", "epic", "list"),
 			List.of("db", "replication"), List.of("db", "restore", "--from", "copies", "restored.db"),
-			List.of("task", "list", "--db", "other.db"), List.of("completion", "bash"), List.of("demo"));
+			List.of("task", "list", "--db", "other.db"), List.of("completion", "bash"), List.of("mcp", "--help"),
+			List.of("demo"));
 
 	@TempDir
 	Path directory;

@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -240,6 +243,77 @@ class PmJarIT {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void sixteenProcessesClaimingWhenLeasesHaveExpiredNeverHoldOneTaskTwice(TestDatabase database) throws Exception {
+		if (database == TestDatabase.POSTGRESQL) {
+			this.environment = database.environment(this.directory);
+		}
+		List<String> importing = new ArrayList<>(List.of("task", "import"));
+		for (int i = 1; i <= 8; i++) {
+			importing.add(document("T-E07-F02-%03d".formatted(i), "todo").toString());
+		}
+		assertThat(pm(importing.toArray(String[]::new)).exitCode()).isZero();
+		// As in the test above: a slow machine is not a collision.
+		Map<String, String> patient = new HashMap<>(this.environment);
+		patient.put("PM_DB_BUSY_TIMEOUT", "120s");
+		this.environment = patient;
+		List<Started> first = new ArrayList<>();
+		for (int agent = 1; agent <= 8; agent++) {
+			first.add(start(command("task", "claim", "--agent", "gone-" + agent, "--lease", "1h", "--json")));
+		}
+		for (Started claim : first) {
+			Run run = claim.finish();
+			assertThat(run.exitCode()).as(run.err()).isZero();
+		}
+		// Leases of a second would run out while the eight JVMs above start one after
+		// another, so the claims took an hour: now they all expire in a moment. Wait for
+		// it, then sixteen processes find them expired at once and race to expire and
+		// take them.
+		Instant expiry = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+		try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+			assertThat(statement.executeUpdate("UPDATE task SET lease_expires_at = '" + expiry
+					+ "' WHERE status = 'in_progress' AND assigned_agent LIKE 'gone-%'"))
+				.isEqualTo(8);
+		}
+		while (!Instant.now().isAfter(expiry)) {
+			Thread.sleep(50);
+		}
+		List<Started> claims = new ArrayList<>();
+		for (int agent = 1; agent <= 16; agent++) {
+			claims.add(start(command("task", "claim", "--agent", "agent-" + agent, "--json")));
+		}
+		Map<String, String> claimedBy = new HashMap<>();
+		int none = 0;
+		for (int agent = 1; agent <= 16; agent++) {
+			Run run = claims.get(agent - 1).finish();
+			assertThat(run.exitCode()).as(run.err()).isZero();
+			assertThat(run.err()).isEmpty();
+			JsonNode result = JsonMapper.builder().build().readTree(run.out()).get("result");
+			if (result.isNull()) {
+				none++;
+				continue;
+			}
+			String key = result.get("key").asString();
+			assertThat(claimedBy.put(key, "agent-" + agent)).as(key + " claimed twice").isNull();
+		}
+
+		assertThat(claimedBy).hasSize(8);
+		assertThat(none).isEqualTo(8);
+		try (Connection connection = connection()) {
+			assertThat(pairs(connection, "SELECT key, assigned_agent FROM task WHERE status = 'in_progress'"))
+				.isEqualTo(claimedBy);
+			assertThat(pairs(connection,
+					"SELECT task_key, agent FROM task_history WHERE event = 'claimed' AND agent LIKE 'agent-%'"))
+				.isEqualTo(claimedBy);
+			assertThat(count(connection, "SELECT COUNT(*) FROM task_history WHERE event = 'expired'"
+					+ " AND notes LIKE 'claim of gone-% expired at " + expiry + "'"))
+				.isEqualTo(8);
+			assertThat(count(connection, "SELECT COUNT(DISTINCT task_key) FROM task_history WHERE event = 'expired'"))
+				.isEqualTo(8);
+		}
+	}
+
 	@Test
 	void theDefaultDatabaseFollowsHome() throws Exception {
 		Path home = this.directory.resolve("elsewhere");
@@ -265,6 +339,13 @@ class PmJarIT {
 		assertThat(Files.readString(err)).isEqualTo("pm: cannot write to standard output; the change was saved, but"
 				+ " this report of it is lost (pm history shows it)\n");
 		assertThat(pm("epic", "list").out()).contains("E01").contains("Lost");
+	}
+
+	private static int count(Connection connection, String sql) throws Exception {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getInt(1);
+		}
 	}
 
 	private static Map<String, String> pairs(Connection connection, String sql) throws Exception {

@@ -36,7 +36,7 @@ final class CommandTree {
 					TaskTransitionCommands.Block.class, TaskTransitionCommands.Unblock.class,
 					TaskTransitionCommands.Archive.class, TaskTransitionCommands.Done.class, TaskMoveCommand.class,
 					TaskDeleteCommand.class, TaskImportCommand.class),
-			node(HistoryCommand.class),
+			node(HistoryCommand.class), node(McpCommand.class),
 			node(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class, DbRestoreCommand.class,
 					DbReplicationCommand.class),
 			node(InitCommand.class), node(DemoCommand.class),

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 import dev.pm.cli.plan.HistoryFilter;
+import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.plan.ProjectHistoryService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code pm history [--since TIME] [--agent NAME] [--epic KEY] [--limit N] [--json]}.
+ * {@code pm history [--since TIME] [--agent NAME] [--epic KEY] [--limit N] [--follow] [--json]}.
  */
 @Command(name = "history", mixinStandardHelpOptions = true,
 		description = { "Show what happened to every task of the project, newest last: what a reviewer reads.",
@@ -42,9 +43,34 @@ final class HistoryCommand implements Callable<Integer> {
 			description = "At most this many rows, the latest; default ${DEFAULT-VALUE}.")
 	private int limit;
 
+	@Option(names = "--follow",
+			description = {
+					"Keep printing new rows as they are written, until interrupted (Ctrl-C); one line each, "
+							+ "with --json one JSON object a line.",
+					"Runs in its own process, never in the pm server." })
+	private boolean follow;
+
+	private final LazyApplicationContext context;
+
+	HistoryCommand(LazyApplicationContext context) {
+		this.context = context;
+	}
+
 	@Override
 	public Integer call() {
 		HistoryFilter filter = new HistoryFilter(this.since, this.agent, this.epic, Math.max(this.limit, 0));
+		if (this.follow) {
+			if (this.context.servesRequests()) {
+				// It would keep a request thread of the server, and its stop, waiting
+				// for as long as it follows.
+				throw new PlanException("pm history --follow runs until interrupted, which the pm server does not: "
+						+ "run it as 'pm history --follow --no-server' (or with PM_SERVER=off)");
+			}
+			new HistoryFollow(this.session.bean(ProjectHistoryService.class), filter, this.session.out(),
+					this.session.json())
+				.run();
+			return 0;
+		}
 		this.session.showList(() -> this.session.bean(ProjectHistoryService.class).entries(filter),
 				(entries) -> TaskViews.projectHistory(this.session.out(), entries));
 		return 0;

@@ -23,11 +23,26 @@ final class JsonOutput {
 
 	}
 
+	private static final class LineMapper {
+
+		// One value a line, for a stream of values (pm history --follow --json).
+		static final JsonMapper INSTANCE = JsonMapper.builder().enable(EnumFeature.WRITE_ENUMS_USING_TO_STRING).build();
+
+	}
+
 	private JsonOutput() {
 	}
 
 	static void print(PrintWriter out, Object value) {
-		out.println(Mapper.INSTANCE.writeValueAsString(value));
+		out.println(write(value));
+	}
+
+	static String write(Object value) {
+		return Mapper.INSTANCE.writeValueAsString(value);
+	}
+
+	static String line(Object value) {
+		return LineMapper.INSTANCE.writeValueAsString(value);
 	}
 
 }

@@ -110,6 +110,15 @@ public final class LazyApplicationContext implements AutoCloseable {
 	}
 
 	/**
+	 * Returns whether this is a request view: its commands are another process's, whose
+	 * standard input the server does not have.
+	 * @return whether this view serves the commands of other processes
+	 */
+	boolean servesRequests() {
+		return !this.owner;
+	}
+
+	/**
 	 * Returns the environment variables commands read themselves, such as
 	 * {@code PM_AGENT}.
 	 * @return the variables

@@ -30,14 +30,16 @@ public record FeaturePath(String featureKey, String featureTitle, String epicKey
 	public static FeaturePath parse(String path) {
 		List<String> segments = Arrays.stream(path.split("[/\\\\]")).filter((s) -> !s.isBlank()).toList();
 		String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
-		String featureKey = KeyFormat.FEATURE.prefixOf(last);
+		// Keys in any case: e07-f02-sync-engine is E07-F02.
+		String featureKey = KeyFormat.FEATURE.prefixOf(last.toUpperCase(Locale.ROOT));
 		if (featureKey == null) {
 			throw new IllegalArgumentException("feature '" + path + "' must end with a folder named after "
 					+ KeyFormat.FEATURE.describe() + ", such as plan/E07-F02-sync-engine");
 		}
 		String epicKey = KeyFormat.FEATURE.parentOf(featureKey);
 		String parent = (segments.size() > 1) ? segments.get(segments.size() - 2) : "";
-		String epicTitle = epicKey.equals(KeyFormat.EPIC.prefixOf(parent)) ? titleOf(parent, epicKey) : epicKey;
+		String epicTitle = epicKey.equals(KeyFormat.EPIC.prefixOf(parent.toUpperCase(Locale.ROOT)))
+				? titleOf(parent, epicKey) : epicKey;
 		return new FeaturePath(featureKey, titleOf(last, featureKey), epicKey, epicTitle);
 	}
 

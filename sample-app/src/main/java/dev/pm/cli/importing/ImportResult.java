@@ -13,7 +13,9 @@ import java.util.List;
  * imported, and which kept it
  * @param unchanged tasks whose documents say what the database has: not written, no
  * history
+ * @param skipped files that are no task documents (without front matter or
+ * {@code task_key}), which the import skipped
  */
 public record ImportResult(List<String> created, List<String> updated, List<String> createdFeatures,
-		List<String> keptStatus, List<String> unchanged) {
+		List<String> keptStatus, List<String> unchanged, List<String> skipped) {
 }

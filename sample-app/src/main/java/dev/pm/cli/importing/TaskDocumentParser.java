@@ -49,6 +49,8 @@ public class TaskDocumentParser {
 
 	private static final String PRP_PREFIX = "PRP: ";
 
+	private static final String CREATED = "created";
+
 	/**
 	 * Documents larger than this are refused before they are read: a task document is a
 	 * page of Markdown, and reading {@code /dev/zero} or a log file by mistake must not
@@ -66,23 +68,39 @@ public class TaskDocumentParser {
 		List<String> lines = readLines(file);
 		// Some editors start UTF-8 files with a byte-order mark.
 		if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").strip().equals(FENCE)) {
-			throw new TaskDocumentException(file, 1, "expected YAML front matter starting with '---'");
+			throw notATask(file, 1, "expected YAML front matter starting with '---'");
 		}
 		int end = closingFence(lines);
 		if (end < 0) {
 			throw new TaskDocumentException(file, 1, "front matter is not closed by a '---' line");
 		}
 		Fields fields = new Fields(file, compose(file, String.join("\n", lines.subList(1, end))));
+		if (!fields.has("task_key")) {
+			throw notATask(file, fields.line, "missing required field 'task_key'");
+		}
 		List<String> body = lines.subList(end + 1, lines.size());
 		String key = fields.taskKey("task_key");
 		FeaturePath feature = feature(fields);
+		Dependencies dependencies = fields.dependencies("dependencies");
 		if (!KeyFormat.TASK.parentOf(key).equals(feature.featureKey())) {
 			throw fields.error("task_key", "task " + key + " does not belong to feature " + feature.featureKey());
 		}
 		return new TaskDocument(file, key, title(file, body, end + 2), status(fields), feature, created(fields),
-				fields.text("assigned_agent", false), fields.list("dependencies"), fields.text("estimated_time", false),
+				fields.text("assigned_agent", false), dependencies.tasks(), fields.text("estimated_time", false),
 				fields.text("file_path", false), priority(fields), fields.text("agent_type", false),
-				fields.text("blocked_reason", false), description(body));
+				fields.text("blocked_reason", false), description(body), dependencies.features());
+	}
+
+	/**
+	 * A file that is no task document, which the import skips: one without front matter
+	 * or without {@code task_key}, unless it is named after a task
+	 * ({@code T-E01-F01-001.md}), which is then a task document with a mistake.
+	 */
+	private static TaskDocumentException notATask(Path file, int line, String problem) {
+		if (WrittenKeys.taskOfFile(file.getFileName().toString()) != null) {
+			return new TaskDocumentException(file, line, problem);
+		}
+		return new NotATaskDocumentException(file, problem);
 	}
 
 	private static String description(List<String> body) {
@@ -158,6 +176,10 @@ public class TaskDocumentParser {
 		// Present but empty is a mistake, not "todo": the author meant to write
 		// something.
 		String status = fields.text("status", true);
+		if (status.equalsIgnoreCase(CREATED)) {
+			// What other planning tools write for a task nobody has started.
+			return TaskStatus.TODO;
+		}
 		try {
 			return TaskStatus.of(status);
 		}
@@ -276,34 +298,47 @@ public class TaskDocumentParser {
 		}
 
 		String taskKey(String name) {
-			String key = text(name, true);
-			if (!KeyFormat.TASK.matches(key)) {
-				throw error(name, "'" + key + "' is not " + KeyFormat.TASK.describe());
+			String written = text(name, true);
+			String key = WrittenKeys.task(written);
+			if (key == null) {
+				throw error(name, "'" + written + "' is not " + KeyFormat.TASK.describe());
 			}
 			return key;
 		}
 
-		List<String> list(String name) {
+		/**
+		 * Dependencies as real documents write them: task keys in any case, the files of
+		 * tasks, feature keys; a single one without list syntax too.
+		 */
+		Dependencies dependencies(String name) {
 			Node node = this.values.get(name);
 			if (node == null || Tag.NULL.equals(node.getTag())) {
-				return List.of();
+				return new Dependencies(List.of(), List.of());
 			}
-			if (node instanceof ScalarNode) {
-				// Tolerate a single key written without list syntax.
-				return List.of(taskKey(name));
-			}
-			if (!(node instanceof SequenceNode sequence)) {
+			List<Node> items = (node instanceof SequenceNode sequence) ? sequence.getValue() : List.of(node);
+			if (!(node instanceof ScalarNode) && !(node instanceof SequenceNode)) {
 				throw error(name, "'" + name + "' must be a list of task keys");
 			}
-			List<String> items = new ArrayList<>();
-			for (Node item : sequence.getValue()) {
-				if (!(item instanceof ScalarNode scalar) || !KeyFormat.TASK.matches(scalar.getValue().strip())) {
-					throw new TaskDocumentException(this.file, lineOf(item.getStartMark().getLine()),
-							"'" + name + "' must be a list of task keys, each " + KeyFormat.TASK.describe());
+			List<String> tasks = new ArrayList<>();
+			List<String> features = new ArrayList<>();
+			for (Node item : items) {
+				String written = (item instanceof ScalarNode scalar) ? scalar.getValue().strip() : "";
+				String task = (WrittenKeys.task(written) != null) ? WrittenKeys.task(written)
+						: WrittenKeys.taskOfFile(written);
+				String feature = WrittenKeys.feature(written);
+				if (task != null) {
+					tasks.add(task);
 				}
-				items.add(scalar.getValue().strip());
+				else if (feature != null) {
+					features.add(feature);
+				}
+				else {
+					throw new TaskDocumentException(this.file, lineOf(item.getStartMark().getLine()),
+							"'" + name + "' must be a list of task keys, each " + KeyFormat.TASK.describe()
+									+ ", the file of a task (T-E04-F01-002.md) or " + KeyFormat.FEATURE.describe());
+				}
 			}
-			return items;
+			return new Dependencies(List.copyOf(tasks), List.copyOf(features));
 		}
 
 		TaskDocumentException error(String name, String problem) {
@@ -311,6 +346,15 @@ public class TaskDocumentParser {
 					problem);
 		}
 
+	}
+
+	/**
+	 * The dependencies of a document.
+	 *
+	 * @param tasks the tasks it names
+	 * @param features the features it names, for every task of each
+	 */
+	private record Dependencies(List<String> tasks, List<String> features) {
 	}
 
 }

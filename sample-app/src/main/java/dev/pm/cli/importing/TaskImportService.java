@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.pm.cli.plan.EpicRepository;
 import dev.pm.cli.plan.FeatureRepository;
@@ -15,9 +18,11 @@ import dev.pm.cli.plan.HistoryEntry;
 import dev.pm.cli.plan.HistoryRepository;
 import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.plan.Task;
+import dev.pm.cli.plan.TaskFilter;
 import dev.pm.cli.plan.TaskLink;
 import dev.pm.cli.plan.TaskRepository;
 import dev.pm.cli.plan.TaskRules;
+import dev.pm.cli.plan.TaskSort;
 import dev.pm.cli.plan.Timestamps;
 
 import org.springframework.stereotype.Service;
@@ -61,17 +66,25 @@ public class TaskImportService {
 
 	/**
 	 * Imports task documents.
-	 * @param files the documents, in any order
+	 * @param files the documents, in any order; a directory for its Markdown files
 	 * @param replace whether documents replace statuses changed since the last import
 	 * @param actor who imports them
 	 * @return what changed
-	 * @throws TaskDocumentException if a document is malformed, naming the file and line
+	 * @throws DocumentsRefusedException if documents are malformed or break a rule of the
+	 * plan: every one of them, each naming its file (and line); nothing is imported
 	 * @throws PlanException if the documents break a rule of the plan; nothing is
 	 * imported
 	 */
 	@Transactional
 	public ImportResult importFiles(List<Path> files, boolean replace, String actor) {
-		Map<String, TaskDocument> documents = parseAll(files);
+		DocumentSet set = DocumentSet.read(files, this.parser);
+		// Malformed documents first, all of them: the checks below would only repeat
+		// them as missing dependencies.
+		refuseIfAny(set.problems());
+		Map<String, TaskDocument> documents = set.documents();
+		List<String> problems = new ArrayList<>();
+		Map<String, List<String>> dependencies = dependencies(documents, problems);
+		refuseIfAny(problems);
 		String today = LocalDate.now().toString();
 		String now = this.timestamps.now();
 		List<String> created = new ArrayList<>();
@@ -95,7 +108,7 @@ public class TaskImportService {
 				keptStatus.add(document.key());
 				notes += "; kept " + task.status() + " (changed since the last import), not " + document.status();
 			}
-			if (existing.isPresent() && sameAs(task, document, existing.get())) {
+			if (existing.isPresent() && sameAs(task, dependencies.get(document.key()), existing.get())) {
 				unchanged.add(document.key());
 				continue;
 			}
@@ -105,19 +118,18 @@ public class TaskImportService {
 					existing.map(Task::status).orElse(null), task.status(), actor, notes));
 		}
 		for (TaskDocument document : documents.values()) {
-			for (String dependency : document.dependsOn()) {
-				if (!this.tasks.exists(dependency)) {
-					throw new PlanException(document.file() + ": task " + document.key() + " depends on " + dependency
-							+ ", which is neither in the database nor in this import");
-				}
-			}
-			try {
-				this.rules.replaceDependencies(document.key(), document.dependsOn());
-			}
-			catch (PlanException ex) {
-				throw new PlanException(document.file() + ": " + ex.getMessage());
+			List<String> missing = dependencies.get(document.key())
+				.stream()
+				.filter((dependency) -> !this.tasks.exists(dependency))
+				.toList();
+			missing.forEach((dependency) -> problems.add(document.file() + ": task " + document.key() + " depends on "
+					+ dependency + ", which is neither in the database nor in this import"));
+			if (missing.isEmpty()) {
+				explained(document, problems,
+						() -> this.rules.replaceDependencies(document.key(), dependencies.get(document.key())));
 			}
 		}
+		refuseIfAny(problems);
 		// The cycle starts at a task of this import: its document is the one to look at.
 		this.rules.cycleThrough(documents.keySet()).ifPresent((cycle) -> {
 			throw new PlanException(
@@ -125,28 +137,80 @@ public class TaskImportService {
 		});
 		// Completed before their dependencies first: that is the mistake a document
 		// usually makes.
-		documents.values().forEach((document) -> requireDependencyRule(document, true));
-		documents.values().forEach((document) -> requireDependencyRule(document, false));
-		return new ImportResult(created, updated, createdFeatures, keptStatus, unchanged);
+		documents.values().forEach((document) -> requireDependencyRule(document, true, problems));
+		documents.values().forEach((document) -> requireDependencyRule(document, false, problems));
+		refuseIfAny(problems);
+		return new ImportResult(created, updated, createdFeatures, keptStatus, unchanged, set.skipped());
+	}
+
+	/**
+	 * Each document's dependencies as task keys: a feature it names stands for every task
+	 * of that feature, in the database or in this import. A feature without tasks, or the
+	 * task's own feature, is a problem.
+	 */
+	private Map<String, List<String>> dependencies(Map<String, TaskDocument> documents, List<String> problems) {
+		Map<String, List<String>> dependencies = new LinkedHashMap<>();
+		for (TaskDocument document : documents.values()) {
+			Set<String> keys = new LinkedHashSet<>(document.dependsOn());
+			for (String feature : document.dependsOnFeatures()) {
+				if (feature.equals(document.feature().featureKey())) {
+					problems.add(document.file() + ": task " + document.key() + " cannot depend on its own feature "
+							+ feature + "; name the tasks it waits for");
+					continue;
+				}
+				Set<String> tasks = tasksOf(feature, documents);
+				if (tasks.isEmpty()) {
+					problems.add(document.file() + ": task " + document.key() + " depends on feature " + feature
+							+ ", which has no tasks in the database nor in this import");
+				}
+				keys.addAll(tasks);
+			}
+			dependencies.put(document.key(), List.copyOf(keys));
+		}
+		return dependencies;
+	}
+
+	private Set<String> tasksOf(String feature, Map<String, TaskDocument> documents) {
+		TaskFilter filter = new TaskFilter(Set.of(), null, feature, null, null, null, false, true, TaskSort.KEY);
+		Set<String> keys = new TreeSet<>();
+		this.tasks.findAll(filter).forEach((task) -> keys.add(task.key()));
+		documents.values()
+			.stream()
+			.filter((document) -> document.feature().featureKey().equals(feature))
+			.forEach((document) -> keys.add(document.key()));
+		return keys;
+	}
+
+	private static void refuseIfAny(List<String> problems) {
+		if (!problems.isEmpty()) {
+			throw new DocumentsRefusedException(problems);
+		}
+	}
+
+	/** Runs a rule, a refusal becoming a problem that names the document. */
+	private static void explained(TaskDocument document, List<String> problems, Runnable rule) {
+		try {
+			rule.run();
+		}
+		catch (PlanException ex) {
+			problems.add(document.file() + ": " + ex.getMessage());
+		}
 	}
 
 	/**
 	 * The rule of dependencies in one direction, for an imported task, with the document
 	 * named.
 	 */
-	private void requireDependencyRule(TaskDocument document, boolean done) {
+	private void requireDependencyRule(TaskDocument document, boolean done, List<String> problems) {
 		Task task = this.tasks.find(document.key()).orElseThrow();
-		try {
+		explained(document, problems, () -> {
 			if (done && task.status().isDone()) {
 				this.rules.requireDependenciesDone(task);
 			}
 			else if (!done && !task.status().isDone()) {
 				this.rules.requireNoDoneDependents(task, "make " + task.key() + " " + task.status());
 			}
-		}
-		catch (PlanException ex) {
-			throw new PlanException(document.file() + ": " + ex.getMessage());
-		}
+		});
 	}
 
 	/**
@@ -161,7 +225,7 @@ public class TaskImportService {
 	 * Whether importing the document would change nothing: the task as the document makes
 	 * it, dependencies included, is the task in the database.
 	 */
-	private static boolean sameAs(Task imported, TaskDocument document, Task existing) {
+	private static boolean sameAs(Task imported, List<String> dependencies, Task existing) {
 		return Objects.equals(existing.title(), imported.title()) && existing.feature().equals(imported.feature())
 				&& existing.status() == imported.status() && existing.priority() == imported.priority()
 				&& Objects.equals(existing.agentType(), imported.agentType())
@@ -176,20 +240,7 @@ public class TaskImportService {
 					.map(TaskLink::key)
 					.sorted()
 					.toList()
-					.equals(document.dependsOn().stream().sorted().distinct().toList());
-	}
-
-	private Map<String, TaskDocument> parseAll(List<Path> files) {
-		Map<String, TaskDocument> documents = new LinkedHashMap<>();
-		for (Path file : files) {
-			TaskDocument document = this.parser.parse(file);
-			TaskDocument other = documents.putIfAbsent(document.key(), document);
-			if (other != null) {
-				throw new PlanException(
-						"task " + document.key() + " is in two documents: " + other.file() + " and " + document.file());
-			}
-		}
-		return documents;
+					.equals(dependencies.stream().sorted().distinct().toList());
 	}
 
 	private static Task taskOf(TaskDocument document, String today) {

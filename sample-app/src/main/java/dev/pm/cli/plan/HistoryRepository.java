@@ -64,8 +64,22 @@ public class HistoryRepository {
 	 * @return the entries, oldest first
 	 */
 	public List<HistoryEntry> project(HistoryFilter filter) {
+		return projectRows(filter, null).stream().map(HistoryRow::entry).toList();
+	}
+
+	/**
+	 * Returns rows of the history of the whole project with their ids, oldest first.
+	 * @param filter which rows; its limit keeps the latest
+	 * @param afterId only rows with a greater id, or {@code null} for any
+	 * @return the rows, by id
+	 */
+	public List<HistoryRow> projectRows(HistoryFilter filter, Long afterId) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
+		if (afterId != null) {
+			where.append(" AND h.id > :after");
+			params.put("after", afterId);
+		}
 		if (filter.since() != null) {
 			where.append(" AND h.at >= :since");
 			params.put("since", filter.since());
@@ -85,7 +99,10 @@ public class HistoryRepository {
 				    SELECT h.id, h.at, h.task_key, h.event, h.from_status, h.to_status, h.agent, h.notes
 				    FROM task_history h""" + where + """
 				    ORDER BY h.id DESC LIMIT :limit)
-				ORDER BY id""").params(params).query(HistoryRepository::entry).list();
+				ORDER BY id""")
+			.params(params)
+			.query((rs, row) -> new HistoryRow(rs.getLong("id"), entry(rs, row)))
+			.list();
 	}
 
 	/**

@@ -32,4 +32,19 @@ public class ProjectHistoryService {
 		return this.history.project(filter);
 	}
 
+	/**
+	 * Returns the rows a filter selects with their ids, oldest first, in a short
+	 * read-only transaction: a follower calls it again and again and holds nothing
+	 * between the calls.
+	 * @param filter which rows; its limit keeps the latest
+	 * @param afterId only rows with a greater id, or {@code null} for any
+	 * @return the rows, by id
+	 * @throws PlanException if the filter names an epic that does not exist
+	 */
+	@Transactional(readOnly = true)
+	public List<HistoryRow> rows(HistoryFilter filter, Long afterId) {
+		this.filters.require(new WorkFilter(null, filter.epic(), null));
+		return this.history.projectRows(filter, afterId);
+	}
+
 }

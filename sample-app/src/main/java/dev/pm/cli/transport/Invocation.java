@@ -59,12 +59,24 @@ public record Invocation(List<String> args, Map<String, String> environment, Pat
 	}
 
 	/**
-	 * Whether the command must run without the server: {@code PM_SERVER=off} or
-	 * {@code --no-server}.
+	 * Whether the command must run without the server: {@code PM_SERVER=off},
+	 * {@code --no-server}, or a command that runs until it is stopped.
 	 * @return whether the server is off for this command
 	 */
 	public boolean serverOff() {
-		return "off".equalsIgnoreCase(this.environment.get(SERVER_VARIABLE)) || options().contains(NO_SERVER);
+		return "off".equalsIgnoreCase(this.environment.get(SERVER_VARIABLE)) || options().contains(NO_SERVER)
+				|| runsUntilStopped();
+	}
+
+	/**
+	 * {@code pm mcp} serves its standard input and output until they end, and
+	 * {@code pm history --follow} prints until interrupted: in the server each would hold
+	 * a request thread, and the server's stop, for as long. (The launcher sends them to
+	 * their own process when they come first; this catches {@code pm --db X mcp}.)
+	 */
+	private boolean runsUntilStopped() {
+		String command = command();
+		return "mcp".equals(command) || ("history".equals(command) && options().contains("--follow"));
 	}
 
 	/**

@@ -537,8 +537,8 @@ class PmCommandLineTests {
 			assertThat(group.getSubcommands()).containsOnlyKeys("task");
 			assertThat(group.getSubcommands().get("task").getSubcommands()).hasSize(20);
 			CommandLine help = PmCommandLine.create(context, new String[] { "--help" });
-			assertThat(help.getSubcommands()).containsOnlyKeys("epic", "feature", "task", "history", "db", "init",
-					"demo", "server", "completion");
+			assertThat(help.getSubcommands()).containsOnlyKeys("epic", "feature", "task", "history", "mcp", "db",
+					"init", "demo", "server", "completion");
 			assertThat(help.getSubcommands().get("task").getSubcommands()).isEmpty();
 			CommandLine optionFirst = PmCommandLine.create(context, new String[] { "--db", "x.db", "task", "list" });
 			assertThat(optionFirst.getSubcommands().get("task").getSubcommands()).hasSize(20);

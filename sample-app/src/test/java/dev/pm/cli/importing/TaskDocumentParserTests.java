@@ -79,8 +79,74 @@ class TaskDocumentParserTests {
 	}
 
 	@Test
-	void aDocumentWithoutFrontMatterIsAnErrorOnLineOne() throws Exception {
-		assertError("# Just a title\n", 1, "expected YAML front matter starting with '---'");
+	void aDocumentNamedAfterATaskWithoutFrontMatterIsAnErrorOnLineOne() throws Exception {
+		assertError("T-E07-F02-003.md", "# Just a title\n", 1, "expected YAML front matter starting with '---'");
+	}
+
+	@Test
+	void aFileWithoutFrontMatterNotNamedAfterATaskIsNoTaskDocument() throws Exception {
+		Path readme = Files.writeString(this.directory.resolve("README.md"), "# The plan\n");
+
+		assertThatExceptionOfType(NotATaskDocumentException.class).isThrownBy(() -> this.parser.parse(readme))
+			.withMessage(readme + ":1: expected YAML front matter starting with '---'");
+	}
+
+	@Test
+	void frontMatterWithoutTaskKeyNotNamedAfterATaskIsNoTaskDocument() throws Exception {
+		Path epic = Files.writeString(this.directory.resolve("E07-mobile.md"), "---\nepic: E07\n---\n# Mobile\n");
+
+		assertThatExceptionOfType(NotATaskDocumentException.class).isThrownBy(() -> this.parser.parse(epic))
+			.withMessageContaining("missing required field 'task_key'");
+	}
+
+	@Test
+	void statusCreatedIsTodo() throws Exception {
+		TaskDocument document = this.parser
+			.parse(write("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\nstatus: created\n---\n# T\n"));
+
+		assertThat(document.status()).isEqualTo(TaskStatus.TODO);
+	}
+
+	@Test
+	void keysInLowerCaseAreReadInUpperCase() throws Exception {
+		TaskDocument document = this.parser.parse(write("""
+				---
+				task_key: t-e07-f02-003
+				feature: docs/plan/e07-mobile/e07-f02-sync-engine
+				dependencies: [t-e07-f02-001, e07-f01]
+				---
+				# T
+				"""));
+
+		assertThat(document.key()).isEqualTo("T-E07-F02-003");
+		assertThat(document.feature()).isEqualTo(new FeaturePath("E07-F02", "Sync engine", "E07", "Mobile"));
+		assertThat(document.dependsOn()).containsExactly("T-E07-F02-001");
+		assertThat(document.dependsOnFeatures()).containsExactly("E07-F01");
+	}
+
+	@Test
+	void dependenciesMayNameTheFilesOfTasks() throws Exception {
+		TaskDocument document = this.parser.parse(write("""
+				---
+				task_key: T-E07-F02-003
+				feature: E07-F02
+				dependencies:
+				  - T-E07-F02-001.md
+				  - ../E07-F01-login/T-E07-F01-004-store-the-token.md
+				---
+				# T
+				"""));
+
+		assertThat(document.dependsOn()).containsExactly("T-E07-F02-001", "T-E07-F01-004");
+	}
+
+	@Test
+	void aDependencyOnAFeatureIsKeptApartFromTheTasks() throws Exception {
+		TaskDocument document = this.parser
+			.parse(write("---\ntask_key: T-E07-F02-003\nfeature: E07-F02\ndependencies: E07-F01\n---\n# T\n"));
+
+		assertThat(document.dependsOn()).isEmpty();
+		assertThat(document.dependsOnFeatures()).containsExactly("E07-F01");
 	}
 
 	@Test
@@ -96,7 +162,9 @@ class TaskDocumentParserTests {
 
 	@Test
 	void aMissingRequiredFieldIsNamed() throws Exception {
-		assertError("---\nfeature: E07-F02\n---\n# Title\n", 2, "missing required field 'task_key'");
+		assertError("T-E07-F02-003.md", "---\nfeature: E07-F02\n---\n# Title\n", 2,
+				"missing required field 'task_key'");
+		assertError("---\ntask_key: T-E07-F02-003\n---\n# Title\n", 2, "missing required field 'feature'");
 	}
 
 	@Test
@@ -212,7 +280,11 @@ class TaskDocumentParserTests {
 	}
 
 	private void assertError(String content, int line, String problem) throws Exception {
-		Path file = write(content);
+		assertError("task.md", content, line, problem);
+	}
+
+	private void assertError(String name, String content, int line, String problem) throws Exception {
+		Path file = Files.writeString(this.directory.resolve(name), content);
 		assertThatExceptionOfType(TaskDocumentException.class).isThrownBy(() -> this.parser.parse(file))
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(line))
 			.satisfies((ex) -> assertThat(ex.getFile()).isEqualTo(file))

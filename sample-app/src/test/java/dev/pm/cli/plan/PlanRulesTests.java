@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.pm.cli.importing.DocumentsRefusedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -287,6 +289,96 @@ abstract class PlanRulesTests extends WorkflowTests {
 		assertThat(result.createdFeatures()).containsExactly("E07", "E07-F02");
 		assertThat(this.epics.list()).extracting(Epic::key, Epic::title).contains(tuple("E07", "Mobile app"));
 		assertThat(this.features.list("E07")).extracting(Feature::title).containsExactly("Sync engine");
+	}
+
+	@Test
+	void everyMalformedDocumentIsReportedInOneRunAndNothingIsImported() throws Exception {
+		Path good = document("T-E01-F01-001", "todo");
+		Path badStatus = document("T-E01-F01-002", "started");
+		Path badKey = Files.writeString(this.documents.resolve("T-E01-F01-003.md"),
+				"---\ntask_key: T-E01-F01-3\nfeature: E01-F01\n---\n# T\n");
+		String before = this.database.snapshot();
+
+		assertThatExceptionOfType(DocumentsRefusedException.class)
+			.isThrownBy(() -> this.imports.importFiles(List.of(good, badStatus, badKey), false, "tester"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).satisfiesExactly(
+					(problem) -> assertThat(problem).startsWith(badStatus + ":3: unknown status 'started'"),
+					(problem) -> assertThat(problem).startsWith(badKey + ":2: 'T-E01-F01-3' is not a task key")));
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void everyMissingDependencyIsReportedInOneRun() throws Exception {
+		Path first = document("T-E01-F01-001", "todo", "T-E01-F01-098");
+		Path second = document("T-E01-F01-002", "todo", "T-E01-F01-099");
+		String before = this.database.snapshot();
+
+		assertThatExceptionOfType(DocumentsRefusedException.class)
+			.isThrownBy(() -> this.imports.importFiles(List.of(first, second), false, "tester"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(first
+					+ ": task T-E01-F01-001 depends on T-E01-F01-098, which is neither in the database nor in this"
+					+ " import",
+					second + ": task T-E01-F01-002 depends on T-E01-F01-099, which is neither in the database nor in"
+							+ " this import"));
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void aFeatureAsADependencyStandsForEveryTaskOfThatFeatureInTheDatabaseAndTheImport() throws Exception {
+		this.features.add("E01-F02", "Sync", "E01");
+		addTask("T-E01-F02-001");
+		Path inImport = document("T-E01-F02-002", "todo");
+		Path dependent = document("T-E01-F01-001", "todo", "e01-f02");
+
+		this.imports.importFiles(List.of(dependent, inImport), false, "tester");
+
+		assertThat(this.tasks.show("T-E01-F01-001").dependsOn()).extracting(TaskLink::key)
+			.containsExactly("T-E01-F02-001", "T-E01-F02-002");
+	}
+
+	@Test
+	void aFeatureWithoutTasksOrTheTasksOwnFeatureIsRefusedAsADependency() throws Exception {
+		this.features.add("E01-F02", "Sync", "E01");
+		Path empty = document("T-E01-F01-001", "todo", "E01-F02");
+		Path own = document("T-E01-F01-002", "todo", "E01-F01");
+
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(empty), false, "tester"),
+				empty + ": task T-E01-F01-001 depends on feature E01-F02, which has no tasks in the database nor in "
+						+ "this import");
+		assertRefusedWithoutChange(() -> this.imports.importFiles(List.of(own), false, "tester"),
+				own + ": task T-E01-F01-002 cannot depend on its own feature E01-F01");
+	}
+
+	@Test
+	void aDirectoryIsImportedWithItsMarkdownFilesSkippingThoseThatAreNoTaskDocuments() throws Exception {
+		Path folder = Files.createDirectories(this.documents.resolve("plan/E01-F01"));
+		Files.writeString(folder.resolve("T-E01-F01-001.md"), """
+				---
+				task_key: T-E01-F01-001
+				status: created
+				feature: E01-F01
+				---
+				# First
+				""");
+		Files.writeString(folder.resolve("T-E01-F01-002.md"), """
+				---
+				task_key: t-e01-f01-002
+				feature: E01-F01
+				dependencies: [T-E01-F01-001.md]
+				---
+				# Second
+				""");
+		Path readme = Files.writeString(folder.resolve("README.md"), "# Local storage\n");
+		Path overview = Files.writeString(folder.getParent().resolve("E01.md"), "---\nepic: E01\n---\n# Offline\n");
+		Files.writeString(folder.resolve("notes.txt"), "not markdown");
+
+		var result = this.imports.importFiles(List.of(this.documents.resolve("plan")), false, "tester");
+
+		assertThat(result.created()).containsExactly("T-E01-F01-001", "T-E01-F01-002");
+		assertThat(result.skipped()).containsExactly(readme.toString(), overview.toString());
+		assertThat(this.tasks.show("T-E01-F01-001").status()).isEqualTo(TaskStatus.TODO);
+		assertThat(this.tasks.show("T-E01-F01-002").dependsOn()).extracting(TaskLink::key)
+			.containsExactly("T-E01-F01-001");
 	}
 
 }

@@ -37,8 +37,14 @@ class InvocationTests {
 			completion bash      | false | true
 			''                   | false | true
 			task list --no-server| true  | false
+			mcp                  | true  | false
+			--db x.db mcp        | true  | false
+			history --follow     | true  | false
+			history              | false | false
+			task list --follow   | false | false
 			""")
-	void theServerIsOffOnlyWhenAskedAndNotNeededWithoutADatabase(String args, boolean off, boolean noDatabase) {
+	void theServerIsOffWhenAskedOrForACommandThatRunsUntilStoppedAndNotNeededWithoutADatabase(String args, boolean off,
+			boolean noDatabase) {
 		Invocation invocation = invocation(args, Map.of());
 
 		assertThat(invocation.serverOff()).isEqualTo(off);
