@@ -1,5 +1,6 @@
 package dev.pm.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ final class Launcher {
 
 	private List<String> runAs = List.of();
 
+	private ProcessBuilder.Redirect input = ProcessBuilder.Redirect.PIPE;
+
 	/**
 	 * A launcher run in a directory, with the server's directory inside it.
 	 * @param workingDirectory the working directory
@@ -52,6 +55,15 @@ final class Launcher {
 	/** The variables the launcher adds to those of this JVM. */
 	Map<String, String> environment() {
 		return Map.copyOf(this.environment);
+	}
+
+	/**
+	 * Runs the commands with their standard input read from a file, {@code /dev/null}
+	 * say.
+	 */
+	Launcher input(File file) {
+		this.input = ProcessBuilder.Redirect.from(file);
+		return this;
 	}
 
 	Launcher script(Path script) {
@@ -95,7 +107,9 @@ final class Launcher {
 		String name = "run-" + System.nanoTime();
 		Path out = Files.createTempFile(name, ".out");
 		Path err = Files.createTempFile(name, ".err");
-		return new Started(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+		return new Started(
+				builder.redirectInput(this.input).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out,
+				err);
 	}
 
 	/** A pm process started, with the files its output goes to. */
