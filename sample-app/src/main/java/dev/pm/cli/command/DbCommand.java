@@ -9,6 +9,7 @@ import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.status.DatabaseStatus;
 import dev.pm.cli.status.DatabaseStatusService;
 import dev.pm.cli.status.ServerDatabaseStatus;
+import dev.pm.cli.transport.DatabaseLocation;
 import dev.pm.db.DatabaseBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +72,8 @@ public class DbCommand {
 							.print(this.session.out(), ""));
 				return 0;
 			}
-			DatabaseStatus status = service.status().chosenBy(this.session.databaseLocation().reason());
+			DatabaseStatus found = service.status();
+			DatabaseStatus status = found.chosenBy(chosenBy(found.path()));
 			this.session.show(() -> status,
 					(shown) -> Table.ofProperties()
 						.row("path", status.path())
@@ -83,6 +85,13 @@ public class DbCommand {
 						.row("size", size(status.sizeBytes()) + " (WAL " + size(status.walSizeBytes()) + ")")
 						.print(this.session.out(), ""));
 			return status.integrityOk() ? 0 : PmCommandLine.REFUSED;
+		}
+
+		// What the flags and variables name, unless the command chose its own database
+		// (pm demo works on a temporary one).
+		private String chosenBy(String path) {
+			DatabaseLocation location = this.session.databaseLocation();
+			return location.path().toString().equals(path) ? location.reason() : "the command (its own database)";
 		}
 
 		private static String size(long bytes) {
