@@ -103,10 +103,14 @@ class DbReplicationCommandsTests {
 
 	@Test
 	void aMomentBeforeTheReplicaIsOneLineWithTheEarliestMomentAndCreatesNothing() {
+		// Closed first: a replicating pm writes its first snapshot in the background, and
+		// a
+		// restore that comes sooner finds none yet (a different message).
 		try (InProcessPm pm = replicating()) {
 			pm.run("epic", "add", "E01", "Offline mode");
-			Path restored = this.directory.resolve("restored.db");
-
+		}
+		Path restored = this.directory.resolve("restored.db");
+		try (InProcessPm pm = InProcessPm.on(TestDatabase.SQLITE, this.directory.resolve("elsewhere"), Map.of())) {
 			Run run = pm.run("db", "restore", "--from", replica().toString(), "--to", "2000-01-01T00:00:00Z",
 					restored.toString());
 
