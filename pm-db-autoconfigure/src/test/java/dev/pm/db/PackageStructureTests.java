@@ -29,6 +29,15 @@ class PackageStructureTests {
 	}
 
 	@Test
+	void backupAndReplicationDependOnNoPartOfTheStartUpSequence() {
+		noClasses().that()
+			.resideInAnyPackage("dev.pm.db.backup..", "dev.pm.db.replication..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("dev.pm.db.init.."))
+			.check(LIBRARY);
+	}
+
+	@Test
 	void rootPackageDependsOnNoOtherPackageOfTheLibrary() {
 		noClasses().that()
 			.resideInAPackage("dev.pm.db")

@@ -67,8 +67,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class PmDbAutoConfiguration {
 
 	@Bean
-	SqliteDataSource dataSource(PmDbProperties properties, Environment environment) {
-		return PmDbDatabase.dataSource(SqliteDataSourceUrl.apply(properties, environment));
+	@ConditionalOnMissingBean
+	PmDbConnectionDetails pmDbConnectionDetails(PmDbProperties properties, Environment environment) {
+		return SqliteDataSourceUrl.connectionDetails(properties, environment);
+	}
+
+	@Bean
+	SqliteDataSource dataSource(PmDbConnectionDetails connectionDetails, PmDbProperties properties) {
+		return PmDbDatabase.dataSource(connectionDetails.getPath(), properties);
 	}
 
 	// pm-db's other beans take the DataSource bean as it is, which may be a proxy of it
@@ -77,8 +83,9 @@ public final class PmDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SqliteExceptionTranslator sqliteExceptionTranslator(PmDbProperties properties, Environment environment) {
-		return PmDbDatabase.exceptionTranslator(SqliteDataSourceUrl.apply(properties, environment));
+	SqliteExceptionTranslator sqliteExceptionTranslator(PmDbConnectionDetails connectionDetails,
+			PmDbProperties properties) {
+		return PmDbDatabase.exceptionTranslator(connectionDetails.getPath(), properties);
 	}
 
 	@Bean

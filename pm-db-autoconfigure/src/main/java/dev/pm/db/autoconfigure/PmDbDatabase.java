@@ -96,9 +96,10 @@ public final class PmDbDatabase {
 							+ " pm.db.replication.target, is); unset replication.target in the properties of "
 							+ properties.getPath());
 		}
-		SqliteDataSource dataSource = dataSource(properties);
+		DatabasePath path = DatabasePath.of(properties.getPath());
+		SqliteDataSource dataSource = dataSource(path, properties);
 		Flyway flyway = LazyFlyway.of(flywayConfiguration(dataSource, properties, classLoader));
-		return new PmDbDatabase(dataSource, exceptionTranslator(properties),
+		return new PmDbDatabase(dataSource, exceptionTranslator(path, properties),
 				initializer(dataSource, flyway, properties));
 	}
 
@@ -143,21 +144,17 @@ public final class PmDbDatabase {
 		return JdbcClient.create(jdbcTemplate(this.dataSource, this.exceptionTranslator));
 	}
 
-	static SqliteDataSource dataSource(PmDbProperties properties) {
-		SqliteDriver driver = new SqliteDriver(DatabasePath.of(properties.getPath()), properties.getBusyTimeout());
-		SqliteDataSource dataSource = new SqliteDataSource(driver, pragmaApplier(properties),
+	static SqliteDataSource dataSource(DatabasePath path, PmDbProperties properties) {
+		SqliteDriver driver = new SqliteDriver(path, properties.getBusyTimeout());
+		List<Pragma> pragmas = pragmas(properties, path);
+		SqliteDataSource dataSource = new SqliteDataSource(driver, new PragmaApplier(pragmas, path.getFile()),
 				properties.getTransactionMode(), properties.getStatementCacheSize());
-		dataSource.setReaders(properties.getReaders(), readerPragmaApplier(properties));
+		dataSource.setReaders(properties.getReaders(), readerPragmaApplier(pragmas, path));
 		// The replicator alone checkpoints while it runs.
 		dataSource.setWalLimit((properties.getReplication().getTarget() == null) ? journalSizeLimit(properties) : 0);
 		dataSource.setShutdownTimeout(properties.getShutdownTimeout());
 		dataSource.setLeakWarning(properties.getLease().getLeakWarning());
 		return dataSource;
-	}
-
-	private static PragmaApplier pragmaApplier(PmDbProperties properties) {
-		DatabasePath path = DatabasePath.of(properties.getPath());
-		return new PragmaApplier(pragmas(properties, path), path.getFile());
 	}
 
 	private static long journalSizeLimit(PmDbProperties properties) {
@@ -166,9 +163,8 @@ public final class PmDbDatabase {
 	}
 
 	// The writer's PRAGMAs, and a guard that no statement writes, whatever the open mode.
-	private static PragmaApplier readerPragmaApplier(PmDbProperties properties) {
-		DatabasePath path = DatabasePath.of(properties.getPath());
-		List<Pragma> pragmas = pragmas(properties, path);
+	private static PragmaApplier readerPragmaApplier(List<Pragma> writerPragmas, DatabasePath path) {
+		List<Pragma> pragmas = new ArrayList<>(writerPragmas);
 		pragmas.add(Pragma.of("query_only", "on"));
 		return new PragmaApplier(pragmas, path.getFile());
 	}
@@ -207,9 +203,8 @@ public final class PmDbDatabase {
 				properties.getWalSizeWarning().toBytes(), properties.getReplication().getTarget() == null);
 	}
 
-	static SqliteExceptionTranslator exceptionTranslator(PmDbProperties properties) {
-		return new SqliteExceptionTranslator(DatabasePath.of(properties.getPath()).getFile(),
-				properties.getBusyTimeout());
+	static SqliteExceptionTranslator exceptionTranslator(DatabasePath path, PmDbProperties properties) {
+		return new SqliteExceptionTranslator(path.getFile(), properties.getBusyTimeout());
 	}
 
 	static FluentConfiguration flywayConfiguration(DataSource dataSource, PmDbProperties properties,
@@ -223,7 +218,7 @@ public final class PmDbDatabase {
 	}
 
 	static DatabaseInitializer initializer(SqliteDataSource dataSource, Flyway flyway, PmDbProperties properties) {
-		SqliteDatabaseInitializer initializer = new SqliteDatabaseInitializer(dataSource, pragmaApplier(properties),
+		SqliteDatabaseInitializer initializer = new SqliteDatabaseInitializer(dataSource, dataSource.getPragmaApplier(),
 				flyway, properties.getIntegrityCheck());
 		initializer.setCreateIfMissing(properties.isCreateIfMissing());
 		initializer.setFilePermissions(properties.filePermissionSet());

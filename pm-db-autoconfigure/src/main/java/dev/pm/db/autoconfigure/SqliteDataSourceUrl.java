@@ -31,18 +31,18 @@ final class SqliteDataSourceUrl {
 	}
 
 	/**
-	 * Make the properties' path the one that {@code spring.datasource.url} names, if it
-	 * names one.
-	 * @param properties the properties, whose path is replaced
+	 * Resolve the database from {@code spring.datasource.url} if it names an SQLite one,
+	 * else from {@code pm.db.path}.
+	 * @param properties the properties, left as they are
 	 * @param environment where both properties are read
-	 * @return the properties
+	 * @return the database pm-db opens
 	 * @throws InvalidConfigurationPropertyValueException if the URL has options, or
 	 * {@code pm.db.path} names another database
 	 */
-	static PmDbProperties apply(PmDbProperties properties, Environment environment) {
+	static PmDbConnectionDetails connectionDetails(PmDbProperties properties, Environment environment) {
 		@Nullable String url = environment.getProperty(OnSqliteDataSourceUrlCondition.URL_PROPERTY);
 		if (url == null || !isSqlite(url)) {
-			return properties;
+			return new PmDbConnectionDetails(DatabasePath.of(properties.getPath()));
 		}
 		String path = pathOf(url);
 		@Nullable String configured = Binder.get(environment).bind(PATH_PROPERTY, String.class).orElse(null);
@@ -50,8 +50,7 @@ final class SqliteDataSourceUrl {
 			throw invalid(url, "it names " + path + " while " + PATH_PROPERTY + " names " + configured
 					+ ". Set only one of them (pm-db uses either)");
 		}
-		properties.setPath(path);
-		return properties;
+		return new PmDbConnectionDetails(DatabasePath.of(path));
 	}
 
 	private static String pathOf(String url) {

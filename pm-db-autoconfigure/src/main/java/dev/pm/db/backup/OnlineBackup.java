@@ -10,9 +10,9 @@ import java.util.Set;
 
 import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseException;
-import dev.pm.db.init.DatabaseFiles;
-import dev.pm.db.init.IntegrityChecker;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.support.IntegrityChecker;
+import dev.pm.db.support.NewFile;
 import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -86,7 +86,7 @@ public class OnlineBackup implements DatabaseBackup {
 
 	private void create(Path copy) {
 		try {
-			new DatabaseFiles(copy, true, this.permissions).createNew();
+			NewFile.create(copy, this.permissions);
 		}
 		catch (FileAlreadyExistsException ex) {
 			throw new DatabaseException(copy,

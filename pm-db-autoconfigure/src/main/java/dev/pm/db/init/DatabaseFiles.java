@@ -16,6 +16,7 @@ import java.util.Set;
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabaseNotFoundException;
 import dev.pm.db.DatabasePath;
+import dev.pm.db.support.NewFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -211,12 +212,7 @@ public class DatabaseFiles implements FileSteps {
 	 * @throws IOException if the file cannot be created
 	 */
 	public void createNew() throws IOException {
-		Files.createFile(this.file, attributes(this.permissions));
-		// The umask may have taken away what the configuration grants (group access,
-		// say).
-		if (this.posix && !Files.getPosixFilePermissions(this.file).equals(this.permissions)) {
-			Files.setPosixFilePermissions(this.file, this.permissions);
-		}
+		NewFile.create(this.file, this.permissions);
 	}
 
 	private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {

@@ -6,6 +6,7 @@ import dev.pm.db.DatabasePath;
 import dev.pm.db.SqliteDatabase;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
+import dev.pm.db.support.IntegrityChecker;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 

@@ -21,6 +21,7 @@ import dev.pm.db.DatabasePath;
 import dev.pm.db.init.SchemaVersionPolicy.Decision;
 import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.db.support.IntegrityChecker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;

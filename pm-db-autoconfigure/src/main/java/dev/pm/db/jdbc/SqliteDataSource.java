@@ -116,6 +116,16 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	}
 
 	/**
+	 * Return the PRAGMAs applied to the writer connection each time it is opened, which
+	 * the initializer verifies again after migrations.
+	 * @return the writer's PRAGMAs
+	 * @since 0.1.0
+	 */
+	public PragmaApplier getPragmaApplier() {
+		return this.pragmaApplier;
+	}
+
+	/**
 	 * Set how long {@link #destroy()} waits for a transaction in progress before it
 	 * closes the connection, which rolls that transaction back.
 	 * @param shutdownTimeout the longest wait

@@ -19,8 +19,8 @@ import java.util.Set;
 import dev.pm.db.DatabaseException;
 import dev.pm.db.DatabaseRestore;
 import dev.pm.db.RestoredDatabase;
-import dev.pm.db.init.DatabaseFiles;
-import dev.pm.db.init.IntegrityChecker;
+import dev.pm.db.support.IntegrityChecker;
+import dev.pm.db.support.NewFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -137,7 +137,7 @@ public class ReplicaRestore implements DatabaseRestore {
 
 	private void claim(Path file) {
 		try {
-			new DatabaseFiles(file, true, this.permissions).createNew();
+			NewFile.create(file, this.permissions);
 		}
 		catch (FileAlreadyExistsException ex) {
 			throw new DatabaseException(file,
@@ -150,7 +150,7 @@ public class ReplicaRestore implements DatabaseRestore {
 
 	private RestoredDatabase build(Plan plan, Path building, Path file) throws IOException, SQLException {
 		Files.deleteIfExists(building);
-		new DatabaseFiles(building, true, this.permissions).createNew();
+		NewFile.create(building, this.permissions);
 		Instant restoredTo = plan.snapshot().time();
 		String problem = null;
 		try (FileChannel database = FileChannel.open(building, StandardOpenOption.WRITE, StandardOpenOption.READ)) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseInitializer;
+import dev.pm.db.DatabasePath;
 import dev.pm.db.autoconfigure.health.PmDbHealthContributorAutoConfiguration;
 import dev.pm.db.autoconfigure.metrics.PmDbMetricsAutoConfiguration;
 import dev.pm.db.health.PmDbHealthIndicator;
@@ -88,6 +89,30 @@ class ServerDatabaseTests {
 			assertThat(context.getBean(SqliteExceptionTranslator.class)).isNotNull();
 			assertThat(file).isRegularFile();
 		});
+	}
+
+	@Test
+	void resolvesTheDataSourceUrlOnceIntoConnectionDetailsAndLeavesThePropertiesAsConfigured() {
+		Path file = this.dir.resolve("from-url.db");
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + file).run((context) -> {
+			assertThat(context.getBean(PmDbConnectionDetails.class).getPath().getFile()).isEqualTo(file);
+			assertThat(context.getBean(DatabaseInitializer.class).getPath()).isEqualTo(file);
+			assertThat(context.getBean(PmDbProperties.class).getPath()).isEqualTo("pm.db");
+		});
+	}
+
+	@Test
+	void servesTheDatabaseThatAConnectionDetailsBeanOfTheApplicationNames() {
+		Path file = this.dir.resolve("chosen-in-code.db");
+		this.runner.withPropertyValues("pm.db.path=" + this.dir.resolve("ignored.db"))
+			.withBean(PmDbConnectionDetails.class, () -> new PmDbConnectionDetails(DatabasePath.of(file.toString())))
+			.run((context) -> {
+				assertThat(context.getBean(SqliteDataSource.class).getPath().getFile()).isEqualTo(file);
+				assertThat(context.getBean(PmDbConnectionDetails.class))
+					.hasToString("PmDbConnectionDetails[" + DatabasePath.of(file.toString()) + "]");
+				assertThat(file).isRegularFile();
+				assertThat(this.dir.resolve("ignored.db")).doesNotExist();
+			});
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.pm.db.init;
+package dev.pm.db.support;
 
 import java.nio.file.Path;
 import java.sql.Connection;
