@@ -12,11 +12,13 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.Ordered;
 
 /**
- * Undoes one dependency that Spring Boot's database initialization ordering adds: pm-db's
- * {@link DatabaseInitializer} runs first of all initializers and uses the application's
- * {@link Flyway} bean to migrate, but Boot's Flyway detector reports that bean as an
- * initializer of its own, which would make it wait for pm-db's initializer, a cycle. Runs
- * after Boot's {@code DatabaseInitializationDependencyConfigurer}.
+ * Undoes what Spring Boot's database initialization ordering adds for {@link Flyway}
+ * beans: Boot's Flyway detector reports each as an initializer, but with pm-db none is.
+ * pm-db's {@link DatabaseInitializer} migrates, first of all initializers, from the
+ * Flyway configuration. Left in place, the Flyway bean would wait for pm-db's initializer
+ * (a cycle), and every bean that waits for database initialization would make the Flyway
+ * bean at start-up, which pm-db makes only when something uses it. Runs after Boot's
+ * {@code DatabaseInitializationDependencyConfigurer}.
  *
  * @author pm-db
  */
@@ -25,12 +27,14 @@ class FlywayBeanOrder implements BeanFactoryPostProcessor, Ordered {
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		Set<String> initializers = Set.of(beanFactory.getBeanNamesForType(DatabaseInitializer.class, true, false));
-		for (String flyway : beanFactory.getBeanNamesForType(Flyway.class, true, false)) {
-			BeanDefinition definition = beanFactory.getBeanDefinition(flyway);
+		Set<String> flyways = Set.of(beanFactory.getBeanNamesForType(Flyway.class, true, false));
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			BeanDefinition definition = beanFactory.getBeanDefinition(name);
+			Set<String> removed = flyways.contains(name) ? initializers : flyways;
 			String[] dependsOn = definition.getDependsOn();
 			if (dependsOn != null) {
 				definition.setDependsOn(
-						Arrays.stream(dependsOn).filter((name) -> !initializers.contains(name)).toArray(String[]::new));
+						Arrays.stream(dependsOn).filter((other) -> !removed.contains(other)).toArray(String[]::new));
 			}
 		}
 	}

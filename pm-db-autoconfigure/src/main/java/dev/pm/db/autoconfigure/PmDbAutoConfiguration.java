@@ -6,7 +6,6 @@ import dev.pm.db.DatabaseBackup;
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.SqliteDatabase;
 import dev.pm.db.backup.OnlineBackup;
-import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.jdbc.DatabaseUpkeep;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
@@ -28,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -102,9 +102,11 @@ public final class PmDbAutoConfiguration {
 		return new DefaultTransactionManagerVerifier(SqliteDataSourceUnwrapper.unwrap(dataSource), transactionManagers);
 	}
 
+	// Unless the application has a Flyway of its own, whose configuration pm-db then
+	// migrates with.
 	@Bean
-	@ConditionalOnMissingBean
-	Flyway flyway(DataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader,
+	@ConditionalOnMissingBean(Flyway.class)
+	PmDbFlyway pmDbFlyway(DataSource dataSource, PmDbProperties properties, ResourceLoader resourceLoader,
 			Environment environment, ObjectProvider<Callback> callbacks, ObjectProvider<JavaMigration> javaMigrations,
 			ListableBeanFactory beanFactory) {
 		SpringFlywayProperties.rejectAny(environment);
@@ -113,13 +115,23 @@ public final class PmDbAutoConfiguration {
 			.callbacks(callbacks.orderedStream().toArray(Callback[]::new))
 			.javaMigrations(javaMigrations.orderedStream().toArray(JavaMigration[]::new));
 		FlywayConfigurationCustomizers.apply(configuration, beanFactory);
-		return LazyFlyway.of(configuration);
+		return new PmDbFlyway(configuration);
+	}
+
+	// Made when something uses it: pm-db's start-up reads only the configuration.
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	Flyway flyway(PmDbFlyway pmDbFlyway) {
+		return new Flyway(pmDbFlyway.getConfiguration());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DatabaseInitializer databaseInitializer(DataSource dataSource, Flyway flyway, PmDbProperties properties) {
-		return PmDbDatabase.initializer(SqliteDataSourceUnwrapper.unwrap(dataSource), flyway, properties);
+	DatabaseInitializer databaseInitializer(DataSource dataSource, ObjectProvider<PmDbFlyway> pmDbFlyway,
+			ObjectProvider<Flyway> flyway, PmDbProperties properties) {
+		return PmDbDatabase.initializer(SqliteDataSourceUnwrapper.unwrap(dataSource),
+				PmDbFlyway.configurationOf(pmDbFlyway, flyway), properties);
 	}
 
 	@Bean

@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 
 import dev.pm.db.DatabaseInitializer;
 import dev.pm.db.DatabasePath;
-import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.init.SqliteDatabaseInitializer;
 import dev.pm.db.jdbc.DatabaseUpkeep;
 import dev.pm.db.jdbc.JournalMode;
@@ -20,6 +19,7 @@ import dev.pm.db.jdbc.SqliteDriver;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import dev.pm.db.jdbc.SqliteTransactionManager;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -98,9 +98,8 @@ public final class PmDbDatabase {
 		}
 		DatabasePath path = DatabasePath.of(properties.getPath());
 		SqliteDataSource dataSource = dataSource(path, properties);
-		Flyway flyway = LazyFlyway.of(flywayConfiguration(dataSource, properties, classLoader));
 		return new PmDbDatabase(dataSource, exceptionTranslator(path, properties),
-				initializer(dataSource, flyway, properties));
+				initializer(dataSource, flywayConfiguration(dataSource, properties, classLoader), properties));
 	}
 
 	/**
@@ -217,9 +216,10 @@ public final class PmDbDatabase {
 			.cleanDisabled(true);
 	}
 
-	static DatabaseInitializer initializer(SqliteDataSource dataSource, Flyway flyway, PmDbProperties properties) {
+	static DatabaseInitializer initializer(SqliteDataSource dataSource, Configuration flywayConfiguration,
+			PmDbProperties properties) {
 		SqliteDatabaseInitializer initializer = new SqliteDatabaseInitializer(dataSource, dataSource.getPragmaApplier(),
-				flyway, properties.getIntegrityCheck());
+				flywayConfiguration, properties.getIntegrityCheck());
 		initializer.setCreateIfMissing(properties.isCreateIfMissing());
 		initializer.setFilePermissions(properties.filePermissionSet());
 		initializer.setMigrationEnabled(properties.getMigration().isEnabled());

@@ -9,9 +9,11 @@ import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import dev.pm.db.support.IntegrityChecker;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The database behind the shared connection, with Flyway's history as its schema version.
@@ -22,13 +24,16 @@ final class DefaultSqliteDatabase implements SqliteDatabase {
 
 	private final SqliteDataSource dataSource;
 
-	private final Flyway flyway;
+	// Made at the first call: a start-up that never asks needs no Flyway (making one
+	// costs a tenth of a small application's start).
+	private final SingletonSupplier<Flyway> flyway;
 
 	private final IntegrityCheck integrityCheck;
 
-	DefaultSqliteDatabase(SqliteDataSource dataSource, Flyway flyway, IntegrityCheck integrityCheck) {
+	DefaultSqliteDatabase(SqliteDataSource dataSource, Configuration flywayConfiguration,
+			IntegrityCheck integrityCheck) {
 		this.dataSource = dataSource;
-		this.flyway = flyway;
+		this.flyway = SingletonSupplier.of(() -> new Flyway(flywayConfiguration));
 		this.integrityCheck = integrityCheck;
 	}
 
@@ -39,7 +44,7 @@ final class DefaultSqliteDatabase implements SqliteDatabase {
 
 	@Override
 	public Optional<String> getSchemaVersion() {
-		MigrationInfo current = this.flyway.info().current();
+		MigrationInfo current = this.flyway.obtain().info().current();
 		return Optional.ofNullable(current).map((migration) -> migration.getVersion().getVersion());
 	}
 

@@ -54,8 +54,6 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 
 	private final PragmaApplier pragmas;
 
-	// Not the Flyway: making one costs a tenth of a start, and an unchanged database
-	// needs none.
 	private final Configuration flywayConfiguration;
 
 	private final IntegrityCheck integrityCheck;
@@ -75,16 +73,18 @@ public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 	 * @param dataSource the application's data source
 	 * @param pragmas the PRAGMAs of the data source, verified again once migrations ran
 	 * (a migration may change one, and it would stick on the shared connection)
-	 * @param flyway Flyway, configured with the application's migrations on
-	 * {@code dataSource}; one of {@link LazyFlyway#of} is made only if the start needs it
+	 * @param flywayConfiguration the configuration of Flyway with the application's
+	 * migrations on {@code dataSource}; a Flyway is made from it only if the start needs
+	 * one (making one costs a tenth of a small application's start, and a database
+	 * unchanged since its clean close needs none)
 	 * @param integrityCheck the check to run at start-up
 	 */
-	public SqliteDatabaseInitializer(SqliteDataSource dataSource, PragmaApplier pragmas, Flyway flyway,
-			IntegrityCheck integrityCheck) {
-		super(new DefaultSqliteDatabase(dataSource, flyway, integrityCheck));
+	public SqliteDatabaseInitializer(SqliteDataSource dataSource, PragmaApplier pragmas,
+			Configuration flywayConfiguration, IntegrityCheck integrityCheck) {
+		super(new DefaultSqliteDatabase(dataSource, flywayConfiguration, integrityCheck));
 		this.dataSource = dataSource;
 		this.pragmas = pragmas;
-		this.flywayConfiguration = LazyFlyway.configurationOf(flyway);
+		this.flywayConfiguration = flywayConfiguration;
 		this.integrityCheck = integrityCheck;
 	}
 

@@ -29,4 +29,16 @@ class FlywayBeanOrderTests {
 		assertThat(beanFactory.getBeanDefinition("independent").getDependsOn()).isNull();
 	}
 
+	@Test
+	void beansThatWaitForDatabaseInitializationWaitForTheDatabaseInitializerAloneNotForFlyway() {
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		beanFactory.registerSingleton("databaseInitializer", mock(DatabaseInitializer.class));
+		beanFactory.registerBeanDefinition("flyway", new RootBeanDefinition(Flyway.class));
+		RootBeanDefinition jdbcTemplate = new RootBeanDefinition(Object.class);
+		jdbcTemplate.setDependsOn("databaseInitializer", "flyway");
+		beanFactory.registerBeanDefinition("jdbcTemplate", jdbcTemplate);
+		new FlywayBeanOrder().postProcessBeanFactory(beanFactory);
+		assertThat(beanFactory.getBeanDefinition("jdbcTemplate").getDependsOn()).containsExactly("databaseInitializer");
+	}
+
 }

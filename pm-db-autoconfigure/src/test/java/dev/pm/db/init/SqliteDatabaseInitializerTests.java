@@ -703,7 +703,8 @@ class SqliteDatabaseInitializerTests {
 				.callbacks(otherProcessMigrates)
 				.load();
 			return new SqliteDatabaseInitializer(dataSource,
-					new PragmaApplier(List.of(), dataSource.getPath().getFile()), flyway, IntegrityCheck.FULL);
+					new PragmaApplier(List.of(), dataSource.getPath().getFile()), flyway.getConfiguration(),
+					IntegrityCheck.FULL);
 		}
 
 	}
@@ -758,7 +759,8 @@ class SqliteDatabaseInitializerTests {
 
 			};
 			Flyway older = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/base").load();
-			return new SqliteDatabaseInitializer(dataSource, newerMigrates, older, IntegrityCheck.FULL);
+			return new SqliteDatabaseInitializer(dataSource, newerMigrates, older.getConfiguration(),
+					IntegrityCheck.FULL);
 		}
 
 	}

@@ -3,10 +3,10 @@ package dev.pm.db.autoconfigure.health;
 import javax.sql.DataSource;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import dev.pm.db.autoconfigure.PmDbFlyway;
 import dev.pm.db.autoconfigure.SqliteDataSourceUnwrapper;
 import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
 import dev.pm.db.health.PmDbHealthIndicator;
-import dev.pm.db.init.LazyFlyway;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.replication.Replicator;
 import org.flywaydb.core.Flyway;
@@ -37,9 +37,10 @@ public final class PmDbHealthContributorAutoConfiguration {
 	// Named as Spring Boot's, which then backs off: the health component stays "db".
 	@Bean
 	@ConditionalOnMissingBean(name = { "dbHealthIndicator", "dbHealthContributor" })
-	PmDbHealthIndicator dbHealthIndicator(DataSource dataSource, Flyway flyway, ObjectProvider<Replicator> replicator) {
+	PmDbHealthIndicator dbHealthIndicator(DataSource dataSource, ObjectProvider<PmDbFlyway> pmDbFlyway,
+			ObjectProvider<Flyway> flyway, ObjectProvider<Replicator> replicator) {
 		return new PmDbHealthIndicator(SqliteDataSourceUnwrapper.unwrap(dataSource),
-				LazyFlyway.configurationOf(flyway).getTable(), replicator.getIfAvailable());
+				PmDbFlyway.configurationOf(pmDbFlyway, flyway).getTable(), replicator.getIfAvailable());
 	}
 
 }
