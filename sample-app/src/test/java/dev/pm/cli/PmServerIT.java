@@ -388,8 +388,8 @@ class PmServerIT {
 
 	/**
 	 * The build trains the archive of the JDK that builds; the launcher trains one for
-	 * any other JDK in the background, on its first run there. (picocli's jar holds Java 5
-	 * classes, which no archive takes: they come from the jar.)
+	 * any other JDK in the background, on its first run there. (picocli's jar holds Java
+	 * 5 classes, which no archive takes: they come from the jar.)
 	 */
 	@ParameterizedTest
 	@MethodSource("jdks")
