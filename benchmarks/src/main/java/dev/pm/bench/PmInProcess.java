@@ -51,7 +51,7 @@ public final class PmInProcess implements AutoCloseable {
 			throws ReflectiveOperationException {
 		this.loader = loader;
 		Class<?> application = loader.loadClass("dev.pm.cli.PmApplication");
-		Class<?> lazyContext = loader.loadClass("dev.pm.cli.command.LazyApplicationContext");
+		Class<?> lazyContext = lazyApplicationContext(loader);
 		this.context = lazyContext.getConstructor(Class.class, Map.class).newInstance(application, environment);
 		Method setProperty = lazyContext.getMethod("setProperty", String.class, String.class);
 		for (Map.Entry<String, String> property : properties.entrySet()) {
@@ -65,6 +65,17 @@ public final class PmInProcess implements AutoCloseable {
 		this.setOut = commandLine.getMethod("setOut", PrintWriter.class);
 		this.setErr = commandLine.getMethod("setErr", PrintWriter.class);
 		this.execute = commandLine.getMethod("execute", String[].class);
+	}
+
+	// In dev.pm.cli.launch since 2026-12-07; a baseline built before is in
+	// dev.pm.cli.command.
+	private static Class<?> lazyApplicationContext(ClassLoader loader) throws ClassNotFoundException {
+		try {
+			return loader.loadClass("dev.pm.cli.launch.LazyApplicationContext");
+		}
+		catch (ClassNotFoundException ex) {
+			return loader.loadClass("dev.pm.cli.command.LazyApplicationContext");
+		}
 	}
 
 	/**

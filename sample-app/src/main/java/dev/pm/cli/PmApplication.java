@@ -8,9 +8,11 @@ import java.util.List;
 
 import dev.pm.cli.client.ArgumentFiles;
 import dev.pm.cli.command.CommandOutput;
-import dev.pm.cli.command.DatabaseSettings;
-import dev.pm.cli.command.LazyApplicationContext;
 import dev.pm.cli.command.PmCommandLine;
+import dev.pm.cli.launch.DatabaseSettings;
+import dev.pm.cli.launch.DefaultMessages;
+import dev.pm.cli.launch.LazyApplicationContext;
+import dev.pm.cli.launch.NativeLibrary;
 import dev.pm.cli.server.PmServer;
 
 import org.springframework.boot.SpringApplication;

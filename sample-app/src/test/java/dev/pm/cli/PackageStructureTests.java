@@ -37,6 +37,17 @@ class PackageStructureTests {
 	}
 
 	@Test
+	void launchKnowsNoCommandServerOrClient() {
+		noClasses().that()
+			.resideInAPackage("dev.pm.cli.launch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.pm.cli.command..", "dev.pm.cli.server..", "dev.pm.cli.client..")
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("dev.pm.cli"));
+	}
+
+	@Test
 	void packagesHaveNoCycles() {
 		slices().matching("dev.pm.cli.(**)")
 			.should()

@@ -2,6 +2,7 @@ package dev.pm.cli.command;
 
 import java.lang.reflect.Constructor;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import picocli.CommandLine;
 
 /**

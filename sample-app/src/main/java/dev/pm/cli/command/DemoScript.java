@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import picocli.CommandLine;
 
 /**

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.plan.PlanRepository;
 import dev.pm.cli.status.DatabaseStatusService;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.plan.PlanException;
 import dev.pm.db.DatabaseException;
 import dev.pm.db.jdbc.LeaseStatus;

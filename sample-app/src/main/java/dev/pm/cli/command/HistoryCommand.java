@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.plan.HistoryFilter;
 import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.plan.ProjectHistoryService;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.plan.PlanException;
 import dev.pm.cli.transport.DatabaseLocation;
 import picocli.CommandLine.Command;

@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.plan.PlanException;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;

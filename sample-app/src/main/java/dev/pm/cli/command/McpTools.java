@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.plan.HistoryEntry;
 import dev.pm.cli.plan.HistoryFilter;
 import dev.pm.cli.plan.ProjectHistoryService;

@@ -1,8 +1,11 @@
 package dev.pm.cli.command;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
+import dev.pm.cli.launch.CommandTree;
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.plan.SingleLine;
 import dev.pm.cli.plan.TaskStatus;
 import picocli.CommandLine;
@@ -10,6 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
+
+import static dev.pm.cli.launch.CommandTree.group;
 
 /**
  * Builds the command line of {@code pm}: its commands, converters and the error handling
@@ -29,6 +34,28 @@ public final class PmCommandLine {
 	 */
 	public static final int CHANGED_BUT_FAILED = 3;
 
+	// pm's commands, each group with its subcommands in the order help lists them.
+	// Completion writes a script of every command.
+	private static final CommandTree COMMANDS = new CommandTree(PmCommand.class, List.of(
+			group(EpicCommand.class, EpicCommand.Add.class, EpicCommand.ListEpics.class, EpicCommand.Show.class,
+					EpicCommand.Update.class, EpicCommand.Delete.class),
+			group(FeatureCommand.class, FeatureCommand.Add.class, FeatureCommand.ListFeatures.class,
+					FeatureCommand.Show.class, FeatureCommand.Update.class, FeatureCommand.Delete.class),
+			group(TaskCommand.class, TaskAddCommand.class, TaskListCommand.class, TaskShowCommand.class,
+					TaskHistoryCommand.class, TaskNextCommand.class, TaskClaimCommand.class,
+					TaskClaimCommands.Heartbeat.class, TaskClaimCommands.Release.class, TaskUpdateCommand.class,
+					TaskTransitionCommands.Start.class, TaskTransitionCommands.Complete.class,
+					TaskTransitionCommands.Approve.class, TaskTransitionCommands.Reopen.class,
+					TaskTransitionCommands.Block.class, TaskTransitionCommands.Unblock.class,
+					TaskTransitionCommands.Archive.class, TaskTransitionCommands.Done.class, TaskMoveCommand.class,
+					TaskDeleteCommand.class, TaskImportCommand.class),
+			group(HistoryCommand.class), group(McpCommand.class),
+			group(DbCommand.class, DbCommand.Status.class, DbCommand.Backup.class, DbRestoreCommand.class,
+					DbReplicationCommand.class),
+			group(InitCommand.class), group(DemoCommand.class),
+			group(ServerCommand.class, ServerCommand.Start.class, ServerCommand.Stop.class, ServerCommand.Status.class),
+			group(CompletionCommand.class)), Set.of(CompletionCommand.class));
+
 	private static final Set<String> SINGLE_LINE_OPTIONS = Set.of("--agent", "--agent-type", "--estimate", "--notes",
 			"--reason", "--title");
 
@@ -41,7 +68,7 @@ public final class PmCommandLine {
 	 * @return the command line, ready to {@code execute}
 	 */
 	public static CommandLine create(LazyApplicationContext context) {
-		return configure(CommandTree.whole(new CommandFactory(context)), context);
+		return configure(COMMANDS.whole(new CommandFactory(context)), context);
 	}
 
 	/**
@@ -52,7 +79,7 @@ public final class PmCommandLine {
 	 * @return the command line, ready to {@code execute} those arguments
 	 */
 	public static CommandLine create(LazyApplicationContext context, String[] args) {
-		return configure(CommandTree.forArguments(new CommandFactory(context), args), context);
+		return configure(COMMANDS.forArguments(new CommandFactory(context), args), context);
 	}
 
 	private static CommandLine configure(CommandLine commandLine, LazyApplicationContext context) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.transport.DatabaseLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

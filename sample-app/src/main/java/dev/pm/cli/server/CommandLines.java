@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-import dev.pm.cli.command.LazyApplicationContext;
 import dev.pm.cli.command.PmCommandLine;
+import dev.pm.cli.launch.LazyApplicationContext;
 import picocli.CommandLine;
 
 /**

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.pm.cli.command.CommandOutput;
-import dev.pm.cli.command.LazyApplicationContext;
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.transport.Invocation;
 import dev.pm.cli.transport.Protocol;
 import dev.pm.cli.transport.Request;

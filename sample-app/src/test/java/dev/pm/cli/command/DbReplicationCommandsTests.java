@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import dev.pm.cli.PmApplication;
 import dev.pm.cli.TestDatabase;
 import dev.pm.cli.command.InProcessPm.Run;
+import dev.pm.cli.launch.DatabaseSettings;
+import dev.pm.cli.launch.LazyApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

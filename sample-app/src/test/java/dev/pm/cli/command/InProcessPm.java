@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.pm.cli.PmApplication;
 import dev.pm.cli.TestDatabase;
+import dev.pm.cli.launch.LazyApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

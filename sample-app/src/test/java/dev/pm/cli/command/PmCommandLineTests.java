@@ -16,6 +16,7 @@ import java.util.Map;
 
 import dev.pm.cli.PmApplication;
 import dev.pm.cli.TestDatabase;
+import dev.pm.cli.launch.LazyApplicationContext;
 import dev.pm.cli.upgrade.VersionOneDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

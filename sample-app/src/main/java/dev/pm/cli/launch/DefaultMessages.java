@@ -1,4 +1,4 @@
-package dev.pm.cli;
+package dev.pm.cli.launch;
 
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import org.springframework.context.NoSuchMessageException;
  *
  * @author pm-db
  */
-final class DefaultMessages implements MessageSource {
+public final class DefaultMessages implements MessageSource {
 
 	@Override
 	public @Nullable String getMessage(String code, Object @Nullable [] args, @Nullable String defaultMessage,

@@ -1,4 +1,4 @@
-package dev.pm.cli.logging;
+package dev.pm.cli.launch;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package dev.pm.cli.command;
+package dev.pm.cli.launch;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -103,7 +103,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * working directory, which its user closes: {@code pm demo} runs on its own database.
 	 * @return the new application
 	 */
-	LazyApplicationContext fresh() {
+	public LazyApplicationContext fresh() {
 		return new LazyApplicationContext(
 				new Application(this.application.type, new LinkedHashMap<>(this.application.properties())),
 				this.environment, this.workingDirectory, true);
@@ -114,7 +114,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * standard input the server does not have.
 	 * @return whether this view serves the commands of other processes
 	 */
-	boolean servesRequests() {
+	public boolean servesRequests() {
 		return !this.owner;
 	}
 
@@ -160,7 +160,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * @param type its type
 	 * @return the bean, or empty
 	 */
-	<T> Optional<T> startedBean(Class<T> type) {
+	public <T> Optional<T> startedBean(Class<T> type) {
 		return this.application.started().map((context) -> context.getBeanProvider(type).getIfAvailable());
 	}
 
@@ -186,7 +186,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * Notes the {@code --db} of the command being run, or that it has none.
 	 * @param database {@code --db}, or {@code null}
 	 */
-	void databaseFlag(String database) {
+	public void databaseFlag(String database) {
 		this.databaseFlag = database;
 	}
 
@@ -194,7 +194,7 @@ public final class LazyApplicationContext implements AutoCloseable {
 	 * Returns which database this command uses and why, as the client resolved it.
 	 * @return the database and the reason
 	 */
-	DatabaseLocation databaseLocation() {
+	public DatabaseLocation databaseLocation() {
 		return DatabaseLocation.resolve(this.databaseFlag, this.environment, this.workingDirectory);
 	}
 

@@ -1,4 +1,4 @@
-package dev.pm.cli;
+package dev.pm.cli.launch;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import org.sqlite.util.OSInfo;
  * old" library first. sqlite-jdbc loads a library named by {@code org.sqlite.lib.path}
  * and {@code org.sqlite.lib.name} as it is.
  */
-final class NativeLibrary {
+public final class NativeLibrary {
 
 	/** The system property the launcher sets to the application's directory. */
 	static final String APPLICATION_DIRECTORY = "pm.app";
@@ -31,7 +31,7 @@ final class NativeLibrary {
 	 * the launcher's {@value #APPLICATION_DIRECTORY}, or where it cannot be written,
 	 * sqlite-jdbc does as it always does.
 	 */
-	static void useExtractedCopy() {
+	public static void useExtractedCopy() {
 		String application = System.getProperty(APPLICATION_DIRECTORY);
 		if (application == null || System.getProperty("org.sqlite.lib.path") != null) {
 			return;

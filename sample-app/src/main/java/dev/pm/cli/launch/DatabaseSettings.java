@@ -1,4 +1,4 @@
-package dev.pm.cli.command;
+package dev.pm.cli.launch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

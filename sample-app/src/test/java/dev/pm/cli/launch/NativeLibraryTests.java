@@ -1,4 +1,4 @@
-package dev.pm.cli;
+package dev.pm.cli.launch;
 
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteJDBCLoader;
