@@ -35,14 +35,15 @@ import org.springframework.dao.CannotAcquireLockException;
  * where the connection was taken.
  * <p>
  * Threads get the connection in the order they asked for it ({@link LeaseQueue}): a
- * waiter keeps its place while it wakes up to look after the holder, and a thread that
- * did not wait may pass the first waiter once, no more. The lease used to let any
- * newcomer take a free connection and sent a waiter to the end of the line every 100 ms:
- * with 200 threads writing, the median wait was near zero but some waited the whole busy
- * timeout and failed (42-437 timeouts in 30 s, BENCHMARKS.md scenario 10). In order, none
- * failed and the longest wait was 92-317 ms; the price is throughput under such
- * contention (0.45-0.58 of the old rate in the same run), since most hand-offs now wake a
- * parked thread.
+ * waiter keeps its place while it wakes up to look after the holder, and threads that did
+ * not wait may pass the first waiter a few times ({@link LeaseQueue#MAX_PASSES}), no
+ * more. The lease used to let any newcomer take a free connection and sent a waiter to
+ * the end of the line every 100 ms: with 200 threads writing, the median wait was near
+ * zero but some waited the whole busy timeout and failed (42-516 timeouts in 30 s,
+ * BENCHMARKS.md scenario 10). Strictly in order (one pass), none failed, but most
+ * hand-offs woke a parked thread and left the connection idle meanwhile (0.45-0.85 of the
+ * old throughput); with a few passes the thread that just handed the connection back
+ * mostly runs a few transactions more first, which recovers most of that throughput.
  *
  * @author pm-db
  */
