@@ -35,14 +35,16 @@ import org.springframework.dao.CannotAcquireLockException;
  * where the connection was taken.
  * <p>
  * Threads get the connection in the order they asked for it ({@link LeaseQueue}): a
- * waiter keeps its place while it wakes up to look after the holder, and a thread that
- * did not wait may pass the first waiter once, no more. The lease used to let any
- * newcomer take a free connection and sent a waiter to the end of the line every 100 ms:
- * with 200 threads writing, the median wait was near zero but some waited the whole busy
- * timeout and failed (42-437 timeouts in 30 s, BENCHMARKS.md scenario 10). In order, none
- * failed and the longest wait was 92-317 ms; the price is throughput under such
- * contention (0.45-0.58 of the old rate in the same run), since most hand-offs now wake a
- * parked thread.
+ * waiter keeps its place while it wakes up to look after the holder, and threads that did
+ * not wait may pass the first waiter a few times ({@link LeaseQueue#MAX_PASSES}), no
+ * more. The lease used to let any newcomer take a free connection and sent a waiter to
+ * the end of the line every 100 ms: with 200 threads writing, the median wait was near
+ * zero but some waited the whole busy timeout and failed (42-675 timeouts in 30 s,
+ * BENCHMARKS.md scenario 10). With one pass, none failed, but most hand-offs woke a
+ * parked thread and left the connection idle meanwhile (0.45-0.85 of the old throughput).
+ * With 8, the thread that just handed the connection back mostly runs a few transactions
+ * more first: none failed either, at 1.25-1.37 of the old throughput, and the longest
+ * waits were about twice those of one pass (0.4-1.2 s on a loaded machine).
  *
  * @author pm-db
  */

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Threads get the connection in the order they asked for it: a waiter keeps its place
- * while it waits, and a thread that did not wait passes it at most once.
+ * while it waits, and threads that did not wait pass the first waiter at most
+ * {@link LeaseQueue#MAX_PASSES} times.
  */
 class LeaseFairnessTests {
 
@@ -47,7 +48,8 @@ class LeaseFairnessTests {
 	}
 
 	@Test
-	void threadThatDidNotWaitPassesTheFirstWaiterOnceThenTheConnectionGoesToTheWaiter() throws Exception {
+	void threadThatDidNotWaitPassesTheFirstWaiterAtMostMaxPassesTimesThenTheConnectionGoesToTheWaiter()
+			throws Exception {
 		LeaseQueue queue = new LeaseQueue();
 		assertThat(queue.take()).isTrue();
 		CountDownLatch joined = new CountDownLatch(1);
@@ -59,11 +61,16 @@ class LeaseFairnessTests {
 		});
 		waiter.start();
 		assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+		// The waiter never looks, so only the bound can give it the connection: a lease
+		// that let newcomers barge in would let this thread take it back every time.
+		int passes = 0;
 		queue.release();
-		assertThat(queue.take()).as("first pass").isTrue();
-		queue.release();
+		while (passes < 1000 && queue.take()) {
+			passes++;
+			queue.release();
+		}
+		assertThat(passes).isEqualTo(LeaseQueue.MAX_PASSES);
 		assertThat(queue.owner()).isSameAs(waiter);
-		assertThat(queue.take()).as("second pass").isFalse();
 		done.countDown();
 		waiter.join(10_000);
 	}

@@ -1,5 +1,7 @@
 package dev.pm.db.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,12 +37,38 @@ class LeaseQueueTests {
 	}
 
 	@Test
+	void waitersGetTheConnectionInTheOrderTheyJoinedEachPassedOverAtMostMaxPassesTimes() throws Exception {
+		assertThat(this.queue.take()).isTrue();
+		List<Thread> waiters = List.of(inLine("first"), inLine("second"), inLine("third"));
+		List<Thread> served = new ArrayList<>();
+		List<Integer> passedOver = new ArrayList<>();
+		int passes = 0;
+		// This thread asks again after every hand-back, as a running thread that never
+		// waits would; it also hands back for the waiters, which do nothing themselves.
+		for (int i = 0; i < 1000 && served.size() < waiters.size(); i++) {
+			this.queue.release();
+			Thread owner = this.queue.owner();
+			if (owner != null) {
+				served.add(owner);
+				passedOver.add(passes);
+				passes = 0;
+			}
+			else {
+				assertThat(this.queue.take()).isTrue();
+				passes++;
+			}
+		}
+		assertThat(served).isEqualTo(waiters);
+		assertThat(passedOver).containsOnly(LeaseQueue.MAX_PASSES);
+	}
+
+	@Test
 	void waiterThatGivesUpAConnectionGivenToItHandsItOn() throws Exception {
 		assertThat(this.queue.take()).isTrue();
 		AtomicReference<LeaseQueue.Waiter> first = new AtomicReference<>();
 		Thread waiter = inLine(first);
 		this.queue.release();
-		assertThat(this.queue.take()).isTrue();
+		passAsOftenAsAllowed();
 		this.queue.release();
 		assertThat(this.queue.owner()).isSameAs(waiter);
 		this.queue.giveUp(first.get());
@@ -57,7 +85,19 @@ class LeaseQueueTests {
 		this.queue.release();
 		this.queue.giveUp(first.get());
 		assertThat(this.queue.waiting()).isOne();
-		// The next waiter may be passed once again, as a new first waiter.
+		// The next waiter may be passed as often again, as a new first waiter.
+		passAsOftenAsAllowed();
+	}
+
+	@Test
+	void onlyWaiterThatGivesUpWhileTheConnectionIsFreeLeavesItFreeForAnyone() throws Exception {
+		assertThat(this.queue.take()).isTrue();
+		AtomicReference<LeaseQueue.Waiter> only = new AtomicReference<>();
+		inLine(only);
+		this.queue.release();
+		this.queue.giveUp(only.get());
+		assertThat(this.queue.waiting()).isZero();
+		assertThat(this.queue.owner()).isNull();
 		assertThat(this.queue.take()).isTrue();
 	}
 
@@ -111,6 +151,17 @@ class LeaseQueueTests {
 		this.queue.release();
 		assertThat(this.queue.takeOverFromDeadOwner(first.get())).isNull();
 		assertThat(this.queue.owner()).isNull();
+	}
+
+	// From a free connection with a waiter in line: take it ahead of that waiter as often
+	// as the waiter may be passed over, releasing it in between; ends holding it.
+	private void passAsOftenAsAllowed() {
+		for (int pass = 1; pass <= LeaseQueue.MAX_PASSES; pass++) {
+			if (pass > 1) {
+				this.queue.release();
+			}
+			assertThat(this.queue.take()).as("pass %d", pass).isTrue();
+		}
 	}
 
 	private Thread inLine(String name) throws InterruptedException {
