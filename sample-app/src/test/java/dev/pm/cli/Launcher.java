@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.pm.cli.transport.ServerFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,6 +73,11 @@ final class Launcher {
 		return this;
 	}
 
+	/** The launcher script this runs. */
+	Path script() {
+		return this.script;
+	}
+
 	/**
 	 * Runs the launcher through a command that changes the user, such as
 	 * {@code setpriv --reuid=…}.
@@ -95,6 +102,20 @@ final class Launcher {
 
 	Run pm(String... args) throws IOException, InterruptedException {
 		return start(args).finish();
+	}
+
+	/**
+	 * Stops the servers of these databases that run, start or stop, each with
+	 * {@code pm server stop}: where there is none, a test's clean-up starts no JVM.
+	 * @param databases the databases
+	 */
+	void stopServers(Path... databases) throws IOException, InterruptedException {
+		for (Path database : databases) {
+			ServerFiles files = ServerFiles.of(database.toAbsolutePath().normalize(), this.environment);
+			if (Files.isDirectory(files.directory()) && files.hasServer()) {
+				with("PM_SERVER", "on").pm("--db", database.toString(), "server", "stop");
+			}
+		}
 	}
 
 	Started start(String... args) throws IOException {

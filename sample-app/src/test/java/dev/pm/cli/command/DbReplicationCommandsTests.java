@@ -16,9 +16,13 @@ import java.util.stream.Stream;
 import dev.pm.cli.PmApplication;
 import dev.pm.cli.TestDatabase;
 import dev.pm.cli.command.InProcessPm.Run;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code pm db replication} and {@code pm db restore}: a replica kept while pm works, and
  * a database built from it alone.
  */
+@ExtendWith(ExpectedOutputExtension.class)
 class DbReplicationCommandsTests {
 
 	@TempDir
@@ -77,7 +82,7 @@ class DbReplicationCommandsTests {
 	}
 
 	@Test
-	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentNamingTheFile() throws IOException {
+	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentNamingTheFile(CapturedOutput output) throws IOException {
 		try (InProcessPm pm = replicating()) {
 			pm.run("epic", "add", "E01", "Offline mode");
 		}
@@ -99,6 +104,7 @@ class DbReplicationCommandsTests {
 					"the last good moment");
 			assertThat(pm.run("--db", restored.toString(), "epic", "list").out()).contains("E01");
 		}
+		assertThat(output).contains("pm: WARN ReplicaRestore: Restore of " + restored + " stopped at ");
 	}
 
 	@Test
@@ -131,7 +137,7 @@ class DbReplicationCommandsTests {
 	}
 
 	@Test
-	void aFailingTargetIsReportedWithExitCodeOneWhileCommandsGoOn() throws IOException {
+	void aFailingTargetIsReportedWithExitCodeOneWhileCommandsGoOn(CapturedOutput output) throws IOException {
 		Files.writeString(replica(), "a file where the replica directory should be");
 		try (InProcessPm pm = replicating()) {
 			Run added = pm.run("epic", "add", "E01", "Offline mode");
@@ -141,6 +147,8 @@ class DbReplicationCommandsTests {
 			assertThat(shown.exitCode()).isEqualTo(1);
 			assertThat(shown.out()).contains("state         failing").containsPattern("last error +.*" + replica());
 		}
+		assertThat(output).contains("pm: WARN Replicator: Cannot replicate ")
+			.contains(" to " + replica() + " (the replica falls behind");
 	}
 
 	@Test
