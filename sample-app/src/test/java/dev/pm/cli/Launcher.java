@@ -137,7 +137,7 @@ final class Launcher {
 	record Started(Process process, Path out, Path err) {
 
 		Run finish() throws IOException, InterruptedException {
-			assertThat(this.process.waitFor(120, TimeUnit.SECONDS)).as("pm finished within 120 s").isTrue();
+			assertThat(this.process.waitFor(5, TimeUnit.MINUTES)).as("pm finished within 5 minutes").isTrue();
 			Run run = new Run(this.process.exitValue(), Files.readString(this.out, StandardCharsets.UTF_8),
 					Files.readString(this.err, StandardCharsets.UTF_8));
 			Files.delete(this.out);

@@ -92,7 +92,7 @@ class PmServerIT {
 
 		assertThat(this.pm.pm("epic", "list").out()).contains("E01", "E08");
 		long server = awaitServerPid();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		while (serverProcesses().size() > 1 && System.nanoTime() < deadline) {
 			Thread.sleep(100);
 		}
@@ -180,9 +180,14 @@ class PmServerIT {
 		this.pm.with("PM_SERVER_IDLE", "1s");
 		startServer();
 		assertThat(this.pm.pm("epic", "add", "E01", "Then idle").exitCode()).isZero();
-		ProcessHandle server = ProcessHandle.of(this.pm.serverPid()).orElseThrow();
 
-		server.onExit().get();
+		// Found by its arguments, not with pm server status: on a loaded machine a JVM
+		// may
+		// take longer to start than the server stays. If the command ran in its own
+		// process because the server was gone, the server it started stops too.
+		for (ProcessHandle server : serverProcesses()) {
+			server.onExit().get();
+		}
 
 		assertThat(socket()).doesNotExist();
 		// Closed cleanly: the starter checkpoints and truncates the WAL on close.
@@ -240,7 +245,7 @@ class PmServerIT {
 		assertThat(run.err()).contains("is not an SQLite database").hasLineCount(1);
 		ServerFiles files = ServerFiles.of(this.database,
 				Map.of("PM_SERVER_DIR", this.directory.resolve("server").toString()));
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		while (!(Files.exists(files.log()) && Files.readString(files.log()).contains("did not start"))
 				&& System.nanoTime() < deadline) {
 			Thread.sleep(100);
