@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import dev.pm.db.TransactionsTests.Outer;
 import dev.pm.db.test.WriteLockHolder;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @ParameterizedClass(name = "pm.db.readers={0}")
 @ValueSource(ints = { 0, 2 })
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(ExpectedOutputExtension.class)
 class AtomicityTests {
 
 	@Parameter
@@ -84,7 +84,7 @@ class AtomicityTests {
 	}
 
 	@Test
-	void connectionWhoseTransactionWasRolledBackForItCannotBeUsedAgain() {
+	void connectionWhoseTransactionWasRolledBackForItCannotBeUsedAgain(CapturedOutput output) {
 		contextRunner().run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
 			Connection leaked = leakATransaction(dataSource, "leaked");
@@ -98,6 +98,7 @@ class AtomicityTests {
 			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM item", Integer.class))
 				.isZero();
 		});
+		assertThat(output).contains("Rolled back a transaction that thread 'main' left open");
 	}
 
 	@Test

@@ -12,11 +12,14 @@ import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.test.ChildJvm;
 import dev.pm.db.test.InterruptedWriter;
 import dev.pm.db.test.WriterApplication;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What only real processes can show: two processes on one file, a transaction a crash
  * interrupted (the crash loop is in {@link CrashLoopTests}).
  */
+@ExtendWith(ExpectedOutputExtension.class)
 class ChildProcessTests {
 
 	@TempDir
@@ -60,7 +64,8 @@ class ChildProcessTests {
 	}
 
 	@Test
-	void transactionInterruptedByAKillInRollbackJournalModeIsRolledBackAtTheNextStart() throws Exception {
+	void transactionInterruptedByAKillInRollbackJournalModeIsRolledBackAtTheNextStart(CapturedOutput output)
+			throws Exception {
 		Path file = this.dir.resolve("pm.db");
 		ApplicationContextRunner application = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(PmDbAutoConfiguration.class))
@@ -69,8 +74,8 @@ class ChildProcessTests {
 			.run((context) -> context.getBean(JdbcTemplate.class)
 				.update("INSERT INTO item (name) VALUES ('acknowledged')"));
 		Process writer = ChildJvm.start(InterruptedWriter.class, file.toString());
-		try (BufferedReader output = ChildJvm.output(writer)) {
-			ChildJvm.awaitLine(output, "spilled");
+		try (BufferedReader lines = ChildJvm.output(writer)) {
+			ChildJvm.awaitLine(lines, "spilled");
 			writer.destroyForcibly();
 			assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		}
@@ -82,6 +87,7 @@ class ChildProcessTests {
 			assertThat(jdbc.queryForObject("PRAGMA integrity_check", String.class)).isEqualTo("ok");
 			assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
 		});
+		assertThat(output).contains("Database " + file + " had a transaction interrupted by a crash (a hot journal)");
 	}
 
 	private static Process start(Path file, String... args) {

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import dev.pm.db.TransactionsTests.Outer;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,6 @@ import org.sqlite.SQLiteConnection;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * do not wait for each other, a read sees every write committed before it began and never
  * part of one, and read-write transactions keep the writer.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(ExpectedOutputExtension.class)
 class ReadersTests {
 
 	@TempDir

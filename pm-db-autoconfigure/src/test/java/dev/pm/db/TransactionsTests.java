@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -218,6 +219,10 @@ class TransactionsTests {
 	}
 
 	@Test
+	// It waits at least the timeout (300 ms); the upper bound only says it gave up, with
+	// a
+	// margin for a loaded machine.
+	@Tag("timing")
 	void threadWaitingLongerThanTheBusyTimeoutGetsAClearLockFailure() {
 		contextRunner().withPropertyValues("pm.db.busy-timeout=300ms").run((context) -> {
 			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
@@ -235,7 +240,7 @@ class TransactionsTests {
 				.isThrownBy(() -> context.getBean(Outer.class).add("waiting"))
 				.withMessageContaining("300 ms")
 				.withMessageContaining("slow-writer");
-			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 5000L);
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 30_000L);
 			release.countDown();
 			holder.join(10_000);
 			assertThat(names(context.getBean(JdbcTemplate.class))).containsExactly("held");

@@ -109,9 +109,8 @@ class EveryCommandBothWaysIT {
 	@AfterEach
 	void stopTheServer() throws Exception {
 		if (this.launcher != null) {
-			this.launcher.pm("server", "stop");
-			this.launcher.pm("--db", "other.db", "server", "stop");
-			this.launcher.pm("--db", "copies/backup.db", "server", "stop");
+			this.launcher.stopServers(this.directory.resolve("pm.db"), this.directory.resolve("other.db"),
+					this.directory.resolve("copies/backup.db"));
 		}
 	}
 

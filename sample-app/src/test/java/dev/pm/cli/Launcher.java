@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.pm.cli.transport.ServerFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,6 +73,11 @@ final class Launcher {
 		return this;
 	}
 
+	/** The launcher script this runs. */
+	Path script() {
+		return this.script;
+	}
+
 	/**
 	 * Runs the launcher through a command that changes the user, such as
 	 * {@code setpriv --reuid=…}.
@@ -97,6 +104,20 @@ final class Launcher {
 		return start(args).finish();
 	}
 
+	/**
+	 * Stops the servers of these databases that run, start or stop, each with
+	 * {@code pm server stop}: where there is none, a test's clean-up starts no JVM.
+	 * @param databases the databases
+	 */
+	void stopServers(Path... databases) throws IOException, InterruptedException {
+		for (Path database : databases) {
+			ServerFiles files = ServerFiles.of(database.toAbsolutePath().normalize(), this.environment);
+			if (Files.isDirectory(files.directory()) && files.hasServer()) {
+				with("PM_SERVER", "on").pm("--db", database.toString(), "server", "stop");
+			}
+		}
+	}
+
 	Started start(String... args) throws IOException {
 		List<String> command = new ArrayList<>(this.runAs);
 		command.addAll(List.of("sh", this.script.toString()));
@@ -116,7 +137,7 @@ final class Launcher {
 	record Started(Process process, Path out, Path err) {
 
 		Run finish() throws IOException, InterruptedException {
-			assertThat(this.process.waitFor(120, TimeUnit.SECONDS)).as("pm finished within 120 s").isTrue();
+			assertThat(this.process.waitFor(5, TimeUnit.MINUTES)).as("pm finished within 5 minutes").isTrue();
 			Run run = new Run(this.process.exitValue(), Files.readString(this.out, StandardCharsets.UTF_8),
 					Files.readString(this.err, StandardCharsets.UTF_8));
 			Files.delete(this.out);

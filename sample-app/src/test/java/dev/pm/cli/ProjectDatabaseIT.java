@@ -34,9 +34,8 @@ class ProjectDatabaseIT {
 	@AfterEach
 	void stopTheServers() throws Exception {
 		if (this.pm != null) {
-			this.pm.with("PM_SERVER", "on").pm("server", "stop");
-			launcher(this.home, "on").pm("server", "stop");
-			launcher(this.home, "on").pm("--db", this.directory.resolve("elsewhere.db").toString(), "server", "stop");
+			this.pm.stopServers(this.project.resolve(".pm/pm.db"), this.home.resolve(".pm/pm.db"),
+					this.directory.resolve("elsewhere.db"));
 		}
 	}
 

@@ -15,6 +15,7 @@ import dev.pm.db.health.PmDbHealthIndicator;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import dev.pm.db.metrics.PmDbMetrics;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import dev.pm.testing.postgres.PostgresServer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,6 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * database, pm-db steps aside and Spring Boot's own JDBC, Flyway and transaction
  * auto-configurations serve the same application code, here on a real PostgreSQL server.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(ExpectedOutputExtension.class)
 class ServerDatabaseTests {
 
 	@TempDir

@@ -11,17 +11,22 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.pm.db.DatabaseException;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+
 import static dev.pm.db.test.Databases.permissions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(ExpectedOutputExtension.class)
 class DatabaseFilesTests {
 
 	// nobody: another user than the one running the tests (root here, so it may hand
@@ -32,7 +37,7 @@ class DatabaseFilesTests {
 	Path dir;
 
 	@Test
-	void tightensEveryCompanionFileAndNeverAddsAPermission() throws IOException {
+	void tightensEveryCompanionFileAndNeverAddsAPermission(CapturedOutput output) throws IOException {
 		Path file = create("pm.db", "rw-r--r--");
 		Path wal = create("pm.db-wal", "rw-rw-rw-");
 		Path shm = create("pm.db-shm", "rw-------");
@@ -44,6 +49,12 @@ class DatabaseFilesTests {
 		assertThat(permissions(shm)).isEqualTo("rw-------");
 		assertThat(permissions(journal)).isEqualTo("r--------");
 		assertThat(permissions(unrelated)).isEqualTo("rw-rw-rw-");
+		assertThat(output)
+			.contains(
+					"Permissions of " + file
+							+ " were rw-r--r--, looser than pm.db.file-permissions; changed to rw-------",
+					"Permissions of " + wal + " were rw-rw-rw-", "Permissions of " + journal + " were r--r-----")
+			.doesNotContain(shm.toString(), unrelated.toString());
 	}
 
 	@Test

@@ -11,10 +11,14 @@ import dev.pm.db.DatabasePath;
 import dev.pm.db.jdbc.SqliteDriver;
 import dev.pm.db.test.Databases;
 import dev.pm.db.test.Databases.Snapshot;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The recovery of a transaction a crash interrupted; the crash itself is in
  * {@code ChildProcessTests}.
  */
+@ExtendWith(ExpectedOutputExtension.class)
 class HotJournalTests {
 
 	@TempDir
@@ -40,10 +45,11 @@ class HotJournalTests {
 	}
 
 	@Test
-	void emptyFileIsADatabaseWithNothingCommittedYet() throws SQLException, IOException {
+	void emptyFileIsADatabaseWithNothingCommittedYet(CapturedOutput output) throws SQLException, IOException {
 		Path file = Files.createFile(this.dir.resolve("pm.db"));
 		HotJournal.rollBack(dataSource(file));
 		assertThat(file).isEmptyFile();
+		assertThat(output).contains("Database " + file + " had a transaction interrupted by a crash");
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import dev.pm.db.jdbc.PragmaApplier;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.test.Databases;
 import dev.pm.db.test.Databases.Snapshot;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Callback;
@@ -46,7 +47,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.CannotAcquireLockException;
@@ -63,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The start-up sequence on real files.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(ExpectedOutputExtension.class)
 class SqliteDatabaseInitializerTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -189,7 +189,7 @@ class SqliteDatabaseInitializerTests {
 	}
 
 	@Test
-	void freshFileWhoseHistoryTableAnotherStartingProcessJustCreatedIsMigratedNotRefused() {
+	void freshFileWhoseHistoryTableAnotherStartingProcessJustCreatedIsMigratedNotRefused() throws IOException {
 		Path file = this.dir.resolve("pm.db");
 		// What a second process sees while the first one's Flyway has begun: an empty
 		// history.
@@ -198,6 +198,8 @@ class SqliteDatabaseInitializerTests {
 				+ " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
 				+ " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
 				+ " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)");
+		// Private, as the first process's pm-db created it.
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		at(file).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
@@ -224,16 +226,20 @@ class SqliteDatabaseInitializerTests {
 	}
 
 	@Test
-	void anotherApplicationsDatabaseIsAdoptedWhenTheUserAsksForABaseline() {
+	void anotherApplicationsDatabaseIsAdoptedWhenTheUserAsksForABaseline(CapturedOutput output) throws IOException {
 		Path file = this.dir.resolve("theirs.db");
 		Databases.execute(file, "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
 				"INSERT INTO item (name) VALUES ('kept')");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 		at(file, "pm.db.migration.baseline-on-migrate=true", "pm.db.migration.baseline-version=1").run((context) -> {
 			assertThat(context).hasNotFailed();
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForList("SELECT name FROM item", String.class)).containsExactly("kept");
 			assertThat(context.getBean(SqliteDatabase.class).getSchemaVersion()).hasValue("2");
 		});
+		// Made by another application, readable by others: made private as any database
+		// pm-db opens.
+		assertThat(output).contains("Permissions of " + file + " were rw-r--r--, looser than pm.db.file-permissions");
 	}
 
 	@Test
@@ -411,7 +417,7 @@ class SqliteDatabaseInitializerTests {
 	}
 
 	@Test
-	void failingMigrationLeavesTheLastGoodVersionAndNamesTheMigration() {
+	void failingMigrationLeavesTheLastGoodVersionAndNamesTheMigration(CapturedOutput output) {
 		Path file = this.dir.resolve("pm.db");
 		at(file, "pm.db.migration.locations=classpath:db/migration/base,classpath:db/failing").run((context) -> {
 			DatabaseMigrationException failure = cause(context.getStartupFailure(), DatabaseMigrationException.class);
@@ -427,6 +433,7 @@ class SqliteDatabaseInitializerTests {
 				assertThat(jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE name = 'tag'", Integer.class))
 					.isZero();
 			});
+		assertThat(output).contains("Migration of schema \"main\" to version \"2 - broken\" failed!");
 	}
 
 	@Test
@@ -614,6 +621,7 @@ class SqliteDatabaseInitializerTests {
 				assertThat(output).contains("integrity not checked");
 				assertThat(context.getBean(SqliteDatabase.class).checkIntegrity()).isFalse();
 			});
+		assertThat(output).contains("Could not optimize and checkpoint " + file + " before closing it");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.test.Holder;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write-ahead log that is emptied when the database is idle and reported, with the
  * readers that hold it back, when it grows too large.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(ExpectedOutputExtension.class)
 class DatabaseUpkeepTests {
 
 	@TempDir

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.pm.db.DatabasePath;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * One forgotten connection must not stop the application: a thread that dies holding it,
  * a lease held too long.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(ExpectedOutputExtension.class)
 class LeaseSafetyTests {
 
 	@TempDir
@@ -69,15 +69,20 @@ class LeaseSafetyTests {
 	}
 
 	@Test
-	void threadThatDiesHoldingTheConnectionWithoutATransactionKeepsWhatItCommitted() throws Exception {
+	void threadThatDiesHoldingTheConnectionWithoutATransactionKeepsWhatItCommitted(CapturedOutput output)
+			throws Exception {
 		runAndDie("auto-committer", (connection) -> insert(connection, "committed"));
 		assertThat(names()).containsExactly("committed");
+		assertThat(output).contains("Thread 'auto-committer' died holding the connection");
 	}
 
 	@Test
-	void threadThatDiesAfterClosingThePhysicalConnectionLeavesItToBeOpenedAgain() throws Exception {
+	void threadThatDiesAfterClosingThePhysicalConnectionLeavesItToBeOpenedAgain(CapturedOutput output)
+			throws Exception {
 		runAndDie("closer", (connection) -> ((ConnectionProxy) connection).getTargetConnection().close());
 		assertThat(names()).isEmpty();
+		assertThat(output).contains("Thread 'closer' died holding the connection")
+			.contains("was closed by application code");
 	}
 
 	@Test

@@ -15,14 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.pm.db.DatabasePath;
 import dev.pm.db.test.Holder;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@ExtendWith(ExpectedOutputExtension.class)
 class SqliteDataSourceTests {
 
 	@TempDir
@@ -254,7 +258,8 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
-	void physicalConnectionClosedByApplicationCodeIsOpenedAgainWithItsPragmas() throws SQLException {
+	void physicalConnectionClosedByApplicationCodeIsOpenedAgainWithItsPragmas(CapturedOutput output)
+			throws SQLException {
 		Connection connection = this.dataSource.getConnection();
 		((ConnectionProxy) connection).getTargetConnection().close();
 		assertThat(connection.isClosed()).isTrue();
@@ -268,6 +273,8 @@ class SqliteDataSourceTests {
 			insert(fresh, "after reopening");
 			assertThat(count(fresh)).isOne();
 		}
+		assertThat(output)
+			.contains("was closed by application code (through getTargetConnection() or unwrap()); opening it again");
 	}
 
 	@Test
@@ -308,17 +315,19 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
-	void closingWhileInterruptedStopsWaitingForTheHolderAndKeepsTheFlag() throws Exception {
+	void closingWhileInterruptedStopsWaitingForTheHolderAndKeepsTheFlag(CapturedOutput output) throws Exception {
 		try (Holder holder = Holder.hold(this.dataSource, "holder")) {
 			this.dataSource.setShutdownTimeout(Duration.ofMinutes(1));
 			Thread.currentThread().interrupt();
 			this.dataSource.destroy();
 			assertThat(Thread.interrupted()).isTrue();
 		}
+		assertThat(output).contains("Interrupted while waiting to close ").contains("its transaction is rolled back");
 	}
 
 	@Test
-	void closingADataSourceThatNeverOpenedOrWasClosedUnderneathDoesNothingElse() throws SQLException {
+	void closingADataSourceThatNeverOpenedOrWasClosedUnderneathDoesNothingElse(CapturedOutput output)
+			throws SQLException {
 		AtomicInteger cleanCloses = new AtomicInteger();
 		SqliteDataSource neverOpened = dataSource(Duration.ZERO);
 		neverOpened.setCleanCloseListener(cleanCloses::incrementAndGet);
@@ -333,6 +342,8 @@ class SqliteDataSourceTests {
 		try (Connection reopened = this.dataSource.getConnection()) {
 			assertThat(count(reopened)).isZero();
 		}
+		assertThat(output)
+			.contains("was closed by application code (through getTargetConnection() or unwrap()); opening it again");
 	}
 
 	@Test
@@ -360,7 +371,8 @@ class SqliteDataSourceTests {
 	}
 
 	@Test
-	void transactionBeginsAfterAnAbandonedOneWhoseConnectionWasClosedUnderneath() throws SQLException {
+	void transactionBeginsAfterAnAbandonedOneWhoseConnectionWasClosedUnderneath(CapturedOutput output)
+			throws SQLException {
 		Connection abandoned = this.dataSource.getConnection();
 		abandoned.setAutoCommit(false);
 		insert(abandoned, "abandoned");
@@ -373,6 +385,8 @@ class SqliteDataSourceTests {
 		try (Connection connection = this.dataSource.getConnection()) {
 			assertThat(count(connection)).isOne();
 		}
+		assertThat(output)
+			.contains("was closed by application code (through getTargetConnection() or unwrap()); opening it again");
 	}
 
 	@Test

@@ -12,16 +12,21 @@ import java.util.List;
 import java.util.Properties;
 
 import dev.pm.db.DatabasePath;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.JDBC;
 import org.sqlite.SQLiteConnection;
 
+import org.springframework.boot.test.system.CapturedOutput;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(ExpectedOutputExtension.class)
 class StatementCacheTests {
 
 	private static final String SELECT = "SELECT name FROM item WHERE id = ?";
@@ -195,7 +200,7 @@ class StatementCacheTests {
 	}
 
 	@Test
-	void statementsOfAResetConnectionAreNotReused() throws SQLException {
+	void statementsOfAResetConnectionAreNotReused(CapturedOutput output) throws SQLException {
 		DataSourceFixture fixture = new DataSourceFixture(this.dir.resolve("reset.db"));
 		try (Connection connection = fixture.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
@@ -208,6 +213,7 @@ class StatementCacheTests {
 			assertThat(result.next()).isTrue();
 		}
 		fixture.dataSource.destroy();
+		assertThat(output).contains("reset.db was closed by application code");
 	}
 
 	/**

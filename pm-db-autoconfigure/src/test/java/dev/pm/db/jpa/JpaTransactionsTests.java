@@ -16,12 +16,15 @@ import dev.pm.db.jpa.app.Item;
 import dev.pm.db.jpa.app.ItemRepository;
 import dev.pm.db.jpa.app.ItemService;
 import dev.pm.db.jpa.app.JpaApplication;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * runs the same without them.
  */
 @SpringBootTest(classes = JpaApplication.class)
+@ExtendWith(ExpectedOutputExtension.class)
 class JpaTransactionsTests {
 
 	@TempDir
@@ -73,7 +77,7 @@ class JpaTransactionsTests {
 
 	@Test
 	void transactionLeftOpenByAnUnclosedConnectionIsRolledBackNotCommittedByTheNextJpaTransaction(
-			@Autowired DataSource dataSource) throws Exception {
+			@Autowired DataSource dataSource, CapturedOutput output) throws Exception {
 		Connection leaked = dataSource.getConnection();
 		leaked.setAutoCommit(false);
 		leaked.createStatement().execute("INSERT INTO item (name) VALUES ('leaked')");
@@ -81,6 +85,7 @@ class JpaTransactionsTests {
 		this.repository.save(new Item("own"));
 		assertThat(names()).containsExactly("own");
 		assertThat(leaked.isClosed()).isTrue();
+		assertThat(output).contains("Rolled back a transaction that thread 'main' left open");
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import dev.pm.db.RestoredDatabase;
 import dev.pm.db.autoconfigure.PmDbAutoConfiguration;
 import dev.pm.db.autoconfigure.replication.PmDbReplicationAutoConfiguration;
 import dev.pm.db.jdbc.SqliteDataSource;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +40,6 @@ import org.sqlite.JDBC;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Replication into a directory and restore from it, in one process, with the replicator
  * driven by hand so that each commit gets a segment of its own.
  */
+@ExtendWith(ExpectedOutputExtension.class)
 class ReplicationTests {
 
 	@TempDir
@@ -213,7 +214,8 @@ class ReplicationTests {
 	}
 
 	@Test
-	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentAndTheResultNamesTheFile() throws IOException {
+	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentAndTheResultNamesTheFile(CapturedOutput output)
+			throws IOException {
 		List<Instant> moments = commitReplicated(4);
 		List<Path> segments = files(".segment");
 		Path damaged = segments.get(2);
@@ -225,10 +227,12 @@ class ReplicationTests {
 		assertThat(result.problem()).contains(damaged.toString()).contains("checksum");
 		assertThat(result.restoredTo()).isBefore(moments.get(1)).isAfter(moments.get(0).minusSeconds(1));
 		assertThat(names(result.path())).containsExactly("item-1", "item-2");
+		assertThat(output).contains("Restore of " + this.dir.resolve("restored.db") + " stopped at ")
+			.contains(", the last good moment: ", damaged.toString());
 	}
 
 	@Test
-	void aTruncatedSegmentStopsTheRestoreAtTheLastGoodMoment() throws IOException {
+	void aTruncatedSegmentStopsTheRestoreAtTheLastGoodMoment(CapturedOutput output) throws IOException {
 		commitReplicated(3);
 		Path last = files(".segment").get(2);
 		byte[] bytes = Files.readAllBytes(last);
@@ -237,10 +241,11 @@ class ReplicationTests {
 			.restore(this.dir.resolve("restored.db"), Instant.now());
 		assertThat(result.problem()).contains(last.toString()).contains("truncated");
 		assertThat(names(result.path())).containsExactly("item-1", "item-2");
+		assertThat(output).contains("Restore of " + this.dir.resolve("restored.db") + " stopped at ")
+			.contains(", the last good moment: ", last.toString());
 	}
 
 	@Test
-	@ExtendWith(OutputCaptureExtension.class)
 	void aTargetThatFailsLetsCommitsGoOnReportsTheErrorAndCatchesUpWithNothingLost(CapturedOutput output)
 			throws IOException {
 		Path replica = this.dir.resolve("replica");
@@ -350,7 +355,7 @@ class ReplicationTests {
 	}
 
 	@Test
-	void anotherProcessCheckpointingTheLogStartsANewGenerationWithNothingLost() throws Exception {
+	void anotherProcessCheckpointingTheLogStartsANewGenerationWithNothingLost(CapturedOutput output) throws Exception {
 		runner().run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			Replicator replicator = context.getBean(Replicator.class);
@@ -369,6 +374,8 @@ class ReplicationTests {
 		Path restored = this.dir.resolve("restored.db");
 		new ReplicaRestore(this.dir.resolve("replica"), Set.of()).restore(restored, Instant.now());
 		assertThat(names(restored)).containsExactly("a", "b", "c");
+		assertThat(output).contains("Lost continuity with the write-ahead log of " + this.dir.resolve("pm.db")
+				+ " (another process checkpointed it); starting a new generation");
 	}
 
 	@Test
@@ -405,8 +412,8 @@ class ReplicationTests {
 	}
 
 	@Test
-	void aTargetUnreachableAtStartUpLetsTheApplicationStartIsReportedAndIsReplicatedIntoOnceReachable()
-			throws IOException {
+	void aTargetUnreachableAtStartUpLetsTheApplicationStartIsReportedAndIsReplicatedIntoOnceReachable(
+			CapturedOutput output) throws IOException {
 		Path blocker = Files.writeString(this.dir.resolve("blocker"), "a file, not a directory");
 		runner().withPropertyValues("pm.db.replication.target=" + blocker.resolve("replica")).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -424,6 +431,8 @@ class ReplicationTests {
 		Path restored = this.dir.resolve("restored.db");
 		new ReplicaRestore(blocker.resolve("replica"), Set.of()).restore(restored, Instant.now());
 		assertThat(names(restored)).containsExactly("kept");
+		assertThat(output)
+			.contains("Cannot replicate " + this.dir.resolve("pm.db") + " to " + blocker.resolve("replica"));
 	}
 
 	@Test
@@ -514,7 +523,7 @@ class ReplicationTests {
 	}
 
 	@Test
-	void aMissingSegmentStopsTheRestoreBeforeIt() throws IOException {
+	void aMissingSegmentStopsTheRestoreBeforeIt(CapturedOutput output) throws IOException {
 		commitReplicated(3);
 		Path missing = files(".segment").get(1);
 		Files.delete(missing);
@@ -522,10 +531,12 @@ class ReplicationTests {
 			.restore(this.dir.resolve("restored.db"), Instant.now());
 		assertThat(result.problem()).contains("segment 1 is missing");
 		assertThat(names(result.path())).containsExactly("item-1");
+		assertThat(output).contains("Restore of " + this.dir.resolve("restored.db") + " stopped at ")
+			.contains("the last good moment: segment 1 is missing");
 	}
 
 	@Test
-	void aSegmentOfAnotherPageSizeStopsTheRestoreBeforeIt() throws IOException {
+	void aSegmentOfAnotherPageSizeStopsTheRestoreBeforeIt(CapturedOutput output) throws IOException {
 		commitReplicated(1);
 		Path first = files(".segment").get(0);
 		WalPosition start = WalPosition
@@ -538,6 +549,8 @@ class ReplicationTests {
 			.restore(this.dir.resolve("restored.db"), Instant.now());
 		assertThat(result.problem()).contains(foreign.toString()).contains("pages are 512 bytes");
 		assertThat(names(result.path())).containsExactly("item-1");
+		assertThat(output).contains("Restore of " + this.dir.resolve("restored.db") + " stopped at ")
+			.contains(", the last good moment: ", foreign.toString());
 	}
 
 	@Test

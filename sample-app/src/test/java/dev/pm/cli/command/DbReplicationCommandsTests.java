@@ -18,9 +18,13 @@ import dev.pm.cli.TestDatabase;
 import dev.pm.cli.command.InProcessPm.Run;
 import dev.pm.cli.launch.DatabaseSettings;
 import dev.pm.cli.launch.LazyApplicationContext;
+import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code pm db replication} and {@code pm db restore}: a replica kept while pm works, and
  * a database built from it alone.
  */
+@ExtendWith(ExpectedOutputExtension.class)
 class DbReplicationCommandsTests {
 
 	@TempDir
@@ -79,7 +84,7 @@ class DbReplicationCommandsTests {
 	}
 
 	@Test
-	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentNamingTheFile() throws IOException {
+	void aDamagedSegmentStopsTheRestoreAtTheLastGoodMomentNamingTheFile(CapturedOutput output) throws IOException {
 		try (InProcessPm pm = replicating()) {
 			pm.run("epic", "add", "E01", "Offline mode");
 		}
@@ -101,6 +106,7 @@ class DbReplicationCommandsTests {
 					"the last good moment");
 			assertThat(pm.run("--db", restored.toString(), "epic", "list").out()).contains("E01");
 		}
+		assertThat(output).contains("pm: WARN ReplicaRestore: Restore of " + restored + " stopped at ");
 	}
 
 	@Test
@@ -133,7 +139,7 @@ class DbReplicationCommandsTests {
 	}
 
 	@Test
-	void aFailingTargetIsReportedWithExitCodeOneWhileCommandsGoOn() throws IOException {
+	void aFailingTargetIsReportedWithExitCodeOneWhileCommandsGoOn(CapturedOutput output) throws IOException {
 		Files.writeString(replica(), "a file where the replica directory should be");
 		try (InProcessPm pm = replicating()) {
 			Run added = pm.run("epic", "add", "E01", "Offline mode");
@@ -143,6 +149,8 @@ class DbReplicationCommandsTests {
 			assertThat(shown.exitCode()).isEqualTo(1);
 			assertThat(shown.out()).contains("state         failing").containsPattern("last error +.*" + replica());
 		}
+		assertThat(output).contains("pm: WARN Replicator: Cannot replicate ")
+			.contains(" to " + replica() + " (the replica falls behind");
 	}
 
 	@Test

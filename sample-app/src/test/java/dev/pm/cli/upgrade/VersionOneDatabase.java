@@ -1,6 +1,8 @@
 package dev.pm.cli.upgrade;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -10,7 +12,7 @@ import org.flywaydb.core.Flyway;
 /**
  * A database as the previous {@code pm} made it: schema 1 by the real
  * {@code V1__plan.sql}, with a task in each status it knew (todo, in_progress, blocked,
- * completed) and three dependencies.
+ * completed) and three dependencies; private, as the starter made every pm database.
  */
 public final class VersionOneDatabase {
 
@@ -46,6 +48,7 @@ public final class VersionOneDatabase {
 					INSERT INTO task_dependency VALUES ('T-E01-F01-002', 'T-E01-F01-001'),
 					    ('T-E01-F01-004', 'T-E01-F01-002'), ('T-E01-F01-004', 'T-E01-F01-003')""");
 		}
+		Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-------"));
 		return database;
 	}
 
