@@ -1,9 +1,11 @@
 package dev.pm.db.init;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -61,9 +63,7 @@ final class CleanCloseRecord {
 		if (!this.unix || !Files.exists(this.record, LinkOption.NOFOLLOW_LINKS)) {
 			return Optional.empty();
 		}
-		List<String> lines = FileCalls.onAttributesOf(this.database, this.record,
-				() -> Files.readAllLines(this.record, StandardCharsets.US_ASCII));
-		FileCalls.onAttributesOf(this.database, this.record, () -> Files.deleteIfExists(this.record));
+		List<String> lines = FileCalls.onAttributesOf(this.database, this.record, this::readAndForget);
 		boolean unchanged = (lines.size() == 3 || lines.size() == 4) && lines.get(0).equals(stamp())
 				&& lines.get(1).matches("[0-9]{1,18}") && isCheck(lines.get(2));
 		if (!unchanged) {
@@ -71,6 +71,20 @@ final class CleanCloseRecord {
 		}
 		return Optional.of(new CleanClose(Instant.ofEpochMilli(Long.parseLong(lines.get(1))),
 				IntegrityCheck.valueOf(lines.get(2)), (lines.size() == 4) ? schema(lines.get(3)) : null));
+	}
+
+	// Processes that open the same file at once race for the record: the one that reads
+	// it second finds none, and checks the file as it would without a record.
+	private List<String> readAndForget() throws IOException {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(this.record, StandardCharsets.US_ASCII);
+		}
+		catch (NoSuchFileException ex) {
+			return List.of();
+		}
+		Files.deleteIfExists(this.record);
+		return lines;
 	}
 
 	/**

@@ -213,6 +213,15 @@ class DatabaseFilesTests {
 	}
 
 	@Test
+	void cleanCloseRecordThatAnotherProcessTookBetweenTheLookAndTheReadIsNoRecord() throws IOException {
+		DatabaseFiles files = files(create("pm.db", "rw-------"));
+		// Seen, then gone when read: as when another process opening the same file took
+		// it first (a dangling link makes the moment last).
+		Files.createSymbolicLink(this.dir.resolve("pm.db-pmdb"), this.dir.resolve("taken"));
+		assertThat(files.takeCleanCloseRecord()).isEmpty();
+	}
+
+	@Test
 	void cleanCloseRecordWithoutASchemaStillTellsTheCheck() throws IOException {
 		DatabaseFiles files = files(create("pm.db", "rw-------"));
 		CleanClose cleanClose = new CleanClose(Instant.ofEpochMilli(1_700_000_000_000L), IntegrityCheck.QUICK, null);
