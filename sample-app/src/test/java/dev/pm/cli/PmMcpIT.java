@@ -201,19 +201,7 @@ class PmMcpIT {
 	}
 
 	private Path document(String key, String status, String... dependsOn) throws IOException {
-		StringBuilder dependencies = new StringBuilder();
-		for (String dependency : dependsOn) {
-			dependencies.append("\n  - ").append(dependency);
-		}
-		return Files.writeString(this.directory.resolve(key + ".md"), """
-				---
-				task_key: %s
-				status: %s
-				feature: plan/E07-mobile/E07-F02-sync-engine
-				dependencies:%s
-				---
-				# Task %s
-				""".formatted(key, status, dependencies, key));
+		return TaskDocuments.write(this.directory, key, status, dependsOn);
 	}
 
 }
