@@ -7,6 +7,7 @@ import java.nio.file.Path;
  * auto-configuration registers one as a bean.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public interface DatabaseBackup {
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * use. The file is left as it is: pm-db never deletes or "repairs" it.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class DatabaseCorruptedException extends DatabaseException {
 

@@ -11,6 +11,7 @@ import org.springframework.dao.NonTransientDataAccessException;
  * statement. Carries the database file it concerns, when there is one.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class DatabaseException extends NonTransientDataAccessException {
 

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.InitializingBean;
  * Once it ran, {@link #getDatabase()} answers questions about the database at run time.
  *
  * @author pm-db
+ * @since 0.1.0
  * @see dev.pm.db.init.SqliteDatabaseInitializer
  */
 public abstract class DatabaseInitializer implements InitializingBean {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * stays at the last version that migrated successfully.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class DatabaseMigrationException extends DatabaseException {
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
  * The database file does not exist and {@code pm.db.create-if-missing} is {@code false}.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class DatabaseNotFoundException extends DatabaseException {
 

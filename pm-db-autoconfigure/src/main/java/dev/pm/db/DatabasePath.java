@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Where the database lives: an absolute file path, or SQLite's {@code :memory:}.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class DatabasePath {
 

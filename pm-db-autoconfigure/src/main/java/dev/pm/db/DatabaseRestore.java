@@ -10,6 +10,7 @@ import java.time.Instant;
  * without an application context.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public interface DatabaseRestore {
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param problem why the restore stopped before the requested moment (the file and the
  * moment), or {@code null} if it did not
  * @author pm-db
+ * @since 0.1.0
  */
 public record RestoredDatabase(Path path, Instant restoredTo, @Nullable String problem) {
 

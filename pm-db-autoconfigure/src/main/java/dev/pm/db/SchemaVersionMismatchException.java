@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * changed.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class SchemaVersionMismatchException extends DatabaseException {
 

@@ -8,6 +8,7 @@ import java.util.Optional;
  * once the {@link DatabaseInitializer} made the database ready.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public interface SqliteDatabase {
 

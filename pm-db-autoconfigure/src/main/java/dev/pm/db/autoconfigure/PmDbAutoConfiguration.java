@@ -50,6 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SQLite {@code spring.datasource.url} names the database file, like {@code pm.db.path}.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",

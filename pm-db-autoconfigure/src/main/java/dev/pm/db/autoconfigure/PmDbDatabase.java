@@ -56,6 +56,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * closes it on shutdown, as it does the main database.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class PmDbDatabase {
 

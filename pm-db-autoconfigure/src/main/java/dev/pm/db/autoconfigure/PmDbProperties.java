@@ -28,6 +28,7 @@ import org.springframework.util.unit.DataSize;
  * values, so Spring Boot reports them with the property's name and origin.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @ConfigurationProperties("pm.db")
 public class PmDbProperties implements InitializingBean {

@@ -12,6 +12,7 @@ import dev.pm.db.jdbc.SqliteDataSource;
  * auto-configurations.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class SqliteDataSourceUnwrapper {
 

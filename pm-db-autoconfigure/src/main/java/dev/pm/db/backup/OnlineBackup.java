@@ -28,6 +28,7 @@ import org.sqlite.SQLiteConnection;
  * the start-up checks verify the copy before anything uses it.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class OnlineBackup implements DatabaseBackup {
 

@@ -35,6 +35,7 @@ import org.springframework.boot.health.contributor.Health;
  * (commits go on); the lag and the error say that the replica falls behind.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class PmDbHealthIndicator extends AbstractHealthIndicator {
 

@@ -28,6 +28,7 @@ import org.apache.commons.logging.LogFactory;
  * SQLite's locks, which belong to the process.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class DatabaseFiles implements FileSteps {
 

@@ -4,6 +4,7 @@ package dev.pm.db.init;
  * Which check SQLite runs over an existing database at start-up.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public enum IntegrityCheck {
 

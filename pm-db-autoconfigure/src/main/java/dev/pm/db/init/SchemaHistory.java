@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * migration again.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class SchemaHistory {
 

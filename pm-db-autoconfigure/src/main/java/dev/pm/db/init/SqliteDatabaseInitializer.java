@@ -45,6 +45,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * its own, before the first write (even switching to WAL writes to the file).
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class SqliteDatabaseInitializer extends DatabaseInitializer {
 

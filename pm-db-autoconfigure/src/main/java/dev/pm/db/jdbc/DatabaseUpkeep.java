@@ -34,6 +34,7 @@ import org.springframework.beans.factory.InitializingBean;
  * interval is off and only the warning stays.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class DatabaseUpkeep implements InitializingBean, DisposableBean {
 

@@ -4,6 +4,7 @@ package dev.pm.db.jdbc;
  * Values of SQLite's {@code journal_mode} PRAGMA.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public enum JournalMode {
 

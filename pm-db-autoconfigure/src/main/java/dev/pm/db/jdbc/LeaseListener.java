@@ -5,6 +5,7 @@ package dev.pm.db.jdbc;
  * Called on the hot path: implementations must be quick and must not use the connection.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public interface LeaseListener {
 

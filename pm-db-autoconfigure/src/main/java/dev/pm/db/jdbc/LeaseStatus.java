@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param heldFor how long that thread has held it ({@link Duration#ZERO} when free)
  * @param waiting how many threads wait for it
  * @author pm-db
+ * @since 0.1.0
  */
 public record LeaseStatus(@Nullable String holder, Duration heldFor, int waiting) {
 

@@ -10,6 +10,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Shared by pm-db's JDBC and JPA transaction managers.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class LeaseTimeouts {
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * @param expected the value {@code PRAGMA name} must report afterwards, normalised as
  * {@link #normalise(String, String)} does
  * @author pm-db
+ * @since 0.1.0
  */
 public record Pragma(String name, String value, String expected) {
 

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * fails loudly instead of leaving the application unsafe.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class PragmaApplier {
 

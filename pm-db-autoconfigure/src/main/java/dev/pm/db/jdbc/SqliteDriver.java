@@ -16,6 +16,7 @@ import org.sqlite.SQLiteConnection;
  * the file).
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class SqliteDriver {
 

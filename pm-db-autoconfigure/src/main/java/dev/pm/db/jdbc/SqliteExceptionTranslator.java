@@ -27,6 +27,7 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
  * into an {@code UncategorizedSQLException}.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class SqliteExceptionTranslator extends AbstractFallbackSQLExceptionTranslator {
 

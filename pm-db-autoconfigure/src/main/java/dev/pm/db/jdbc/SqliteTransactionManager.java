@@ -37,6 +37,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * join a read-write one stay on the writer with it.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class SqliteTransactionManager extends JdbcTransactionManager {
 

@@ -4,6 +4,7 @@ package dev.pm.db.jdbc;
  * Values of SQLite's {@code synchronous} PRAGMA, in the order SQLite numbers them.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public enum Synchronous {
 

@@ -6,6 +6,7 @@ import org.sqlite.SQLiteConfig;
  * How read-write transactions begin.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public enum TransactionMode {
 

@@ -15,6 +15,7 @@ import org.hibernate.type.SqlTypes;
  * pm-db sets it as {@code hibernate.dialect} unless the application chose a dialect.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class SqliteAffinityDialect extends SQLiteDialect {
 

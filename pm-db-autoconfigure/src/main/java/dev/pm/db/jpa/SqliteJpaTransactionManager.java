@@ -32,6 +32,7 @@ import org.springframework.transaction.TransactionDefinition;
  * begins, while the thread is routed to a reader.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class SqliteJpaTransactionManager extends JpaTransactionManager {
 

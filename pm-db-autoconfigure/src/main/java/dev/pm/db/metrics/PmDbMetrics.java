@@ -25,6 +25,7 @@ import org.springframework.transaction.TransactionExecutionListener;
  * and {@code pm.db.wal.size} (bytes).
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class PmDbMetrics implements MeterBinder {
 

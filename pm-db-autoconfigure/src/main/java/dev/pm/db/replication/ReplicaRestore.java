@@ -35,6 +35,7 @@ import org.sqlite.SQLiteConfig;
  * it never overwrites a file.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class ReplicaRestore implements DatabaseRestore {
 

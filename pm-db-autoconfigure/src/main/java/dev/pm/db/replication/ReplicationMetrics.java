@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * be missing from the replica) and {@code pm.db.replication.segments} (segments written).
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class ReplicationMetrics implements MeterBinder {
 

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param snapshotInterval how often a new snapshot is taken
  * @param retention how far back a restore must be possible
  * @author pm-db
+ * @since 0.1.0
  */
 public record ReplicationSettings(Path target, Duration interval, Duration snapshotInterval, Duration retention) {
 

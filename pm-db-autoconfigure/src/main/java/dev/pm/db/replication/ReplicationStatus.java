@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param standby whether another process replicates the database into the target, so this
  * one does not
  * @author pm-db
+ * @since 0.1.0
  */
 public record ReplicationStatus(Path target, @Nullable String generation, @Nullable String lastSegment, long segments,
 		Duration lag, @Nullable String lastError, boolean standby) {

@@ -45,6 +45,7 @@ import org.springframework.beans.factory.InitializingBean;
  * replica catches up once the target is back.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class Replicator implements InitializingBean, DisposableBean {
 

@@ -17,6 +17,7 @@ import org.sqlite.SQLiteErrorCode;
  * Runs SQLite's integrity check and collects the problems it reports.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public final class IntegrityChecker {
 

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
  * database down.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { PmDbAutoConfiguration.class, PmDbReplicationAutoConfiguration.class },
 		beforeName = "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration")

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
  * Spring Boot's jOOQ auto-configuration, which runs after this one, uses the listener.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PmDbAutoConfiguration.class,
 		beforeName = "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration")

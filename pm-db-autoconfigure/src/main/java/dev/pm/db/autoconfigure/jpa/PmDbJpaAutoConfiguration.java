@@ -20,6 +20,7 @@ import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
  * {@code transactionManager} bean.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PmDbAutoConfiguration.class)
 @ConditionalOnClass({ HibernateJpaDialect.class, SessionImplementor.class })

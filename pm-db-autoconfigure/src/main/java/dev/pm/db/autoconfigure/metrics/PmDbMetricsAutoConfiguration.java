@@ -20,6 +20,7 @@ import org.springframework.transaction.ConfigurableTransactionManager;
  * pm-db's meters, bound to the application's meter registries by Spring Boot.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PmDbAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
  * pm-db's SQLite translator.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PmDbAutoConfiguration.class)
 @ConditionalOnClass(SqlSessionTemplate.class)

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link DatabaseRestore} from it.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PmDbAutoConfiguration.class)
 @ConditionalOnBean(SqliteDataSource.class)

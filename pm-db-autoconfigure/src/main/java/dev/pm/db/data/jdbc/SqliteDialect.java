@@ -38,6 +38,7 @@ import org.springframework.data.relational.core.sql.LockOptions;
  * one row at a time: sqlite-jdbc returns the key of the last row only after a batch.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class SqliteDialect extends AbstractDialect implements JdbcDialect {
 

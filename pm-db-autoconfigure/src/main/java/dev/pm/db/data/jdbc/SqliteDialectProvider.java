@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcOperations;
  * for providers, so repositories work with no configuration.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 public class SqliteDialectProvider implements JdbcDialectProvider {
 

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * {@code META-INF/spring/dev.pm.db.test.autoconfigure.AutoConfigurePmDb.imports}.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * context closes. {@link #inMemory()} asks for {@code :memory:} instead.
  *
  * @author pm-db
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
