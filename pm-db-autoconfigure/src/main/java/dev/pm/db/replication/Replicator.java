@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -136,40 +136,16 @@ public class Replicator implements InitializingBean, DisposableBean {
 		catch (IOException ex) {
 			failed(ex);
 		}
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "pm-db-replication");
 			thread.setDaemon(true);
 			return thread;
 		});
-		// A stop cancels the next run; destroy() replicates what is left itself.
-		scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		this.executor = scheduler;
-		scheduler.execute(this::replicateAndScheduleNext);
-	}
-
-	// After a stop, scheduling the next run is refused: the exception ends the chain.
-	private void replicateAndScheduleNext() {
-		long start = System.nanoTime();
-		replicate();
-		long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-		Objects.requireNonNull(this.executor)
-			.schedule(this::replicateAndScheduleNext, nextDelayMillis(this.settings.interval().toMillis(), tookMillis),
-					TimeUnit.MILLISECONDS);
-	}
-
-	/**
-	 * How long to wait after a run for the next one. A commit made just after a run read
-	 * the log is in the replica once the next run has read it and written its segment:
-	 * the runs begin closer together than the interval by twice the time the last run
-	 * took, so that the commit is there within the interval while runs take about as long
-	 * as the last one; never more often than twice an interval.
-	 * @param intervalMillis the interval
-	 * @param tookMillis how long the run just ended took
-	 * @return the delay before the next run
-	 */
-	static long nextDelayMillis(long intervalMillis, long tookMillis) {
-		long period = Math.max(intervalMillis / 2, intervalMillis - 2 * tookMillis);
-		return Math.max(0, period - tookMillis);
+		long interval = this.settings.interval().toMillis();
+		// At a fixed rate, not with a fixed delay after each run: a commit waits at most
+		// one interval for the next read of the log, plus that run's copy, not two runs.
+		scheduler.scheduleAtFixedRate(this::replicate, 0, interval, TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -64,16 +64,6 @@ class ReplicationTests {
 	}
 
 	@Test
-	void runsBeginCloserThanTheIntervalByTwiceTheLastRunsTimeButNeverMoreOftenThanTwiceAnInterval() {
-		// A commit just after a run's read waits for the next run's read and write: the
-		// delay keeps that within the interval while runs take about as long.
-		assertThat(Replicator.nextDelayMillis(1000, 0)).isEqualTo(1000);
-		assertThat(Replicator.nextDelayMillis(1000, 10)).isEqualTo(970);
-		assertThat(Replicator.nextDelayMillis(1000, 300)).isEqualTo(200);
-		assertThat(Replicator.nextDelayMillis(1000, 800)).isZero();
-	}
-
-	@Test
 	void restoringToTheMomentAfterEachReplicatedCommitGivesExactlyTheRowsCommittedByThen() {
 		List<Instant> moments = new ArrayList<>();
 		runner().run((context) -> {
