@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -150,19 +151,21 @@ public class DatabaseFiles implements FileSteps {
 	private void requirePlainCompanions() {
 		for (String suffix : COMPANION_SUFFIXES.subList(1, COMPANION_SUFFIXES.size())) {
 			Path companion = companion(suffix);
-			if (Files.exists(companion, LinkOption.NOFOLLOW_LINKS)) {
-				if (!Files.isRegularFile(companion, LinkOption.NOFOLLOW_LINKS)) {
+			lookAt(companion, LinkOption.NOFOLLOW_LINKS).ifPresent((attributes) -> {
+				if (!isRegularFile(attributes)) {
 					throw new DatabaseException(this.file, "The file " + companion + " beside database " + this.file
 							+ " is not a regular file (a link, a FIFO or a device), so SQLite cannot use it safely;"
 							+ " the database was left unchanged. Remove or rename " + companion);
 				}
-				requireOwned(companion);
-			}
+				if (this.unix) {
+					requireOwned(companion, attributes.get("uid"));
+				}
+			});
 		}
 	}
 
-	private void requireOwned(Path path) {
-		if (this.unix && ((Number) attribute(path, "unix:uid")).longValue() != this.processUid) {
+	private void requireOwned(Path path, Object uid) {
+		if (((Number) uid).longValue() != this.processUid) {
 			throw new DatabaseException(this.file, "The file " + path + " belongs to " + ownerOf(path)
 					+ ", not to the user running this application (uid " + this.processUid + "): its owner could"
 					+ " read or change every row. It was left unchanged; use a database file of your own, or run"
@@ -226,7 +229,9 @@ public class DatabaseFiles implements FileSteps {
 			throw new DatabaseException(this.file, "Database path " + this.file + " exists but is not a regular file"
 					+ (Files.isDirectory(this.file) ? " (it is a directory)" : ""));
 		}
-		requireOwned(this.file);
+		if (this.unix) {
+			requireOwned(this.file, attribute(this.file, "unix:uid"));
+		}
 		// The owner's bits, not access(2): root may read anything, yet a file made
 		// read-only is meant so.
 		if (this.posix) {
@@ -274,23 +279,51 @@ public class DatabaseFiles implements FileSteps {
 		}
 		for (String suffix : COMPANION_SUFFIXES) {
 			Path companion = companion(suffix);
-			if (Files.isRegularFile(companion)) {
-				tighten(companion);
-			}
+			lookAt(companion).filter(DatabaseFiles::isRegularFile)
+				.ifPresent((attributes) -> tighten(companion, permissions(attributes)));
 		}
 	}
 
-	private void tighten(Path path) {
-		Set<PosixFilePermission> current = readPermissionsOf(path);
+	private void tighten(Path path, Set<PosixFilePermission> current) {
 		Set<PosixFilePermission> tightened = EnumSet.noneOf(PosixFilePermission.class);
 		tightened.addAll(current);
 		tightened.retainAll(this.permissions);
 		if (tightened.equals(current)) {
 			return;
 		}
-		onAttributesOf(path, () -> Files.setPosixFilePermissions(path, tightened));
-		logger.warn("Permissions of " + path + " were " + PosixFilePermissions.toString(current)
-				+ ", looser than pm.db.file-permissions; changed to " + PosixFilePermissions.toString(tightened));
+		Optional<Path> changed = FileCalls.ifPresent(this.file, path,
+				() -> Files.setPosixFilePermissions(path, tightened));
+		if (changed.isPresent()) {
+			logger.warn("Permissions of " + path + " were " + PosixFilePermissions.toString(current)
+					+ ", looser than pm.db.file-permissions; changed to " + PosixFilePermissions.toString(tightened));
+		}
+	}
+
+	/**
+	 * Look at a file beside the database: whether it is a regular file, and its
+	 * permissions and owner where the file system has them; empty when it is not there.
+	 * Another process's last close deletes its {@code -wal} and {@code -shm} at any
+	 * moment, so one that is gone when looked at is no file: there is nothing to check or
+	 * tighten. One look reads them all, so none can belong to a file gone after another
+	 * was read. Package-private: tests make a file vanish here.
+	 * @param path the file
+	 * @param options how links are followed
+	 * @return its attributes by name ({@code isRegularFile}, {@code permissions},
+	 * {@code uid}), or empty if there is no such file now
+	 */
+	Optional<Map<String, Object>> lookAt(Path path, LinkOption... options) {
+		String attributes = this.unix ? "unix:isRegularFile,permissions,uid"
+				: this.posix ? "posix:isRegularFile,permissions" : "basic:isRegularFile";
+		return FileCalls.ifPresent(this.file, path, () -> Files.readAttributes(path, attributes, options));
+	}
+
+	private static boolean isRegularFile(Map<String, Object> attributes) {
+		return (Boolean) attributes.get("isRegularFile");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<PosixFilePermission> permissions(Map<String, Object> attributes) {
+		return (Set<PosixFilePermission>) attributes.get("permissions");
 	}
 
 	// Package-private: a file can vanish between the look and the read; tests make it so.

@@ -1,7 +1,9 @@
 package dev.pm.db.init;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.pm.db.DatabaseException;
 
@@ -32,6 +34,27 @@ final class FileCalls {
 		catch (IOException ex) {
 			throw new DatabaseException(database, "Cannot read or change the permissions of " + path + ": " + ex, ex);
 		}
+	}
+
+	/**
+	 * Run a call on a file's attributes, where a file that is not there (or no longer:
+	 * another process deleted it) is no failure.
+	 * @param <T> what the call returns
+	 * @param database the database the file belongs to
+	 * @param path the file
+	 * @param call the call
+	 * @return what it returned, or empty if the file was not there
+	 * @throws DatabaseException if it failed otherwise
+	 */
+	static <T> Optional<T> ifPresent(Path database, Path path, Call<T> call) {
+		return onAttributesOf(database, path, () -> {
+			try {
+				return Optional.of(call.run());
+			}
+			catch (NoSuchFileException ex) {
+				return Optional.empty();
+			}
+		});
 	}
 
 	/**

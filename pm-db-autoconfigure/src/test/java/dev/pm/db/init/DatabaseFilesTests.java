@@ -1,14 +1,17 @@
 package dev.pm.db.init;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.pm.db.DatabaseException;
 import dev.pm.testing.output.ExpectedOutputExtension;
@@ -104,6 +107,21 @@ class DatabaseFilesTests {
 			files.recordCleanClose(new CleanClose(Instant.now(), IntegrityCheck.FULL, null));
 			assertThat(files.takeCleanCloseRecord()).isEmpty();
 			assertThat(files.getFile()).isSameAs(file);
+		}
+	}
+
+	@Test
+	void fileSystemWithPosixPermissionsButNoUnixOwnersTightensCompanionsWithoutLookingAtOwners() throws IOException {
+		Path zip = this.dir.resolve("posix.zip");
+		try (FileSystem zipfs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
+				Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+			Path file = zipfs.getPath("/pm.db");
+			Path wal = Files.createFile(zipfs.getPath("/pm.db-wal"));
+			Files.setPosixFilePermissions(wal, PosixFilePermissions.fromString("rw-rw-rw-"));
+			DatabaseFiles files = new DatabaseFiles(file, true, PosixFilePermissions.fromString("rw-------"));
+			files.prepare();
+			files.tightenPermissions();
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wal))).isEqualTo("rw-------");
 		}
 	}
 
@@ -221,6 +239,47 @@ class DatabaseFilesTests {
 		assertThat(files.takeCleanCloseRecord()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "-wal", "-shm" })
+	void companionThatAnotherProcessDeletesAsStartUpLooksAtItIsNoCompanion(String suffix, CapturedOutput output)
+			throws IOException {
+		Path file = create("pm.db", "rw-------");
+		Path companion = create("pm.db" + suffix, "rw-rw-rw-");
+		// Seen by the caller's listing, gone when looked at: as when another process's
+		// last close deletes its -wal and -shm at that moment.
+		DatabaseFiles files = new DatabaseFiles(file, true, PosixFilePermissions.fromString("rw-------")) {
+			@Override
+			Optional<Map<String, Object>> lookAt(Path path, LinkOption... options) {
+				if (path.equals(companion)) {
+					deleteIfExists(path);
+				}
+				return super.lookAt(path, options);
+			}
+		};
+		files.prepare();
+		files.tightenPermissions();
+		assertThat(output).doesNotContain(companion.toString());
+	}
+
+	@Test
+	void companionDeletedBetweenTheLookAndTheTighteningIsNothingToTighten(CapturedOutput output) throws IOException {
+		Path file = create("pm.db", "rw-------");
+		Path wal = create("pm.db-wal", "rw-rw-rw-");
+		DatabaseFiles files = new DatabaseFiles(file, true, PosixFilePermissions.fromString("rw-------")) {
+			@Override
+			Optional<Map<String, Object>> lookAt(Path path, LinkOption... options) {
+				Optional<Map<String, Object>> attributes = super.lookAt(path, options);
+				if (path.equals(wal)) {
+					deleteIfExists(path);
+				}
+				return attributes;
+			}
+		};
+		files.tightenPermissions();
+		assertThat(wal).doesNotExist();
+		assertThat(output).doesNotContain(wal.toString());
+	}
+
 	@Test
 	void cleanCloseRecordWithoutASchemaStillTellsTheCheck() throws IOException {
 		DatabaseFiles files = files(create("pm.db", "rw-------"));
@@ -276,6 +335,15 @@ class DatabaseFilesTests {
 		assertThat(schema.matches(MigrationVersion.fromVersion("3"), "8f3a-120")).isFalse();
 		assertThat(schema.matches(MigrationVersion.fromVersion("2"), "8f3a-121")).isFalse();
 		assertThat(schema.matches(null, "8f3a-120")).isFalse();
+	}
+
+	private static void deleteIfExists(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private DatabaseFiles files(Path file) {
