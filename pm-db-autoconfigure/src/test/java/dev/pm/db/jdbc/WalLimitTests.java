@@ -85,10 +85,38 @@ class WalLimitTests {
 		assertThat(Files.size(this.wal)).isGreaterThan(size);
 	}
 
-	private void handBack(WalLimit limit, int times) throws SQLException {
-		for (int i = 0; i < times; i++) {
-			limit.handingBack(this.writer);
+	@Test
+	void logThatStartedOverInAFileStillPastHalfTheLimitIsNotCheckpointedAgain() throws Exception {
+		// As configured by pm-db: the limit is journal_size_limit, which truncates the
+		// file
+		// of a log that started over to the limit, not below.
+		long limit = 16 * (4096 + 24);
+		try (Statement statement = this.writer.createStatement()) {
+			statement.execute("PRAGMA journal_size_limit = " + limit);
 		}
+		WalLimit walLimit = new WalLimit(this.wal, limit, Duration.ofSeconds(5));
+		assertThat(handBack(walLimit, WalLimit.CHECK_EVERY)).isTrue();
+		insert(1);
+		assertThat(Files.size(this.wal)).isGreaterThan(limit / 2);
+		try (Connection reader = new SqliteDriver(DatabasePath.of(this.dir.resolve("pm.db").toString()),
+				Duration.ofSeconds(5))
+			.openReadOnly(); Statement read = reader.createStatement()) {
+			read.execute("BEGIN");
+			read.executeQuery("SELECT count(*) FROM item").close();
+			insert(1);
+			// The log holds two frames: no RESTART, which would wait for the read.
+			assertThat(handBack(walLimit, WalLimit.CHECK_EVERY)).isFalse();
+			read.execute("COMMIT");
+		}
+	}
+
+	// Whether any of the hand-backs ran a RESTART checkpoint.
+	private boolean handBack(WalLimit limit, int times) throws SQLException {
+		boolean restarted = false;
+		for (int i = 0; i < times; i++) {
+			restarted |= limit.handingBack(this.writer);
+		}
+		return restarted;
 	}
 
 	private void insert(int rows) throws SQLException {
