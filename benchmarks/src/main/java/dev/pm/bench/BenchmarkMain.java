@@ -19,7 +19,7 @@ import org.springframework.boot.SpringBootVersion;
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [--smoke] [scenario...]},
  * scenarios
  * {@code writes reads batch concurrency startup process plan backup server fairness
- * writes-beside-read parallel-reads mixed wal-bound replication stalled}. System
+ * writes-beside-read parallel-reads mixed wal-bound replication stalled pragmas}. System
  * properties: {@code bench.dir} (where the databases go, default {@code java.io.tmpdir};
  * a real disk, not tmpfs), {@code pm.sample-app.target} (default
  * {@code sample-app/target}).
@@ -81,7 +81,7 @@ public final class BenchmarkMain {
 				new PmServerWallTime(sampleAppTarget, pathProperty("pm.baseline.target"), pathProperty("bench.jdk25")),
 				new LeaseFairness(pathProperty("pm.baseline.classes")), new WritesBesideRead(),
 				new ParallelPointReads(), new MixedReadWrite(), new WalBound(), new ReplicationCost(),
-				new StalledClient(sampleAppTarget));
+				new StalledClient(sampleAppTarget), new PragmaDefaults());
 	}
 
 	private static Path pathProperty(String name) {

@@ -143,6 +143,14 @@ class ScenarioSmokeTests {
 	}
 
 	@Test
+	void pragmaDefaultsMeasureReadsAndWritesWithEachVariantAgainstSqlitesDefaults() throws Exception {
+		ScenarioResult result = new PragmaDefaults().run(workspace, Sizes.smoke());
+		assertThat(result.series()).hasSize(8).allSatisfy((series) -> assertThat(series.failures()).isZero());
+		assertThat(result.checks()).hasSize(6);
+		assertMeasured(result);
+	}
+
+	@Test
 	void replicationMeasuresWritesOnAndOffTheLagAndTheRestore() throws Exception {
 		ScenarioResult result = new ReplicationCost().run(workspace, Sizes.smoke());
 		assertThat(result.series()).hasSize(7);

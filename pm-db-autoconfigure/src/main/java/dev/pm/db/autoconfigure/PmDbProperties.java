@@ -131,6 +131,9 @@ public class PmDbProperties implements InitializingBean {
 
 	/**
 	 * Further PRAGMAs applied to every connection, for example 'cache_size=-20000'.
+	 * mmap_size and cache_size stay at SQLite's defaults unless set here: memory-mapped
+	 * reads were measured 11-22% faster, but an I/O error on a mapped file ends the JVM
+	 * instead of failing the statement; a larger cache changed nothing measurable.
 	 */
 	private Map<String, String> pragmas = new LinkedHashMap<>();
 
