@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.pm.db.jdbc.SqliteDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -111,6 +112,20 @@ class NestedConnectionTests {
 			nested.close();
 			insert(outer, "after close");
 		})).isEmpty();
+	}
+
+	@Test
+	void schemaVersionAskedInsideATransactionLeavesTheConnectionFreeWhenTheTransactionEnds() {
+		// As Spring Boot's test slices do, inside the test's transaction. Through
+		// Flyway's
+		// info() this left one of Flyway's connections open, and the thread held the
+		// writer after the transaction.
+		contextRunner().run((context) -> {
+			DatabaseInitializer initializer = context.getBean(DatabaseInitializer.class);
+			context.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> assertThat(initializer.getSchemaVersion()).isPresent());
+			assertThat(context.getBean(SqliteDataSource.class).getLeaseStatus().holder()).isNull();
+		});
 	}
 
 	@Test

@@ -7,13 +7,11 @@ import dev.pm.db.SqliteDatabase;
 import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.jdbc.SqliteExceptionTranslator;
 import dev.pm.db.support.IntegrityChecker;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The database behind the shared connection, with Flyway's history as its schema version.
@@ -24,16 +22,14 @@ final class DefaultSqliteDatabase implements SqliteDatabase {
 
 	private final SqliteDataSource dataSource;
 
-	// Made at the first call: a start-up that never asks needs no Flyway (making one
-	// costs a tenth of a small application's start).
-	private final SingletonSupplier<Flyway> flyway;
+	private final String historyTable;
 
 	private final IntegrityCheck integrityCheck;
 
 	DefaultSqliteDatabase(SqliteDataSource dataSource, Configuration flywayConfiguration,
 			IntegrityCheck integrityCheck) {
 		this.dataSource = dataSource;
-		this.flyway = SingletonSupplier.of(() -> new Flyway(flywayConfiguration));
+		this.historyTable = flywayConfiguration.getTable();
 		this.integrityCheck = integrityCheck;
 	}
 
@@ -42,21 +38,35 @@ final class DefaultSqliteDatabase implements SqliteDatabase {
 		return this.dataSource.getPath();
 	}
 
+	/**
+	 * Return the latest version applied, read from Flyway's history table on the
+	 * connection of the transaction that is open, if any. Not through Flyway's
+	 * {@code info()}: inside a transaction its own connections join it, its commit is
+	 * refused there, and it then leaves a connection open, which kept the writer held by
+	 * this thread after the transaction ended (seen in Spring Boot's test slices).
+	 * @return the version, or empty when nothing was applied
+	 */
 	@Override
 	public Optional<String> getSchemaVersion() {
-		MigrationInfo current = this.flyway.obtain().info().current();
-		return Optional.ofNullable(current).map((migration) -> migration.getVersion().getVersion());
+		MigrationVersion latest = jdbcTemplate()
+			.execute((ConnectionCallback<MigrationVersion>) (connection) -> SchemaHistory.latestApplied(connection,
+					this.historyTable));
+		return Optional.ofNullable(latest).map(MigrationVersion::getVersion);
 	}
 
 	@Override
 	public boolean checkIntegrity() {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		// A check that could not run (a lock held elsewhere) is that failure, not a
 		// verdict.
-		jdbc.setExceptionTranslator(new SqliteExceptionTranslator(getPath().getFile()));
-		Boolean sound = jdbc.execute((ConnectionCallback<Boolean>) (
+		Boolean sound = jdbcTemplate().execute((ConnectionCallback<Boolean>) (
 				connection) -> IntegrityChecker.run(connection, this.integrityCheck == IntegrityCheck.QUICK).isEmpty());
 		return Boolean.TRUE.equals(sound);
+	}
+
+	private JdbcTemplate jdbcTemplate() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		jdbc.setExceptionTranslator(new SqliteExceptionTranslator(getPath().getFile()));
+		return jdbc;
 	}
 
 }
