@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextCustomizer;
@@ -33,6 +33,8 @@ class FreshDatabaseContextCustomizer implements ContextCustomizer {
 	static final String DATABASE_SOURCE = "pm-db test database";
 
 	static final String REPLACE_SOURCE = "pm-db test database replacement";
+
+	private static final String DIRECTORY_BEAN = "pmDbTestDatabaseDirectory";
 
 	private final Class<?> testClass;
 
@@ -64,7 +66,11 @@ class FreshDatabaseContextCustomizer implements ContextCustomizer {
 			return ":memory:";
 		}
 		Path directory = createTemporaryDirectory();
-		context.addApplicationListener((ContextClosedEvent event) -> delete(directory));
+		// Registered before any bean, so destroyed after every one: the data source's
+		// close still checkpoints the database and records its clean close in this
+		// directory (deleted on ContextClosedEvent, before the beans, it failed that).
+		((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean(DIRECTORY_BEAN,
+				() -> delete(directory));
 		return directory.resolve("test.db").toString();
 	}
 
