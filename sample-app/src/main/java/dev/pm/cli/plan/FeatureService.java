@@ -18,9 +18,12 @@ public class FeatureService {
 
 	private final TaskRepository tasks;
 
-	FeatureService(FeatureRepository features, TaskRepository tasks) {
+	private final KnownFilters filters;
+
+	FeatureService(FeatureRepository features, TaskRepository tasks, KnownFilters filters) {
 		this.features = features;
 		this.tasks = tasks;
+		this.filters = filters;
 	}
 
 	/**
@@ -53,9 +56,11 @@ public class FeatureService {
 	 * Returns the features of one epic, or all.
 	 * @param epic an epic's key, or {@code null} for all
 	 * @return the features, ordered by key
+	 * @throws PlanException if the epic does not exist
 	 */
 	@Transactional(readOnly = true)
 	public List<Feature> list(String epic) {
+		this.filters.require(new WorkFilter(null, epic, null));
 		return this.features.findAll(epic);
 	}
 

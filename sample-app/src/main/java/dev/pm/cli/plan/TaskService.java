@@ -74,9 +74,11 @@ public class TaskService {
 	 * Returns the tasks a filter selects.
 	 * @param filter which tasks, in which order
 	 * @return the tasks
+	 * @throws PlanException if the filter names an epic or feature that does not exist
 	 */
 	@Transactional(readOnly = true)
 	public List<Task> list(TaskFilter filter) {
+		this.filters.require(new WorkFilter(null, filter.epic(), filter.feature()));
 		return this.tasks.findAll(filter);
 	}
 

@@ -142,6 +142,24 @@ class TeamCommandsTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void listingByAnUnknownEpicOrFeatureIsRefusedNotReportedAsEmpty(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			Run tasksOfEpic = pm.run("task", "list", "--epic", "E09");
+			Run tasksOfFeature = pm.run("task", "list", "--feature", "E01-F09", "--json");
+			Run features = pm.run("feature", "list", "--epic", "E09");
+
+			assertThat(tasksOfEpic.exitCode()).isEqualTo(1);
+			assertThat(tasksOfEpic.err()).isEqualTo("pm: epic E09 does not exist\n");
+			assertThat(tasksOfFeature.exitCode()).isEqualTo(1);
+			assertThat(tasksOfFeature.err()).isEqualTo("pm: feature E01-F09 does not exist\n");
+			assertThat(features.exitCode()).isEqualTo(1);
+			assertThat(features.err()).isEqualTo("pm: epic E09 does not exist\n");
+			assertThat(pm.run("task", "list", "--epic", "E01").out()).contains("T-E01-F01-001");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void historyShowsTheWholeProjectNewestLastFilteredByAgentEpicAndTime(TestDatabase database) {
 		try (InProcessPm pm = plan(database)) {
 			pm.run("epic", "add", "E02", "Sharing");
