@@ -155,8 +155,18 @@ public class TaskRepository {
 
 	/**
 	 * Returns the task that {@link #next(WorkFilter)} returns, unless it is assigned to
-	 * another agent, kept from concurrent claimers until the transaction ends (see
-	 * {@link PlanDialect}).
+	 * another agent.
+	 * @param filter which tasks to choose from
+	 * @param agent the agent who claims
+	 * @return the task, or empty if none is available
+	 */
+	public Optional<Task> nextFor(WorkFilter filter, String agent) {
+		return claimQuery(filter, agent).statement(this.jdbc).query(TaskRepository::task).optional();
+	}
+
+	/**
+	 * Returns the task that {@link #nextFor(WorkFilter, String)} returns, kept from
+	 * concurrent claimers until the transaction ends (see {@link PlanDialect}).
 	 * @param filter which tasks to choose from
 	 * @param agent the agent who claims
 	 * @return the task, or empty if none is available

@@ -142,6 +142,30 @@ class TeamCommandsTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void nextShowsTheTaskThatTheAgentsClaimWouldTake(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			pm.run("task", "add", "T-E01-F01-003", "Only for zed", "--feature", "E01-F01", "--agent", "zed",
+					"--priority", "1");
+			Run forOther = pm.run("task", "next", "--agent", "other");
+			Run forZed = pm.run("task", "next", "--agent", "zed", "--json");
+			pm.run("task", "start", "T-E01-F01-001", "--agent", "ann");
+			pm.run("task", "complete", "T-E01-F01-001");
+			pm.run("task", "reopen", "T-E01-F01-001", "--notes", "Again");
+			Run forAnn = pm.run("task", "next", "--agent", "ann");
+			Run claimedByAnn = pm.run("task", "claim", "--agent", "ann");
+
+			assertThat(forOther.exitCode()).as(forOther.err()).isZero();
+			assertThat(forOther.out()).startsWith("Next: T-E01-F01-001 ");
+			assertThat(forZed.out()).contains("\"key\" : \"T-E01-F01-003\"");
+			assertThat(forAnn.out()).startsWith("Next: T-E01-F01-001 ");
+			assertThat(claimedByAnn.out()).startsWith("Claimed T-E01-F01-001 ");
+			assertThat(pm.run("task", "next", "--agent", "ann").out()).doesNotContain("T-E01-F01-003");
+			assertThat(pm.run("task", "next", "--agent", "zed").out()).startsWith("Next: T-E01-F01-003 ");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void listingByAnUnknownEpicOrFeatureIsRefusedNotReportedAsEmpty(TestDatabase database) {
 		try (InProcessPm pm = plan(database)) {
 			Run tasksOfEpic = pm.run("task", "list", "--epic", "E09");
