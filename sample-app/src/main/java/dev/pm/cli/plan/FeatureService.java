@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -84,7 +85,8 @@ public class FeatureService {
 	 * @param description its new description, or {@code null} to keep it; blank removes
 	 * it
 	 * @return the feature as it is now
-	 * @throws PlanException if it does not exist or the title is blank
+	 * @throws PlanException if it does not exist, the title is blank or nothing would
+	 * change
 	 */
 	@Transactional
 	public Feature update(String key, String title, String description) {
@@ -92,6 +94,9 @@ public class FeatureService {
 			.orElseThrow(() -> new PlanException("feature " + key + " does not exist"));
 		String newTitle = (title != null) ? Titles.require(title, "feature " + key) : current.title();
 		String newDescription = OptionalText.updated(current.description(), description);
+		if (newTitle.equals(current.title()) && Objects.equals(newDescription, current.description())) {
+			throw new PlanException("nothing changed: " + key + " already is as given");
+		}
 		this.features.update(key, newTitle, newDescription);
 		return this.features.find(key).orElseThrow();
 	}

@@ -142,6 +142,21 @@ class TeamCommandsTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void anEpicOrFeatureUpdateThatChangesNothingIsRefusedAsATaskUpdateIs(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			Run epic = pm.run("epic", "update", "E01");
+			Run feature = pm.run("feature", "update", "E01-F01", "--title", "Local storage");
+
+			assertThat(epic.exitCode()).isEqualTo(1);
+			assertThat(epic.err()).isEqualTo("pm: nothing changed: E01 already is as given\n");
+			assertThat(feature.exitCode()).isEqualTo(1);
+			assertThat(feature.err()).isEqualTo("pm: nothing changed: E01-F01 already is as given\n");
+			assertThat(pm.run("epic", "update", "E01", "--title", "Offline").out()).isEqualTo("Updated epic E01.\n");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void nextShowsTheTaskThatTheAgentsClaimWouldTake(TestDatabase database) {
 		try (InProcessPm pm = plan(database)) {
 			pm.run("task", "add", "T-E01-F01-003", "Only for zed", "--feature", "E01-F01", "--agent", "zed",
