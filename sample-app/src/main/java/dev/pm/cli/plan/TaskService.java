@@ -198,7 +198,7 @@ public class TaskService {
 		return this.tasks.reopenedFor(filter, actor)
 			.or(() -> this.tasks.nextFor(filter, actor))
 			.map(Availability::of)
-			.orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
+			.orElseGet(() -> Availability.none(this.tasks.waiting(filter), this.tasks.assignedToOthers(filter, actor)));
 	}
 
 	/**
@@ -227,7 +227,7 @@ public class TaskService {
 			.or(() -> this.tasks.nextToClaim(filter, actor).map((task) -> change(Transition.CLAIM, task, actor, null)))
 			.orElse(null);
 		if (claimed == null) {
-			return Availability.none(this.tasks.waiting(filter));
+			return Availability.none(this.tasks.waiting(filter), this.tasks.assignedToOthers(filter, actor));
 		}
 		if (lease != null) {
 			this.leases.grant(claimed.key(), lease, now);

@@ -174,8 +174,27 @@ class TeamCommandsTests {
 			assertThat(forZed.out()).contains("\"key\" : \"T-E01-F01-003\"");
 			assertThat(forAnn.out()).startsWith("Next: T-E01-F01-001 ");
 			assertThat(claimedByAnn.out()).startsWith("Claimed T-E01-F01-001 ");
-			assertThat(pm.run("task", "next", "--agent", "ann").out()).doesNotContain("T-E01-F01-003");
+			assertThat(pm.run("task", "next", "--agent", "ann").out()).startsWith("no task is available");
 			assertThat(pm.run("task", "next", "--agent", "zed").out()).startsWith("Next: T-E01-F01-003 ");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void noTaskAvailableSaysWhichTasksAreLeftForOtherAgents(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			pm.run("task", "add", "T-E01-F01-003", "Only for zed", "--feature", "E01-F01", "--agent", "zed");
+			pm.run("task", "start", "T-E01-F01-001", "--agent", "ann");
+			Run claim = pm.run("task", "claim", "--agent", "other");
+			Run next = pm.run("task", "next", "--agent", "other", "--json");
+
+			assertThat(claim.exitCode()).as(claim.err()).isZero();
+			String reason = "no task is available: 1 todo task waits on dependencies not completed: T-E01-F01-002 "
+					+ "waits on T-E01-F01-001 (in_progress); 1 todo task is assigned to another agent: "
+					+ "T-E01-F01-003 (zed)";
+			assertThat(claim.out()).isEqualTo(reason + "\n");
+			assertThat(next.out()).contains("\"reason\" : \"" + reason + "\"");
+			assertThat(pm.run("task", "claim", "--agent", "zed").out()).startsWith("Claimed T-E01-F01-003 ");
 		}
 	}
 
