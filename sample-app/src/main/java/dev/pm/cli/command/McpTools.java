@@ -44,10 +44,14 @@ final class McpTools {
 	}
 
 	private SyncToolSpecification next() {
+		Map<String, Object> properties = workFilter();
+		properties.put("agent",
+				string("For whom: the task its claim would take; default PM_AGENT of pm mcp, else USER."));
 		return tool("next",
 				"The task to work on next, without taking it (as 'pm task next --json'): "
 						+ "{\"result\": task or null, \"reason\": why none}.",
-				workFilter(), List.of(), (args) -> bean(TaskService.class).next(workFilter(args)));
+				properties, List.of(),
+				(args) -> bean(TaskService.class).next(workFilter(args), actor(args.line("agent"))));
 	}
 
 	private SyncToolSpecification claim() {

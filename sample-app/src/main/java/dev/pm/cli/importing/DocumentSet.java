@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import dev.pm.cli.plan.KeyFormat;
 
 /**
  * The task documents of one import, read from the files and directories given: a
@@ -23,6 +27,8 @@ final class DocumentSet {
 	private final List<String> skipped = new ArrayList<>();
 
 	private final List<String> problems = new ArrayList<>();
+
+	private final Set<String> malformedKeys = new HashSet<>();
 
 	private DocumentSet() {
 	}
@@ -52,6 +58,14 @@ final class DocumentSet {
 		return this.problems;
 	}
 
+	/**
+	 * The task keys that the names of malformed documents give ({@code T-….md}): a
+	 * dependency on one of them is not missing, its document is the problem.
+	 */
+	Set<String> malformedKeys() {
+		return this.malformedKeys;
+	}
+
 	private List<Path> files(Path path) {
 		if (!Files.isDirectory(path)) {
 			return List.of(path);
@@ -79,6 +93,11 @@ final class DocumentSet {
 		}
 		catch (TaskDocumentException ex) {
 			this.problems.add(ex.getMessage());
+			String name = file.getFileName().toString();
+			String key = name.substring(0, name.length() - ((name.length() > 3) ? 3 : 0)).toUpperCase(Locale.ROOT);
+			if (name.toLowerCase(Locale.ROOT).endsWith(".md") && KeyFormat.TASK.matches(key)) {
+				this.malformedKeys.add(key);
+			}
 			return;
 		}
 		TaskDocument other = this.documents.putIfAbsent(document.key(), document);

@@ -78,13 +78,13 @@ public class TaskImportService {
 	@Transactional
 	public ImportResult importFiles(List<Path> files, boolean replace, String actor) {
 		DocumentSet set = DocumentSet.read(files, this.parser);
-		// Malformed documents first, all of them: the checks below would only repeat
-		// them as missing dependencies.
-		refuseIfAny(set.problems());
+		// Malformed documents first, then what the well-formed ones break, all in one
+		// run: the writes below are rolled back when anything is refused. A dependency
+		// on a malformed document is not reported again as missing.
+		List<String> problems = new ArrayList<>(set.problems());
+		Set<String> malformed = set.malformedKeys();
 		Map<String, TaskDocument> documents = set.documents();
-		List<String> problems = new ArrayList<>();
 		Map<String, List<String>> dependencies = dependencies(documents, problems);
-		refuseIfAny(problems);
 		String today = LocalDate.now().toString();
 		String now = this.timestamps.now();
 		List<String> created = new ArrayList<>();
@@ -122,8 +122,10 @@ public class TaskImportService {
 				.stream()
 				.filter((dependency) -> !this.tasks.exists(dependency))
 				.toList();
-			missing.forEach((dependency) -> problems.add(document.file() + ": task " + document.key() + " depends on "
-					+ dependency + ", which is neither in the database nor in this import"));
+			missing.stream()
+				.filter((dependency) -> !malformed.contains(dependency))
+				.forEach((dependency) -> problems.add(document.file() + ": task " + document.key() + " depends on "
+						+ dependency + ", which is neither in the database nor in this import"));
 			if (missing.isEmpty()) {
 				explained(document, problems,
 						() -> this.rules.replaceDependencies(document.key(), dependencies.get(document.key())));

@@ -25,6 +25,34 @@ public record Availability(@JsonProperty("result") Task task, String reason) {
 	 * @return the availability
 	 */
 	static Availability none(Map<String, List<TaskLink>> waiting) {
+		return none(waiting, Map.of());
+	}
+
+	/**
+	 * No task is available; says how many todo tasks wait on dependencies and how many
+	 * are assigned to other agents, and lists each, so that the counts and the lists
+	 * agree.
+	 * @param waiting each waiting task with the dependencies it waits on
+	 * @param assignedToOthers each todo task not waiting that another agent is to take,
+	 * with that agent
+	 * @return the availability
+	 */
+	static Availability none(Map<String, List<TaskLink>> waiting, Map<String, String> assignedToOthers) {
+		if (assignedToOthers.isEmpty()) {
+			return noneWaiting(waiting);
+		}
+		int count = assignedToOthers.size();
+		String assigned = count + ((count == 1) ? " todo task is" : " todo tasks are") + " assigned to another agent: "
+				+ String.join(", ",
+						assignedToOthers.entrySet()
+							.stream()
+							.map((task) -> task.getKey() + " (" + task.getValue() + ")")
+							.toList());
+		String reason = noneWaiting(waiting).reason();
+		return new Availability(null, reason + (reason.contains(":") ? "; " : ": ") + assigned);
+	}
+
+	private static Availability noneWaiting(Map<String, List<TaskLink>> waiting) {
 		if (waiting.isEmpty()) {
 			return new Availability(null, "no task is available");
 		}

@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -70,13 +71,17 @@ public class EpicService {
 	 * @param description its new description, or {@code null} to keep it; blank removes
 	 * it
 	 * @return the epic as it is now
-	 * @throws PlanException if it does not exist or the title is blank
+	 * @throws PlanException if it does not exist, the title is blank or nothing would
+	 * change
 	 */
 	@Transactional
 	public Epic update(String key, String title, String description) {
 		Epic current = this.epics.find(key).orElseThrow(() -> new PlanException("epic " + key + " does not exist"));
 		String newTitle = (title != null) ? Titles.require(title, "epic " + key) : current.title();
 		String newDescription = OptionalText.updated(current.description(), description);
+		if (newTitle.equals(current.title()) && Objects.equals(newDescription, current.description())) {
+			throw new PlanException("nothing changed: " + key + " already is as given");
+		}
 		this.epics.update(key, newTitle, newDescription);
 		return this.epics.find(key).orElseThrow();
 	}

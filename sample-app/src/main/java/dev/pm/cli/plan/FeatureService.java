@@ -2,6 +2,7 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,9 +19,12 @@ public class FeatureService {
 
 	private final TaskRepository tasks;
 
-	FeatureService(FeatureRepository features, TaskRepository tasks) {
+	private final KnownFilters filters;
+
+	FeatureService(FeatureRepository features, TaskRepository tasks, KnownFilters filters) {
 		this.features = features;
 		this.tasks = tasks;
+		this.filters = filters;
 	}
 
 	/**
@@ -53,9 +57,11 @@ public class FeatureService {
 	 * Returns the features of one epic, or all.
 	 * @param epic an epic's key, or {@code null} for all
 	 * @return the features, ordered by key
+	 * @throws PlanException if the epic does not exist
 	 */
 	@Transactional(readOnly = true)
 	public List<Feature> list(String epic) {
+		this.filters.require(new WorkFilter(null, epic, null));
 		return this.features.findAll(epic);
 	}
 
@@ -79,7 +85,8 @@ public class FeatureService {
 	 * @param description its new description, or {@code null} to keep it; blank removes
 	 * it
 	 * @return the feature as it is now
-	 * @throws PlanException if it does not exist or the title is blank
+	 * @throws PlanException if it does not exist, the title is blank or nothing would
+	 * change
 	 */
 	@Transactional
 	public Feature update(String key, String title, String description) {
@@ -87,6 +94,9 @@ public class FeatureService {
 			.orElseThrow(() -> new PlanException("feature " + key + " does not exist"));
 		String newTitle = (title != null) ? Titles.require(title, "feature " + key) : current.title();
 		String newDescription = OptionalText.updated(current.description(), description);
+		if (newTitle.equals(current.title()) && Objects.equals(newDescription, current.description())) {
+			throw new PlanException("nothing changed: " + key + " already is as given");
+		}
 		this.features.update(key, newTitle, newDescription);
 		return this.features.find(key).orElseThrow();
 	}

@@ -155,8 +155,18 @@ public class TaskRepository {
 
 	/**
 	 * Returns the task that {@link #next(WorkFilter)} returns, unless it is assigned to
-	 * another agent, kept from concurrent claimers until the transaction ends (see
-	 * {@link PlanDialect}).
+	 * another agent.
+	 * @param filter which tasks to choose from
+	 * @param agent the agent who claims
+	 * @return the task, or empty if none is available
+	 */
+	public Optional<Task> nextFor(WorkFilter filter, String agent) {
+		return claimQuery(filter, agent).statement(this.jdbc).query(TaskRepository::task).optional();
+	}
+
+	/**
+	 * Returns the task that {@link #nextFor(WorkFilter, String)} returns, kept from
+	 * concurrent claimers until the transaction ends (see {@link PlanDialect}).
 	 * @param filter which tasks to choose from
 	 * @param agent the agent who claims
 	 * @return the task, or empty if none is available
@@ -232,6 +242,30 @@ public class TaskRepository {
 			.statement(this.jdbc)
 			.query(TaskRepository::task)
 			.optional();
+	}
+
+	/**
+	 * Returns the todo tasks, none waiting on a dependency, that are assigned to an agent
+	 * other than the one given: what its claim leaves out.
+	 * @param filter which tasks to look at
+	 * @param agent the agent, or {@code null} for nobody
+	 * @return for each such task's key, its agent, in key order
+	 */
+	public Map<String, String> assignedToOthers(WorkFilter filter, String agent) {
+		Conditions where = todo(filter);
+		where.add("t.assigned_agent IS NOT NULL");
+		if (agent != null) {
+			where.add("t.assigned_agent <> :other", "other", agent);
+		}
+		Map<String, String> assigned = new LinkedHashMap<>();
+		where
+			.query("SELECT t.key, t.assigned_agent FROM task t JOIN feature f ON f.key = t.feature_key",
+					" AND NOT " + WAITING_ON_A_DEPENDENCY + " ORDER BY t.key")
+			.statement(this.jdbc)
+			.query((ResultSet rs) -> {
+				assigned.put(rs.getString(1), rs.getString(2));
+			});
+		return assigned;
 	}
 
 	static Query waitingQuery(WorkFilter filter) {

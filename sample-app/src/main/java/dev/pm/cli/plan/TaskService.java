@@ -74,9 +74,11 @@ public class TaskService {
 	 * Returns the tasks a filter selects.
 	 * @param filter which tasks, in which order
 	 * @return the tasks
+	 * @throws PlanException if the filter names an epic or feature that does not exist
 	 */
 	@Transactional(readOnly = true)
 	public List<Task> list(TaskFilter filter) {
+		this.filters.require(new WorkFilter(null, filter.epic(), filter.feature()));
 		return this.tasks.findAll(filter);
 	}
 
@@ -166,19 +168,37 @@ public class TaskService {
 	}
 
 	/**
-	 * Returns the task an agent should take next, without taking it. Claims whose lease
-	 * ran out are expired first, so their tasks are available again.
+	 * Same as {@link #next(WorkFilter, String)} for no agent: tasks assigned to an agent
+	 * are left out.
 	 * @param filter which tasks to choose from
 	 * @return the task, or why there is none
 	 * @throws PlanException if the filter names an epic or feature that does not exist
 	 */
 	@Transactional
 	public Availability next(WorkFilter filter) {
+		return next(filter, null);
+	}
+
+	/**
+	 * Returns the task an agent should take next, without taking it. Claims whose lease
+	 * ran out are expired first, so their tasks are available again.
+	 * <p>
+	 * The task is the one {@link #claim(WorkFilter, String, Duration)} would give the
+	 * agent: its own reopened work first, never a task assigned to another agent.
+	 * @param filter which tasks to choose from
+	 * @param actor the agent, or {@code null} for anybody: then tasks assigned to an
+	 * agent are left out
+	 * @return the task, or why there is none
+	 * @throws PlanException if the filter names an epic or feature that does not exist
+	 */
+	@Transactional
+	public Availability next(WorkFilter filter, String actor) {
 		this.filters.require(filter);
 		this.leases.expire(this.timestamps.now());
-		return this.tasks.next(filter)
+		return this.tasks.reopenedFor(filter, actor)
+			.or(() -> this.tasks.nextFor(filter, actor))
 			.map(Availability::of)
-			.orElseGet(() -> Availability.none(this.tasks.waiting(filter)));
+			.orElseGet(() -> Availability.none(this.tasks.waiting(filter), this.tasks.assignedToOthers(filter, actor)));
 	}
 
 	/**
@@ -207,7 +227,7 @@ public class TaskService {
 			.or(() -> this.tasks.nextToClaim(filter, actor).map((task) -> change(Transition.CLAIM, task, actor, null)))
 			.orElse(null);
 		if (claimed == null) {
-			return Availability.none(this.tasks.waiting(filter));
+			return Availability.none(this.tasks.waiting(filter), this.tasks.assignedToOthers(filter, actor));
 		}
 		if (lease != null) {
 			this.leases.grant(claimed.key(), lease, now);

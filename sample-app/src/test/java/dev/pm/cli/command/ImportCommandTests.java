@@ -44,6 +44,32 @@ class ImportCommandTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void aMalformedDocumentAndAMissingDependencyAreReportedInTheSameRun(TestDatabase database) throws Exception {
+		Path good = document("T-E01-F01-001.md", "task_key: T-E01-F01-001\nfeature: E01-F01");
+		Path badStatus = document("T-E01-F01-002.md", "task_key: T-E01-F01-002\nfeature: E01-F01\nstatus: begun");
+		Path missing = document("T-E01-F01-003.md",
+				"task_key: T-E01-F01-003\nfeature: E01-F01\ndependencies: [T-E01-F01-099]");
+		Path onTheMalformed = document("T-E01-F01-004.md",
+				"task_key: T-E01-F01-004\nfeature: E01-F01\ndependencies: [T-E01-F01-002.md]");
+		try (InProcessPm pm = InProcessPm.on(database, this.directory, Map.of())) {
+			Run run = pm.run("task", "import", good.toString(), badStatus.toString(), missing.toString(),
+					onTheMalformed.toString());
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.out()).isEmpty();
+			assertThat(run.err().lines()).satisfiesExactly(
+					(line) -> assertThat(line).startsWith("pm: " + badStatus + ":4: unknown status 'begun'"),
+					(line) -> assertThat(line).isEqualTo("pm: " + missing
+							+ ": task T-E01-F01-003 depends on T-E01-F01-099, which is neither in the database nor in "
+							+ "this import"),
+					(line) -> assertThat(line).isEqualTo("pm: 2 problems; nothing was imported"));
+			assertThat(pm.json("task", "list", "--json").get("count").asInt()).isZero();
+			assertThat(pm.json("history", "--json").get("count").asInt()).isZero();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void filesThatAreNoTaskDocumentsAreSkippedAndNamed(TestDatabase database) throws Exception {
 		Path task = document("T-E01-F01-001.md", "task_key: t-e01-f01-001\nstatus: created\nfeature: E01-F01");
 		Path readme = Files.writeString(this.directory.resolve("README.md"), "# The plan\n");

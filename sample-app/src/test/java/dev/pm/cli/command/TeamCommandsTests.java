@@ -142,6 +142,82 @@ class TeamCommandsTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void anEpicOrFeatureUpdateThatChangesNothingIsRefusedAsATaskUpdateIs(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			Run epic = pm.run("epic", "update", "E01");
+			Run feature = pm.run("feature", "update", "E01-F01", "--title", "Local storage");
+
+			assertThat(epic.exitCode()).isEqualTo(1);
+			assertThat(epic.err()).isEqualTo("pm: nothing changed: E01 already is as given\n");
+			assertThat(feature.exitCode()).isEqualTo(1);
+			assertThat(feature.err()).isEqualTo("pm: nothing changed: E01-F01 already is as given\n");
+			assertThat(pm.run("epic", "update", "E01", "--title", "Offline").out()).isEqualTo("Updated epic E01.\n");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void nextShowsTheTaskThatTheAgentsClaimWouldTake(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			pm.run("task", "add", "T-E01-F01-003", "Only for zed", "--feature", "E01-F01", "--agent", "zed",
+					"--priority", "1");
+			Run forOther = pm.run("task", "next", "--agent", "other");
+			Run forZed = pm.run("task", "next", "--agent", "zed", "--json");
+			pm.run("task", "start", "T-E01-F01-001", "--agent", "ann");
+			pm.run("task", "complete", "T-E01-F01-001");
+			pm.run("task", "reopen", "T-E01-F01-001", "--notes", "Again");
+			Run forAnn = pm.run("task", "next", "--agent", "ann");
+			Run claimedByAnn = pm.run("task", "claim", "--agent", "ann");
+
+			assertThat(forOther.exitCode()).as(forOther.err()).isZero();
+			assertThat(forOther.out()).startsWith("Next: T-E01-F01-001 ");
+			assertThat(forZed.out()).contains("\"key\" : \"T-E01-F01-003\"");
+			assertThat(forAnn.out()).startsWith("Next: T-E01-F01-001 ");
+			assertThat(claimedByAnn.out()).startsWith("Claimed T-E01-F01-001 ");
+			assertThat(pm.run("task", "next", "--agent", "ann").out()).startsWith("no task is available");
+			assertThat(pm.run("task", "next", "--agent", "zed").out()).startsWith("Next: T-E01-F01-003 ");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void noTaskAvailableSaysWhichTasksAreLeftForOtherAgents(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			pm.run("task", "add", "T-E01-F01-003", "Only for zed", "--feature", "E01-F01", "--agent", "zed");
+			pm.run("task", "start", "T-E01-F01-001", "--agent", "ann");
+			Run claim = pm.run("task", "claim", "--agent", "other");
+			Run next = pm.run("task", "next", "--agent", "other", "--json");
+
+			assertThat(claim.exitCode()).as(claim.err()).isZero();
+			String reason = "no task is available: 1 todo task waits on dependencies not completed: T-E01-F01-002 "
+					+ "waits on T-E01-F01-001 (in_progress); 1 todo task is assigned to another agent: "
+					+ "T-E01-F01-003 (zed)";
+			assertThat(claim.out()).isEqualTo(reason + "\n");
+			assertThat(next.out()).contains("\"reason\" : \"" + reason + "\"");
+			assertThat(pm.run("task", "claim", "--agent", "zed").out()).startsWith("Claimed T-E01-F01-003 ");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void listingByAnUnknownEpicOrFeatureIsRefusedNotReportedAsEmpty(TestDatabase database) {
+		try (InProcessPm pm = plan(database)) {
+			Run tasksOfEpic = pm.run("task", "list", "--epic", "E09");
+			Run tasksOfFeature = pm.run("task", "list", "--feature", "E01-F09", "--json");
+			Run features = pm.run("feature", "list", "--epic", "E09");
+
+			assertThat(tasksOfEpic.exitCode()).isEqualTo(1);
+			assertThat(tasksOfEpic.err()).isEqualTo("pm: epic E09 does not exist\n");
+			assertThat(tasksOfFeature.exitCode()).isEqualTo(1);
+			assertThat(tasksOfFeature.err()).isEqualTo("pm: feature E01-F09 does not exist\n");
+			assertThat(features.exitCode()).isEqualTo(1);
+			assertThat(features.err()).isEqualTo("pm: epic E09 does not exist\n");
+			assertThat(pm.run("task", "list", "--epic", "E01").out()).contains("T-E01-F01-001");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void historyShowsTheWholeProjectNewestLastFilteredByAgentEpicAndTime(TestDatabase database) {
 		try (InProcessPm pm = plan(database)) {
 			pm.run("epic", "add", "E02", "Sharing");
