@@ -54,7 +54,7 @@ public class Replicator implements InitializingBean, DisposableBean {
 	// SQLite's own automatic checkpoint threshold.
 	static final long CHECKPOINT_FRAMES = 1000;
 
-	private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+	static final long SEGMENT_BYTES = 64L * 1024 * 1024;
 
 	private static final int BUSY_SLEEP_MILLIS = 100;
 
@@ -264,23 +264,66 @@ public class Replicator implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Read the next run of frames after the position, with the connection leased: no
-	 * commit of this process is under way, so the frames hold exactly what was committed
-	 * at the moment taken, which dates the segment (a restore to that moment gives that
-	 * state). A run cut at the segment size ends at a commit too, and the next run is
-	 * read at once (the cut segment is dated with its read, though it holds only the
+	 * Read the next run of frames after the position in two steps. First without the
+	 * connection's lease, so that commits go on while the bulk of the new frames is read
+	 * and checked: only this replicator checkpoints the log while it replicates, so the
+	 * log cannot start over under the read, and a frame still being written fails its
+	 * checksum and ends the read at the last whole transaction. Then with the lease: no
+	 * commit of this process is under way, so the frames read then, up to the end of the
+	 * log, make the run hold exactly what was committed at the moment taken, which dates
+	 * the segment (a restore to that moment gives that state). A run cut at the segment
+	 * size ends at a commit too, and the next run is read at once (the cut segment is
+	 * dated with a moment taken under the lease after its read, though it holds only the
 	 * commits up to the cut).
 	 * @return the frames and their moment, or {@code null} if the log holds no new frames
 	 */
 	private @Nullable Segment readSegment() throws IOException, SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			Instant moment = this.clock.instant();
-			WalHeader header = this.wal.header();
-			WalFrames frames = (header != null)
-					? this.wal.framesAfter(header, continuedPosition(header), this.segmentBytes) : null;
-			return (frames != null && !frames.isEmpty())
-					? new Segment(frames, moment, frames.bytes().length >= this.segmentBytes) : null;
+		WalFrames bulk = readFrames();
+		boolean nothingNew = bulk == null || bulk.isEmpty();
+		if (!nothingNew && bulk.bytes().length >= this.segmentBytes) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				return new Segment(bulk, this.clock.instant(), true);
+			}
 		}
+		Instant moment;
+		WalFrames rest;
+		try (Connection connection = this.dataSource.getConnection()) {
+			moment = this.clock.instant();
+			// Only what was committed since the first read, or if it found nothing new
+			// (or no log), all the log holds after the position: as little.
+			rest = nothingNew ? readFrames() : readFramesAfter(bulk);
+		}
+		// Joined without the lease: the copy holds up no commit.
+		WalFrames frames = nothingNew ? rest : bulk.followedBy(Objects.requireNonNull(rest));
+		return (frames != null && !frames.isEmpty())
+				? new Segment(frames, moment, frames.bytes().length >= this.segmentBytes) : null;
+	}
+
+	/**
+	 * Read the whole transactions the log holds after the position, up to the segment
+	 * size.
+	 * @return the frames, or {@code null} if the log has no header
+	 */
+	private @Nullable WalFrames readFrames() throws IOException {
+		WalHeader header = this.wal.header();
+		return (header != null) ? this.wal.framesAfter(header, continuedPosition(header), this.segmentBytes) : null;
+	}
+
+	/**
+	 * Read the whole transactions the log holds after {@code before}, frames read from it
+	 * a moment ago, up to the segment size with them.
+	 * @throws IllegalStateException if the log no longer continues {@code before}
+	 * (another process checkpointed it and SQLite started it over since); the next sync
+	 * begins a new generation
+	 */
+	private WalFrames readFramesAfter(WalFrames before) throws IOException {
+		WalHeader header = this.wal.header();
+		WalPosition end = before.to();
+		if (header == null || !header.sameRun(end.salt1(), end.salt2())) {
+			throw new IllegalStateException("The write-ahead log of " + this.database
+					+ " no longer continues the frames just read from it (another process checkpointed it)");
+		}
+		return this.wal.framesAfter(header, end, this.segmentBytes - before.bytes().length);
 	}
 
 	// Where the log continues the replica: the position, or the start of the log's next
@@ -302,6 +345,12 @@ public class Replicator implements InitializingBean, DisposableBean {
 	// With the connection leased, so that no commit of this process runs in between:
 	// replicate the last frames, then let SQLite checkpoint exactly those.
 	private void checkpoint() throws IOException, SQLException {
+		// First without the lease (unless a caller holds it): what the log holds now is
+		// copied and its segments written while commits go on, so that the leased copy
+		// below reads and writes only the commits since.
+		copyLog();
+		// And the log forced to the disk, the bulk of the checkpoint's own fsync.
+		this.wal.force();
 		try (Connection connection = this.dataSource.getConnection()) {
 			copyLog();
 			try (Statement statement = connection.createStatement();

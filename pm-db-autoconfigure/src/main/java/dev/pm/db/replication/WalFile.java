@@ -75,6 +75,21 @@ final class WalFile {
 		return new WalFrames(header.pageSize(), from, to, taken.toByteArray());
 	}
 
+	/**
+	 * Force what the log holds to the disk, as SQLite does at the start of a checkpoint
+	 * at {@code synchronous=normal} (an {@code fsync} needs no write access), so that
+	 * SQLite's own then has only the frames written since to force. A missing log is
+	 * nothing to force.
+	 * @throws IOException if the log cannot be forced
+	 */
+	void force() throws IOException {
+		try (FileChannel channel = open()) {
+			if (channel != null) {
+				channel.force(false);
+			}
+		}
+	}
+
 	private @Nullable FileChannel open() throws IOException {
 		try {
 			return FileChannel.open(this.file, StandardOpenOption.READ);

@@ -176,6 +176,134 @@ class ReplicationTests {
 	}
 
 	@Test
+	void aCommitBetweenTheReadWithoutTheLeaseAndTheLeasedOneIsInTheSameSegmentAndRestores() {
+		Path replica = this.dir.resolve("two-step");
+		Instant[] moment = new Instant[1];
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			HookedClock clock = new HookedClock();
+			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
+					new ReplicationSettings(replica, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
+					clock);
+			replicator.replicate();
+			jdbc.update("INSERT INTO item (name) VALUES ('read without the lease')");
+			// The second look at the clock is the leased one, after the first read: a
+			// commit then lands where one of another thread would have, before the lease.
+			clock.onCall(2, () -> otherProcess("INSERT INTO item (name) VALUES ('read with the lease')"));
+			replicator.replicate();
+			assertThat(clock.fired()).isTrue();
+			assertThat(replicator.status().segments()).isOne();
+			assertThat(replicator.status().lastError()).isNull();
+			moment[0] = Instant.now();
+			replicator.destroy();
+		});
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(replica, Set.of()).restore(restored, moment[0]);
+		assertThat(names(restored)).containsExactly("read without the lease", "read with the lease");
+	}
+
+	@Test
+	void aCommitJustBeforeTheLeaseWhenTheReadWithoutItFoundNothingNewIsReadWithTheLease() {
+		List<String> names = twoStepRun(Replicator.SEGMENT_BYTES, List.of(),
+				List.of("INSERT INTO item (name) VALUES ('read with the lease')"), 1);
+		assertThat(names).containsExactly("read with the lease");
+	}
+
+	@Test
+	void framesReadWithTheLeaseThatTakeTheRunPastTheSegmentSizeCutItAndTheRestIsReadAtOnce() {
+		String big = "x".repeat(3000);
+		List<String> insertsOfTheOtherProcess = new ArrayList<>(List.of("BEGIN"));
+		for (int i = 0; i < 10; i++) {
+			insertsOfTheOtherProcess.add("INSERT INTO item (name) VALUES ('" + big + i + "')");
+		}
+		insertsOfTheOtherProcess.add("COMMIT");
+		insertsOfTheOtherProcess.add("INSERT INTO item (name) VALUES ('after the cut')");
+		List<String> names = twoStepRun(16 * 1024, List.of("first"), insertsOfTheOtherProcess, 2);
+		assertThat(names).hasSize(12).startsWith("first", big + 0).endsWith(big + 9, "after the cut");
+	}
+
+	// Commit rows, then replicate once with the other process's statements run when the
+	// lease is taken, and restore.
+	private List<String> twoStepRun(long segmentBytes, List<String> rows, List<String> otherProcess, long segments) {
+		Path replica = this.dir.resolve("two-step-" + segmentBytes);
+		long[] written = new long[1];
+		runner().run((context) -> {
+			HookedClock clock = new HookedClock();
+			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
+					new ReplicationSettings(replica, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
+					clock, segmentBytes);
+			replicator.replicate();
+			for (String row : rows) {
+				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES (?)", row);
+			}
+			clock.onCall(2, () -> otherProcess(otherProcess.toArray(String[]::new)));
+			replicator.replicate();
+			assertThat(clock.fired()).isTrue();
+			assertThat(replicator.status().lastError()).isNull();
+			written[0] = replicator.status().segments();
+		});
+		assertThat(written[0]).isGreaterThanOrEqualTo(segments);
+		Path restored = this.dir.resolve("restored-" + segmentBytes + ".db");
+		new ReplicaRestore(replica, Set.of()).restore(restored, Instant.now());
+		return names(restored);
+	}
+
+	@Test
+	void aLogThatAnotherProcessEmptiedBetweenTheTwoReadsStartsANewGenerationWithNothingLost(CapturedOutput output)
+			throws IOException {
+		logStartedOverBetweenTheReads(output, "PRAGMA wal_checkpoint(TRUNCATE)");
+	}
+
+	@Test
+	void aLogThatAnotherProcessStartedOverBetweenTheTwoReadsStartsANewGenerationWithNothingLost(CapturedOutput output)
+			throws IOException {
+		logStartedOverBetweenTheReads(output, "PRAGMA wal_checkpoint(TRUNCATE)",
+				"INSERT INTO item (name) VALUES ('of the other process')");
+	}
+
+	private void logStartedOverBetweenTheReads(CapturedOutput output, String... otherProcess) throws IOException {
+		Path replica = this.dir.resolve("started-over");
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			HookedClock clock = new HookedClock();
+			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
+					new ReplicationSettings(replica, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
+					clock);
+			replicator.replicate();
+			jdbc.update("INSERT INTO item (name) VALUES ('a')");
+			clock.onCall(2, () -> otherProcess(otherProcess));
+			replicator.replicate();
+			assertThat(clock.fired()).isTrue();
+			assertThat(replicator.status().lastError()).contains("no longer continues the frames just read from it");
+			jdbc.update("INSERT INTO item (name) VALUES ('b')");
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).isNull();
+			replicator.destroy();
+		});
+		try (Stream<Path> generations = Files.list(replica.resolve("generations"))) {
+			assertThat(generations).hasSize(2);
+		}
+		Path restored = this.dir.resolve("restored.db");
+		new ReplicaRestore(replica, Set.of()).restore(restored, Instant.now());
+		assertThat(names(restored)).containsExactlyElementsOf(names(this.dir.resolve("pm.db")))
+			.contains("a", "b")
+			.hasSize(otherProcess.length + 1);
+		assertThat(output).contains("Lost continuity with the write-ahead log of " + this.dir.resolve("pm.db"));
+	}
+
+	private void otherProcess(String... sql) {
+		try (Connection other = JDBC.createConnection("jdbc:sqlite:" + this.dir.resolve("pm.db"), new Properties());
+				Statement statement = other.createStatement()) {
+			for (String each : sql) {
+				statement.execute(each);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void retentionRemovesOldFilesButEveryMomentInsideItStillRestoresExactly() throws IOException {
 		Path replica = this.dir.resolve("retained");
 		Instant start = Instant.parse("2026-12-01T00:00:00Z");
@@ -623,6 +751,46 @@ class ReplicationTests {
 				Files.delete(path);
 			}
 		}
+	}
+
+	/** The system clock, which runs an action at one look, counted from when told. */
+	private static final class HookedClock extends Clock {
+
+		private int calls = -1;
+
+		private Runnable action = () -> {
+		};
+
+		private boolean fired;
+
+		synchronized void onCall(int call, Runnable then) {
+			this.calls = call;
+			this.action = then;
+		}
+
+		synchronized boolean fired() {
+			return this.fired;
+		}
+
+		@Override
+		public synchronized Instant instant() {
+			if (--this.calls == 0) {
+				this.fired = true;
+				this.action.run();
+			}
+			return Instant.now();
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	/** A clock that moves a second when told. */

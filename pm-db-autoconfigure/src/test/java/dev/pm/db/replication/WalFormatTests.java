@@ -185,4 +185,15 @@ class WalFormatTests {
 		return both;
 	}
 
+	@Test
+	void forcingTheLogToTheDiskLeavesItAsItWasAndAMissingLogIsNothingToForce() throws IOException {
+		Path log = this.dir.resolve("pm.db-wal");
+		byte[] bytes = header(LITTLE, PAGE, 1, 2, 3);
+		Files.write(log, bytes);
+		new WalFile(log).force();
+		assertThat(log).hasBinaryContent(bytes);
+		new WalFile(this.dir.resolve("missing.db-wal")).force();
+		assertThat(this.dir.resolve("missing.db-wal")).doesNotExist();
+	}
+
 }
