@@ -225,7 +225,10 @@ public class Replicator implements InitializingBean, DisposableBean {
 		}
 		else {
 			copyLog();
-			if (Objects.requireNonNull(this.position).frames() >= CHECKPOINT_FRAMES) {
+			// No position yet: the generation began on an empty log, which has held no
+			// frame since.
+			WalPosition at = this.position;
+			if (at != null && at.frames() >= CHECKPOINT_FRAMES) {
 				checkpoint();
 			}
 		}

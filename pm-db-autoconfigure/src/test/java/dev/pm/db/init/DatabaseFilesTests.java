@@ -111,7 +111,8 @@ class DatabaseFilesTests {
 	}
 
 	@Test
-	void fileSystemWithPosixPermissionsButNoUnixOwnersTightensCompanionsWithoutLookingAtOwners() throws IOException {
+	void fileSystemWithPosixPermissionsButNoUnixOwnersTightensCompanionsWithoutLookingAtOwners(CapturedOutput output)
+			throws IOException {
 		Path zip = this.dir.resolve("posix.zip");
 		try (FileSystem zipfs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
 				Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
@@ -122,6 +123,7 @@ class DatabaseFilesTests {
 			files.prepare();
 			files.tightenPermissions();
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wal))).isEqualTo("rw-------");
+			assertThat(output).contains("Permissions of /pm.db-wal were rw-rw-rw-");
 		}
 	}
 

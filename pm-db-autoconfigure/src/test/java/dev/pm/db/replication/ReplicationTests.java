@@ -511,6 +511,19 @@ class ReplicationTests {
 	}
 
 	@Test
+	void aRunOnALogThatHasStayedEmptySinceTheGenerationBeganIsNoFailure() {
+		runner().run((context) -> context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('one')"));
+		runner().run((context) -> {
+			Replicator replicator = context.getBean(Replicator.class);
+			replicator.replicate();
+			// Nothing written since the clean close emptied the log: it failed with a
+			// NullPointerException, a WARN and a failing status until the next write.
+			replicator.replicate();
+			assertThat(replicator.status().lastError()).isNull();
+		});
+	}
+
+	@Test
 	void aSnapshotIsTakenEverySnapshotIntervalAndARestoreUsesTheLastOneBeforeTheMoment() throws IOException {
 		runner().withPropertyValues("pm.db.replication.snapshot-interval=1ms", "pm.db.replication.retention=1h")
 			.run((context) -> {
