@@ -359,12 +359,13 @@ public class Replicator implements InitializingBean, DisposableBean {
 			try (Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
 				result.next();
-				long replicated = Objects.requireNonNull(this.position).frames();
 				// The log held exactly the replicated frames, and all are in the
-				// database:
-				// the next run of the log continues the replica.
-				this.checkpointedThroughPosition = List.of(result.getLong(2), result.getLong(3))
-					.equals(List.of(replicated, replicated));
+				// database: the next run of the log continues the replica. No position:
+				// the generation began on an empty log, which is empty still.
+				WalPosition replicated = this.position;
+				List<Long> frames = (replicated != null) ? List.of(replicated.frames(), replicated.frames())
+						: List.of();
+				this.checkpointedThroughPosition = List.of(result.getLong(2), result.getLong(3)).equals(frames);
 			}
 		}
 	}
