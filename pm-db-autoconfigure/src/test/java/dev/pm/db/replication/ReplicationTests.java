@@ -40,6 +40,7 @@ import org.sqlite.JDBC;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,14 @@ class ReplicationTests {
 
 	@TempDir
 	Path dir;
+
+	// A replicator beside the context's, run by the test's own calls: its schedule's
+	// interval is an hour.
+	private static Replicator handDriven(ApplicationContext context, Path replica, Clock clock, long segmentBytes) {
+		return new Replicator(context.getBean(SqliteDataSource.class),
+				new ReplicationSettings(replica, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)), clock,
+				segmentBytes);
+	}
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
@@ -123,9 +132,7 @@ class ReplicationTests {
 	void aRunOfTheLogLargerThanASegmentIsCutAtCommitsIntoSegmentsThatRestoreWhole() {
 		Path small = this.dir.resolve("small-segments");
 		runner().run((context) -> {
-			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
-					new ReplicationSettings(small, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
-					Clock.systemUTC(), 16 * 1024);
+			Replicator replicator = handDriven(context, small, Clock.systemUTC(), 16 * 1024);
 			replicator.replicate();
 			for (int i = 0; i < 20; i++) {
 				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES (?)", "x".repeat(3000) + i);
@@ -182,9 +189,7 @@ class ReplicationTests {
 		runner().run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			HookedClock clock = new HookedClock();
-			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
-					new ReplicationSettings(replica, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
-					clock);
+			Replicator replicator = handDriven(context, replica, clock, Replicator.SEGMENT_BYTES);
 			replicator.replicate();
 			jdbc.update("INSERT INTO item (name) VALUES ('read without the lease')");
 			// The second look at the clock is the leased one, after the first read: a
@@ -229,9 +234,7 @@ class ReplicationTests {
 		long[] written = new long[1];
 		runner().run((context) -> {
 			HookedClock clock = new HookedClock();
-			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
-					new ReplicationSettings(replica, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
-					clock, segmentBytes);
+			Replicator replicator = handDriven(context, replica, clock, segmentBytes);
 			replicator.replicate();
 			for (String row : rows) {
 				context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES (?)", row);
@@ -266,9 +269,7 @@ class ReplicationTests {
 		runner().run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			HookedClock clock = new HookedClock();
-			Replicator replicator = new Replicator(context.getBean(SqliteDataSource.class),
-					new ReplicationSettings(replica, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)),
-					clock);
+			Replicator replicator = handDriven(context, replica, clock, Replicator.SEGMENT_BYTES);
 			replicator.replicate();
 			jdbc.update("INSERT INTO item (name) VALUES ('a')");
 			clock.onCall(2, () -> otherProcess(otherProcess));
@@ -573,10 +574,8 @@ class ReplicationTests {
 		runner().run((context) -> {
 			Replicator replicator = context.getBean(Replicator.class);
 			replicator.replicate();
-			Replicator second = new Replicator(context.getBean(SqliteDataSource.class),
-					new ReplicationSettings(this.dir.resolve("replica"), Duration.ofHours(1), Duration.ofDays(1),
-							Duration.ofDays(7)),
-					Clock.systemUTC());
+			Replicator second = handDriven(context, this.dir.resolve("replica"), Clock.systemUTC(),
+					Replicator.SEGMENT_BYTES);
 			second.replicate();
 			ReplicationStatus status = second.status();
 			assertThat(status.standby()).isTrue();
