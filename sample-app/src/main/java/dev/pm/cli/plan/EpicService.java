@@ -2,7 +2,6 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -77,12 +76,9 @@ public class EpicService {
 	@Transactional
 	public Epic update(String key, String title, String description) {
 		Epic current = this.epics.find(key).orElseThrow(() -> new PlanException("epic " + key + " does not exist"));
-		String newTitle = (title != null) ? Titles.require(title, "epic " + key) : current.title();
-		String newDescription = OptionalText.updated(current.description(), description);
-		if (newTitle.equals(current.title()) && Objects.equals(newDescription, current.description())) {
-			throw new PlanException("nothing changed: " + key + " already is as given");
-		}
-		this.epics.update(key, newTitle, newDescription);
+		HeadingUpdate heading = HeadingUpdate.of("epic " + key, key, current.title(), current.description(), title,
+				description);
+		this.epics.update(key, heading.title(), heading.description());
 		return this.epics.find(key).orElseThrow();
 	}
 

@@ -2,7 +2,6 @@ package dev.pm.cli.plan;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -92,12 +91,9 @@ public class FeatureService {
 	public Feature update(String key, String title, String description) {
 		Feature current = this.features.find(key)
 			.orElseThrow(() -> new PlanException("feature " + key + " does not exist"));
-		String newTitle = (title != null) ? Titles.require(title, "feature " + key) : current.title();
-		String newDescription = OptionalText.updated(current.description(), description);
-		if (newTitle.equals(current.title()) && Objects.equals(newDescription, current.description())) {
-			throw new PlanException("nothing changed: " + key + " already is as given");
-		}
-		this.features.update(key, newTitle, newDescription);
+		HeadingUpdate heading = HeadingUpdate.of("feature " + key, key, current.title(), current.description(), title,
+				description);
+		this.features.update(key, heading.title(), heading.description());
 		return this.features.find(key).orElseThrow();
 	}
 
