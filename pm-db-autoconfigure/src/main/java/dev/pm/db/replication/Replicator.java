@@ -210,6 +210,9 @@ public class Replicator implements InitializingBean, DisposableBean {
 
 	private void sync() throws IOException, SQLException {
 		Instant readStart = this.clock.instant();
+		// What the replica holds now dates the lag: the run's start, unless the log was
+		// copied, which holds every commit before the moment of its last read.
+		Instant replicatedThrough = readStart;
 		this.standby = !this.replica.lock();
 		if (this.standby) {
 			return;
@@ -224,7 +227,7 @@ public class Replicator implements InitializingBean, DisposableBean {
 			startGeneration(readStart);
 		}
 		else {
-			copyLog();
+			replicatedThrough = copyLog();
 			// No position yet: the generation began on an empty log, which has held no
 			// frame since.
 			WalPosition at = this.position;
@@ -232,7 +235,7 @@ public class Replicator implements InitializingBean, DisposableBean {
 				checkpoint();
 			}
 		}
-		this.replicatedAt = readStart;
+		this.replicatedAt = replicatedThrough;
 		if (!this.lastSnapshot.plus(this.settings.snapshotInterval()).isAfter(this.clock.instant())) {
 			writeSnapshot(Objects.requireNonNull(this.generation), true);
 			this.replica.prune(this.clock.instant().minus(this.settings.retention()));
@@ -246,24 +249,34 @@ public class Replicator implements InitializingBean, DisposableBean {
 
 	/**
 	 * Copy every whole transaction the log holds after the position into segments.
+	 * @return the moment of the last read of the log: every commit of this process before
+	 * it is in the replica now
 	 * @throws NullPointerException if the log no longer continues the position (another
 	 * process checkpointed it since the last check); the next sync begins a new
 	 * generation
 	 */
-	private void copyLog() throws IOException, SQLException {
+	private Instant copyLog() throws IOException, SQLException {
 		// What the log holds now, not until it stops growing: under a steady writer that
-		// would never end, and the lag and the checkpoint wait for the end of a run.
-		for (Segment next = readSegment(); next != null; next = next.cut() ? readSegment() : null) {
-			String name = ReplicaFile.name(ReplicaFile.Kind.SEGMENT, this.nextIndex, next.moment());
-			// Written without the lease (unless a caller holds it): a slow or failing
-			// target never holds up a commit.
-			this.replica.write(Objects.requireNonNull(this.generation), name, SegmentFile.encode(next.frames()));
-			this.nextIndex++;
-			this.segments.incrementAndGet();
-			this.lastSegment = name;
-			this.position = next.frames().to();
-			this.checkpointedThroughPosition = false;
+		// would never end, and the lag and the checkpoint wait for the end of a run. A
+		// cut segment is followed by a read at once, so the last read is never a cut one.
+		Segment next;
+		do {
+			next = readSegment();
+			WalFrames frames = next.frames();
+			if (frames != null) {
+				String name = ReplicaFile.name(ReplicaFile.Kind.SEGMENT, this.nextIndex, next.moment());
+				// Written without the lease (unless a caller holds it): a slow or failing
+				// target never holds up a commit.
+				this.replica.write(Objects.requireNonNull(this.generation), name, SegmentFile.encode(frames));
+				this.nextIndex++;
+				this.segments.incrementAndGet();
+				this.lastSegment = name;
+				this.position = frames.to();
+				this.checkpointedThroughPosition = false;
+			}
 		}
+		while (next.cut());
+		return next.moment();
 	}
 
 	/**
@@ -278,9 +291,10 @@ public class Replicator implements InitializingBean, DisposableBean {
 	 * size ends at a commit too, and the next run is read at once (the cut segment is
 	 * dated with a moment taken under the lease after its read, though it holds only the
 	 * commits up to the cut).
-	 * @return the frames and their moment, or {@code null} if the log holds no new frames
+	 * @return the frames and their moment, with no frames if the log holds no new ones
+	 * (then every commit before the moment is replicated already)
 	 */
-	private @Nullable Segment readSegment() throws IOException, SQLException {
+	private Segment readSegment() throws IOException, SQLException {
 		WalFrames bulk = readFrames();
 		boolean nothingNew = bulk == null || bulk.isEmpty();
 		if (!nothingNew && bulk.bytes().length >= this.segmentBytes) {
@@ -299,7 +313,8 @@ public class Replicator implements InitializingBean, DisposableBean {
 		// Joined without the lease: the copy holds up no commit.
 		WalFrames frames = nothingNew ? rest : bulk.followedBy(Objects.requireNonNull(rest));
 		return (frames != null && !frames.isEmpty())
-				? new Segment(frames, moment, frames.bytes().length >= this.segmentBytes) : null;
+				? new Segment(frames, moment, frames.bytes().length >= this.segmentBytes)
+				: new Segment(null, moment, false);
 	}
 
 	/**
@@ -428,7 +443,15 @@ public class Replicator implements InitializingBean, DisposableBean {
 		}
 	}
 
-	private record Segment(WalFrames frames, Instant moment, boolean cut) {
+	/**
+	 * A run of frames read from the log.
+	 *
+	 * @param frames the frames, or {@code null} if the log held no new ones
+	 * @param moment every commit before it is in these frames or replicated before them
+	 * (but for a cut segment, which holds only the commits up to the cut)
+	 * @param cut whether the run stopped at the segment size
+	 */
+	private record Segment(@Nullable WalFrames frames, Instant moment, boolean cut) {
 	}
 
 }

@@ -305,6 +305,26 @@ class ReplicationTests {
 	}
 
 	@Test
+	void theLagCountsFromTheMomentTheLogWasReadUnderTheLeaseNotFromTheStartOfTheRun() {
+		SteppedClock clock = new SteppedClock(Instant.parse("2026-12-01T00:00:00Z"));
+		runner().run((context) -> {
+			Replicator replicator = handDriven(context, this.dir.resolve("lag"), clock, Replicator.SEGMENT_BYTES);
+			replicator.replicate();
+			context.getBean(JdbcTemplate.class).update("INSERT INTO item (name) VALUES ('one')");
+			// Every look a second later: the run's start is seconds before its leased
+			// read.
+			clock.ticking(true);
+			replicator.replicate();
+			clock.ticking(false);
+			ReplicationStatus status = replicator.status();
+			ReplicaFile segment = ReplicaFile.of(Path.of(Objects.requireNonNull(status.lastSegment())));
+			assertThat(segment).isNotNull();
+			assertThat(status.lag()).isEqualTo(Duration.between(segment.time(), clock.instant()));
+			replicator.destroy();
+		});
+	}
+
+	@Test
 	void retentionRemovesOldFilesButEveryMomentInsideItStillRestoresExactly() throws IOException {
 		Path replica = this.dir.resolve("retained");
 		Instant start = Instant.parse("2026-12-01T00:00:00Z");
@@ -807,10 +827,12 @@ class ReplicationTests {
 
 	}
 
-	/** A clock that moves a second when told. */
+	/** A clock that moves a second when told, or at every look while it ticks. */
 	private static final class SteppedClock extends Clock {
 
 		private volatile Instant now;
+
+		private volatile boolean ticking;
 
 		SteppedClock(Instant start) {
 			this.now = start;
@@ -820,8 +842,15 @@ class ReplicationTests {
 			this.now = this.now.plusSeconds(1);
 		}
 
+		void ticking(boolean ticking) {
+			this.ticking = ticking;
+		}
+
 		@Override
-		public Instant instant() {
+		public synchronized Instant instant() {
+			if (this.ticking) {
+				advance();
+			}
 			return this.now;
 		}
 
