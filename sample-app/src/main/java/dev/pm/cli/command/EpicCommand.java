@@ -125,7 +125,8 @@ public class EpicCommand {
 		public Integer call() {
 			String description = this.description.description();
 			this.session.change(
-					() -> this.session.bean(EpicService.class).update(this.epic.key, this.title, description),
+					() -> this.session.bean(EpicService.class)
+						.update(this.epic.key, this.title, description, this.session.actor(null)),
 					(updated) -> this.session.out().println("Updated epic " + updated.key() + "."));
 			return 0;
 		}

@@ -133,7 +133,8 @@ public class FeatureCommand {
 		public Integer call() {
 			String description = this.description.description();
 			this.session.change(
-					() -> this.session.bean(FeatureService.class).update(this.feature.key, this.title, description),
+					() -> this.session.bean(FeatureService.class)
+						.update(this.feature.key, this.title, description, this.session.actor(null)),
 					(updated) -> this.session.out().println("Updated feature " + updated.key() + "."));
 			return 0;
 		}

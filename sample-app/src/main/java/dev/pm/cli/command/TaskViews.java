@@ -66,7 +66,7 @@ final class TaskViews {
 	}
 
 	static void projectHistory(PrintWriter out, List<HistoryEntry> entries) {
-		Table table = Table.withHeaders("AT", "TASK", "EVENT", "FROM", "TO", "AGENT", "NOTES");
+		Table table = Table.withHeaders("AT", "KEY", "EVENT", "FROM", "TO", "AGENT", "NOTES");
 		entries.forEach((entry) -> table.row(entry.at(), entry.key(), entry.event(), entry.from(), entry.to(),
 				entry.agent(), entry.notes()));
 		table.print(out, "No history.");

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists, shows and deletes epics.
+ * Adds, lists, shows, updates and deletes epics; an update writes a history row that says
+ * what changed.
  */
 @Service
 public class EpicService {
@@ -19,10 +20,17 @@ public class EpicService {
 
 	private final TaskRepository tasks;
 
-	EpicService(EpicRepository epics, FeatureRepository features, TaskRepository tasks) {
+	private final HistoryRepository history;
+
+	private final Timestamps timestamps;
+
+	EpicService(EpicRepository epics, FeatureRepository features, TaskRepository tasks, HistoryRepository history,
+			Timestamps timestamps) {
 		this.epics = epics;
 		this.features = features;
 		this.tasks = tasks;
+		this.history = history;
+		this.timestamps = timestamps;
 	}
 
 	/**
@@ -69,16 +77,19 @@ public class EpicService {
 	 * @param title its new title, or {@code null} to keep it
 	 * @param description its new description, or {@code null} to keep it; blank removes
 	 * it
+	 * @param actor who changes it, for the history
 	 * @return the epic as it is now
 	 * @throws PlanException if it does not exist, the title is blank or nothing would
 	 * change
 	 */
 	@Transactional
-	public Epic update(String key, String title, String description) {
+	public Epic update(String key, String title, String description, String actor) {
 		Epic current = this.epics.find(key).orElseThrow(() -> new PlanException("epic " + key + " does not exist"));
 		HeadingUpdate heading = HeadingUpdate.of("epic " + key, key, current.title(), current.description(), title,
 				description);
 		this.epics.update(key, heading.title(), heading.description());
+		this.history
+			.appendHeading(new HistoryEntry(this.timestamps.now(), key, "updated", null, null, actor, heading.notes()));
 		return this.epics.find(key).orElseThrow();
 	}
 

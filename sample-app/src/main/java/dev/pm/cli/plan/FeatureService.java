@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists, shows and deletes features.
+ * Adds, lists, shows, updates and deletes features; an update writes a history row that
+ * says what changed.
  */
 @Service
 public class FeatureService {
@@ -20,10 +21,17 @@ public class FeatureService {
 
 	private final KnownFilters filters;
 
-	FeatureService(FeatureRepository features, TaskRepository tasks, KnownFilters filters) {
+	private final HistoryRepository history;
+
+	private final Timestamps timestamps;
+
+	FeatureService(FeatureRepository features, TaskRepository tasks, KnownFilters filters, HistoryRepository history,
+			Timestamps timestamps) {
 		this.features = features;
 		this.tasks = tasks;
 		this.filters = filters;
+		this.history = history;
+		this.timestamps = timestamps;
 	}
 
 	/**
@@ -83,17 +91,20 @@ public class FeatureService {
 	 * @param title its new title, or {@code null} to keep it
 	 * @param description its new description, or {@code null} to keep it; blank removes
 	 * it
+	 * @param actor who changes it, for the history
 	 * @return the feature as it is now
 	 * @throws PlanException if it does not exist, the title is blank or nothing would
 	 * change
 	 */
 	@Transactional
-	public Feature update(String key, String title, String description) {
+	public Feature update(String key, String title, String description, String actor) {
 		Feature current = this.features.find(key)
 			.orElseThrow(() -> new PlanException("feature " + key + " does not exist"));
 		HeadingUpdate heading = HeadingUpdate.of("feature " + key, key, current.title(), current.description(), title,
 				description);
 		this.features.update(key, heading.title(), heading.description());
+		this.history
+			.appendHeading(new HistoryEntry(this.timestamps.now(), key, "updated", null, null, actor, heading.notes()));
 		return this.features.find(key).orElseThrow();
 	}
 

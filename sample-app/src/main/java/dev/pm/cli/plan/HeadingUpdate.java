@@ -1,7 +1,5 @@
 package dev.pm.cli.plan;
 
-import java.util.Objects;
-
 /**
  * The title and description of an epic or feature after an update: the given ones where
  * given, the current ones otherwise; an update that would change neither is refused, as a
@@ -9,8 +7,9 @@ import java.util.Objects;
  *
  * @param title the title to store
  * @param description the description to store, or {@code null} for none
+ * @param notes what changed, for the history row
  */
-record HeadingUpdate(String title, String description) {
+record HeadingUpdate(String title, String description, String notes) {
 
 	/**
 	 * Returns the heading after an update.
@@ -28,10 +27,13 @@ record HeadingUpdate(String title, String description) {
 			String description) {
 		String newTitle = (title != null) ? Titles.require(title, what) : currentTitle;
 		String newDescription = OptionalText.updated(currentDescription, description);
-		if (newTitle.equals(currentTitle) && Objects.equals(newDescription, currentDescription)) {
+		ChangeNotes changes = new ChangeNotes();
+		changes.compare("title", currentTitle, newTitle);
+		changes.compareDescription(currentDescription, newDescription);
+		if (changes.isEmpty()) {
 			throw new PlanException("nothing changed: " + key + " already is as given");
 		}
-		return new HeadingUpdate(newTitle, newDescription);
+		return new HeadingUpdate(newTitle, newDescription, changes.toString());
 	}
 
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * SQL for {@code task_history}, which is append-only: triggers refuse every update and
  * delete, so this class only inserts and reads. Rows follow a task by its id, which
- * survives a change of key.
+ * survives a change of key. Rows of an epic or a feature (created, updated, deleted) have
+ * no task id: their key is the epic's or the feature's, which never changes.
  */
 @Component
 public class HistoryRepository {
@@ -39,6 +40,22 @@ public class HistoryRepository {
 			.param("notes", entry.notes())
 			.param("at", entry.at())
 			.param("key", key)
+			.update();
+	}
+
+	/**
+	 * Appends a row for an epic or a feature, in the caller's transaction.
+	 * @param entry what happened; its key is the epic's or the feature's
+	 */
+	public void appendHeading(HistoryEntry entry) {
+		this.jdbc.sql("""
+				INSERT INTO task_history (task_id, task_key, event, from_status, to_status, agent, notes, at)
+				VALUES (NULL, :key, :event, NULL, NULL, :agent, :notes, :at)""")
+			.param("key", entry.key())
+			.param("event", entry.event())
+			.param("agent", entry.agent())
+			.param("notes", entry.notes())
+			.param("at", entry.at())
 			.update();
 	}
 
@@ -89,9 +106,11 @@ public class HistoryRepository {
 			params.put("agent", filter.agent());
 		}
 		if (filter.epic() != null) {
-			// Task keys begin with their epic's: T-E01-F01-001 is of E01.
-			where.append(" AND h.task_key LIKE :epic");
-			params.put("epic", "T-" + filter.epic() + "-%");
+			// Keys name their epic: T-E01-F01-001 and E01-F01 are of E01.
+			where.append(" AND (h.task_key = :epic OR h.task_key LIKE :epicFeatures OR h.task_key LIKE :epicTasks)");
+			params.put("epic", filter.epic());
+			params.put("epicFeatures", filter.epic() + "-%");
+			params.put("epicTasks", "T-" + filter.epic() + "-%");
 		}
 		params.put("limit", filter.limit());
 		return this.jdbc.sql("""

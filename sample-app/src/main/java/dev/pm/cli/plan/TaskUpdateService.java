@@ -1,9 +1,7 @@
 package dev.pm.cli.plan;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -64,15 +62,13 @@ public class TaskUpdateService {
 				OptionalText.updated(task.estimate(), update.estimate()), task.created(), task.filePath(),
 				task.blockedReason(), task.startedAt(), task.updatedAt(), task.dependsOn(), task.requiredBy(),
 				OptionalText.updated(task.description(), update.description()), task.leaseExpiresAt());
-		List<String> changes = new ArrayList<>();
-		compare(changes, "title", task.title(), changed.title());
-		compare(changes, "priority", task.priority(), changed.priority());
-		compare(changes, "agent type", task.agentType(), changed.agentType());
-		compare(changes, "agent", task.agent(), changed.agent());
-		compare(changes, "estimate", task.estimate(), changed.estimate());
-		if (!Objects.equals(task.description(), changed.description())) {
-			changes.add("description " + ((changed.description() != null) ? "changed" : "removed"));
-		}
+		ChangeNotes changes = new ChangeNotes();
+		changes.compare("title", task.title(), changed.title());
+		changes.compare("priority", task.priority(), changed.priority());
+		changes.compare("agent type", task.agentType(), changed.agentType());
+		changes.compare("agent", task.agent(), changed.agent());
+		changes.compare("estimate", task.estimate(), changed.estimate());
+		changes.compareDescription(task.description(), changed.description());
 		String now = this.timestamps.now();
 		this.tasks.updateFields(key, changed);
 		changeDependencies(task, update, changes);
@@ -80,12 +76,12 @@ public class TaskUpdateService {
 			throw new PlanException("nothing changed: " + key + " already is as given");
 		}
 		this.history.append(key,
-				new HistoryEntry(now, key, "updated", task.status(), task.status(), actor, String.join("; ", changes)));
+				new HistoryEntry(now, key, "updated", task.status(), task.status(), actor, changes.toString()));
 		this.leases.renew(key, actor, now);
 		return this.tasks.find(key).orElseThrow();
 	}
 
-	private void changeDependencies(Task task, TaskUpdate update, List<String> changes) {
+	private void changeDependencies(Task task, TaskUpdate update, ChangeNotes changes) {
 		Set<String> before = new LinkedHashSet<>(task.dependsOn().stream().map(TaskLink::key).toList());
 		Set<String> after = new LinkedHashSet<>(before);
 		for (String removed : update.removeDependencies()) {
@@ -111,16 +107,6 @@ public class TaskUpdateService {
 		if (!removed.isEmpty()) {
 			changes.add("no longer depends on " + String.join(", ", removed));
 		}
-	}
-
-	private static void compare(List<String> changes, String what, Object before, Object after) {
-		if (!Objects.equals(before, after)) {
-			changes.add(what + ": " + shown(before) + " -> " + shown(after));
-		}
-	}
-
-	private static String shown(Object value) {
-		return (value != null) ? value.toString() : "none";
 	}
 
 }

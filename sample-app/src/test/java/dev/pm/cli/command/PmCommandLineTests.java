@@ -138,7 +138,7 @@ class PmCommandLineTests {
 		Run run = run(database, "db", "status");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out()).contains("path            " + database, "schema version  3", "journal mode    wal",
+		assertThat(run.out()).contains("path            " + database, "schema version  4", "journal mode    wal",
 				"integrity       ok", "permissions     rw-------");
 	}
 
@@ -152,9 +152,9 @@ class PmCommandLineTests {
 			assertThat(run.out()).containsPattern("database +postgresql\n")
 				.containsPattern("server +localhost:\\d+/test_\\d+\n")
 				.containsPattern("version +PostgreSQL 17\\.")
-				.contains("schema version  3");
+				.contains("schema version  4");
 			assertThat(fields(json)).containsExactly("database", "server", "version", "schemaVersion");
-			assertThat(json.get("schemaVersion").asString()).isEqualTo("3");
+			assertThat(json.get("schemaVersion").asString()).isEqualTo("4");
 		}
 	}
 

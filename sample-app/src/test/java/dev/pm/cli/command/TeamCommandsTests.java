@@ -71,8 +71,8 @@ class TeamCommandsTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
-	void epicAndFeatureUpdateChangeTitleAndDescription(TestDatabase database) {
-		try (InProcessPm pm = plan(database)) {
+	void epicAndFeatureUpdateChangeTitleAndDescriptionAndTheHistorySaysWhat(TestDatabase database) {
+		try (InProcessPm pm = plan(database, Map.of("PM_AGENT", "lead"))) {
 			Run epic = pm.run("epic", "update", "E01", "--title", "Offline first", "--description", "Trains.");
 			Run feature = pm.run("feature", "update", "E01-F01", "--description", "Files.");
 			Run missing = pm.run("feature", "update", "E01-F09", "--title", "Nothing");
@@ -84,6 +84,16 @@ class TeamCommandsTests {
 			assertThat(pm.run("feature", "show", "E01-F01").out()).contains("\nFiles.\n");
 			assertThat(missing.exitCode()).isEqualTo(1);
 			assertThat(missing.err()).isEqualTo("pm: feature E01-F09 does not exist\n");
+			JsonNode history = pm.json("history", "--epic", "E01", "--limit", "2", "--json").get("results");
+			assertThat(history.get(0).get("key").asString()).isEqualTo("E01");
+			assertThat(history.get(0).get("event").asString()).isEqualTo("updated");
+			assertThat(history.get(0).get("agent").asString()).isEqualTo("lead");
+			assertThat(history.get(0).get("notes").asString())
+				.isEqualTo("title: Offline mode -> Offline first; description changed");
+			assertThat(history.get(1).get("key").asString()).isEqualTo("E01-F01");
+			assertThat(history.get(1).get("notes").asString()).isEqualTo("description changed");
+			assertThat(pm.run("history", "--epic", "E01").out())
+				.containsPattern("E01-F01 +updated +- +- +lead +description changed");
 		}
 	}
 

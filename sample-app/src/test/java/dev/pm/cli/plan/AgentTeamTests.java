@@ -32,6 +32,9 @@ abstract class AgentTeamTests extends PlanTests {
 	@Autowired
 	ClaimService claims;
 
+	@Autowired
+	ProjectHistoryService history;
+
 	@Test
 	void anUpdateChangesEachFieldGivenAndWritesOneHistoryRowSayingWhatChanged() {
 		addTask(ONE);
@@ -113,17 +116,30 @@ abstract class AgentTeamTests extends PlanTests {
 	}
 
 	@Test
-	void epicsAndFeaturesChangeTheirTitleAndDescription() {
-		this.epics.update("E01", "Offline first", "## Why\nTrains.");
-		this.features.update("E01-F01", null, "Files on disk");
+	void epicsAndFeaturesChangeTheirTitleAndDescriptionAndTheProjectHistorySaysWhat() {
+		this.epics.update("E01", "Offline first", "## Why\nTrains.", "lead");
+		this.features.update("E01-F01", null, "Files on disk", "ann");
+		this.features.update("E01-F01", null, "", "ann");
+		this.epics.add("E010", "Later");
+		this.epics.update("E010", "Much later", null, "lead");
 
 		assertThat(this.epics.show("E01").epic()).extracting(Epic::title, Epic::description)
 			.containsExactly("Offline first", "## Why\nTrains.");
 		assertThat(this.features.show("E01-F01").feature()).extracting(Feature::title, Feature::description)
-			.containsExactly("Local storage", "Files on disk");
-		assertRefusedWithoutChange(() -> this.epics.update("E09", "Title", null), "epic E09 does not exist");
-		assertRefusedWithoutChange(() -> this.features.update("E01-F09", "Title", null),
+			.containsExactly("Local storage", null);
+		assertThat(this.history.entries(new HistoryFilter(null, null, "E01", 3)))
+			.extracting(HistoryEntry::key, HistoryEntry::event, HistoryEntry::from, HistoryEntry::to,
+					HistoryEntry::agent, HistoryEntry::notes)
+			.containsExactly(
+					tuple("E01", "updated", null, null, "lead",
+							"title: Offline mode -> Offline first; description changed"),
+					tuple("E01-F01", "updated", null, null, "ann", "description changed"),
+					tuple("E01-F01", "updated", null, null, "ann", "description removed"));
+		assertRefusedWithoutChange(() -> this.epics.update("E09", "Title", null, "lead"), "epic E09 does not exist");
+		assertRefusedWithoutChange(() -> this.features.update("E01-F09", "Title", null, "lead"),
 				"feature E01-F09 does not exist");
+		assertRefusedWithoutChange(() -> this.epics.update("E01", "Offline first", null, "lead"),
+				"nothing changed: E01 already is as given");
 	}
 
 	@Test

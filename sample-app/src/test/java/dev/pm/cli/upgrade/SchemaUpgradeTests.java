@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.pm.cli.PmApplication;
+import dev.pm.cli.plan.EpicService;
 import dev.pm.cli.plan.Task;
 import dev.pm.cli.plan.TaskFilter;
 import dev.pm.cli.plan.TaskLink;
@@ -62,8 +63,28 @@ class SchemaUpgradeTests {
 						tuple("T-E01-F01-002", "imported", "in_progress"),
 						tuple("T-E01-F01-003", "imported", "blocked"), tuple("T-E01-F01-004", "imported", "todo"));
 			assertThat(jdbc.sql("SELECT max(version) FROM flyway_schema_history").query(String.class).single())
-				.isEqualTo("3");
+				.isEqualTo("4");
 			assertThat(jdbc.sql("PRAGMA foreign_key_check").query().listOfRows()).isEmpty();
+		}
+	}
+
+	@Test
+	void theHistoryRebuiltForEpicsAndFeaturesKeepsItsIdsAndStaysAppendOnly() throws Exception {
+		Path database = versionOneDatabase();
+
+		try (ConfigurableApplicationContext pm = start(database)) {
+			pm.getBean(EpicService.class).update("E01", "Offline first", null, "lead");
+
+			JdbcClient jdbc = pm.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT id, task_id IS NULL, task_key, event FROM task_history ORDER BY id")
+				.query((rs, row) -> tuple(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+				.list()).containsExactly(tuple(1L, false, "T-E01-F01-001", "imported"),
+						tuple(2L, false, "T-E01-F01-002", "imported"), tuple(3L, false, "T-E01-F01-003", "imported"),
+						tuple(4L, false, "T-E01-F01-004", "imported"), tuple(5L, true, "E01", "updated"));
+			assertThatException().isThrownBy(() -> jdbc.sql("DELETE FROM task_history").update())
+				.withMessageContaining("task_history is append-only");
+			assertThatException().isThrownBy(() -> jdbc.sql("UPDATE task_history SET notes = 'x'").update())
+				.withMessageContaining("task_history is append-only");
 		}
 	}
 
