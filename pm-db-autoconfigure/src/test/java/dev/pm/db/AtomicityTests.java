@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import dev.pm.db.TransactionsTests.Outer;
+import dev.pm.db.jdbc.LeaseStatus;
+import dev.pm.db.jdbc.SqliteDataSource;
 import dev.pm.db.test.WriteLockHolder;
 import dev.pm.testing.output.ExpectedOutputExtension;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +103,70 @@ class AtomicityTests {
 				.isZero();
 		});
 		assertThat(output).contains("Rolled back a transaction that thread 'main' left open");
+	}
+
+	@Test
+	void connectionTakenInsideATransactionAndNeverClosedEndsWithItSoAnotherThreadGetsTheDatabase(
+			CapturedOutput output) {
+		contextRunner().run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Connection[] leaked = new Connection[1];
+			context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
+				jdbc.update("INSERT INTO item (name) VALUES ('outer')");
+				try {
+					leaked[0] = dataSource.getConnection();
+					leaked[0].createStatement().execute("INSERT INTO item (name) VALUES ('joined')");
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+				// ... and no close.
+			});
+			// Before, the thread kept the connection: the other one timed out.
+			Thread other = new Thread(() -> context.getBean(Outer.class).add("other thread"));
+			other.start();
+			other.join(10_000);
+			assertThat(names(jdbc)).containsExactly("outer", "joined", "other thread");
+			assertThat(context.getBean(SqliteDataSource.class).getLeaseStatus().holder()).isNull();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> leaked[0].createStatement())
+				.withMessageContaining("the transaction it was taken in ended");
+		});
+		assertThat(output).contains("Thread 'main' still held the connection to")
+			.contains("inside a transaction and never closed");
+	}
+
+	@Test
+	void connectionTakenInsideAReadOnlyTransactionAndNeverClosedEndsWithIt(CapturedOutput output) {
+		contextRunner().run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			TransactionTemplate readOnly = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+			readOnly.setReadOnly(true);
+			readOnly.executeWithoutResult((status) -> {
+				try {
+					dataSource.getConnection().createStatement().execute("SELECT count(*) FROM item");
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			SqliteDataSource sqlite = context.getBean(SqliteDataSource.class);
+			assertThat(sqlite.getLeaseStatus().holder()).isNull();
+			assertThat(sqlite.getReaderStatuses()).extracting(LeaseStatus::holder).allMatch(Objects::isNull);
+		});
+		assertThat(output).contains("still held").contains("never closed");
+	}
+
+	@Test
+	void connectionTakenBeforeATransactionIsTheThreadsOwnAndStaysUsableAfterIt() throws Exception {
+		contextRunner().run((context) -> {
+			try (Connection before = context.getBean(DataSource.class).getConnection()) {
+				context.getBean(Outer.class).add("inside");
+				before.createStatement().execute("INSERT INTO item (name) VALUES ('after')");
+			}
+			assertThat(names(context.getBean(JdbcTemplate.class))).containsExactly("inside", "after");
+			assertThat(context.getBean(SqliteDataSource.class).getLeaseStatus().holder()).isNull();
+		});
 	}
 
 	@Test

@@ -67,9 +67,9 @@ final class LeasedConnection extends CloseOnceProxy {
 	@Override
 	@Nullable Object invokeOpen(Object proxy, Method method, String name, @Nullable Object[] args) throws Throwable {
 		if (!this.lease.isCurrent(this.generation)) {
-			throw new SQLException("This connection lease was ended and its transaction rolled back, because it"
-					+ " was left open while a new transaction began; get a new connection from the DataSource"
-					+ " and close it when done");
+			throw new SQLException("This connection lease was ended, its transaction with it, because it was left"
+					+ " open: a new transaction began on its thread, the transaction it was taken in ended, or"
+					+ " its thread died holding it; get a new connection from the DataSource and close it when done");
 		}
 		switch (name) {
 			case "getTargetConnection":

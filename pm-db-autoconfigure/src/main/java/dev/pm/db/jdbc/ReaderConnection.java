@@ -135,6 +135,20 @@ final class ReaderConnection {
 	}
 
 	/**
+	 * End the leases of this reader that the current thread holds after the read-only
+	 * transaction it took them in ended: they were never closed, and the read ended with
+	 * the transaction.
+	 * @return whether the current thread held this reader
+	 */
+	boolean endLeasesOfCurrentThread() {
+		boolean held = this.lease.isHeldByCurrentThread();
+		if (held) {
+			this.lease.reclaim();
+		}
+		return held;
+	}
+
+	/**
 	 * Close the connection, after its holder (if any) let go or {@code wait} is over; a
 	 * read still running then fails.
 	 * @return whether the connection was free when it closed

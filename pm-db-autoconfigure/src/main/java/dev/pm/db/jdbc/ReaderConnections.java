@@ -70,13 +70,26 @@ final class ReaderConnections {
 	 * @return the names of those readers
 	 */
 	List<String> reclaimHeldByCurrentThread() throws SQLException {
-		List<String> reclaimed = new ArrayList<>();
+		return namesOfReadersThat(ReaderConnection::reclaimIfHeldByCurrentThread);
+	}
+
+	/**
+	 * End the leases of the readers that the current thread still holds after the
+	 * read-only transaction it took them in ended.
+	 * @return the names of those readers
+	 */
+	List<String> endLeasesOfCurrentThread() {
+		return namesOfReadersThat(ReaderConnection::endLeasesOfCurrentThread);
+	}
+
+	private <E extends Exception> List<String> namesOfReadersThat(ReaderTest<E> test) throws E {
+		List<String> names = new ArrayList<>();
 		for (ReaderConnection reader : this.readers) {
-			if (reader.reclaimIfHeldByCurrentThread()) {
-				reclaimed.add(reader.name());
+			if (test.test(reader)) {
+				names.add(reader.name());
 			}
 		}
-		return reclaimed;
+		return names;
 	}
 
 	List<LeaseStatus> statuses() {
@@ -105,6 +118,13 @@ final class ReaderConnections {
 			}
 		}
 		return held;
+	}
+
+	@FunctionalInterface
+	private interface ReaderTest<E extends Exception> {
+
+		boolean test(ReaderConnection reader) throws E;
+
 	}
 
 }

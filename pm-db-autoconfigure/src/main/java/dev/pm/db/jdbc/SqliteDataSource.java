@@ -47,6 +47,9 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 
 	private static final Log logger = LogFactory.getLog(SqliteDataSource.class);
 
+	private static final String CLOSE_EVERY_CONNECTION = "Close every connection taken from the DataSource"
+			+ " (try-with-resources), or use JdbcTemplate/JdbcClient";
+
 	private final SqliteDriver driver;
 
 	private final DatabasePath path;
@@ -365,13 +368,7 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 	 * @throws SQLException if SQLite cannot roll back
 	 */
 	public void rollBackAbandonedTransaction() throws SQLException {
-		List<String> readers = this.readers.reclaimHeldByCurrentThread();
-		if (!readers.isEmpty()) {
-			logger.error("Thread '" + Thread.currentThread().getName() + "' still held " + readers + " of " + this.path
-					+ " through a connection it took in a read-only transaction and never closed, when a new"
-					+ " transaction began on that thread; that connection can no longer be used. Close every"
-					+ " connection taken from the DataSource (try-with-resources), or use JdbcTemplate/JdbcClient");
-		}
+		logReadersLeftOpen(this.readers.reclaimHeldByCurrentThread(), "when a new transaction began on that thread");
 		SQLiteConnection shared = this.physical;
 		if (shared == null || !this.lease.isHeldByCurrentThread() || shared.isClosed() || shared.getAutoCommit()) {
 			return;
@@ -380,8 +377,50 @@ public class SqliteDataSource extends SingleConnectionDataSource {
 		this.lease.reclaim();
 		logger.error("Rolled back a transaction that thread '" + Thread.currentThread().getName() + "' left open on "
 				+ this.path + " through a connection it took and never closed, before a new"
-				+ " transaction began on that thread; that connection can no longer be used. Close every"
-				+ " connection taken from the DataSource (try-with-resources), or use JdbcTemplate/JdbcClient");
+				+ " transaction began on that thread; that connection can no longer be used. "
+				+ CLOSE_EVERY_CONNECTION);
+	}
+
+	/**
+	 * After a transaction on the current thread ended: a lease it took inside the
+	 * transaction and never closed (Flyway's {@code info()} inside a transaction leaves
+	 * one, so does code that skips a {@code close()}) would keep the connection from
+	 * every other thread until the busy timeout, for as long as the thread lives. End
+	 * such leases and log it. A lease the thread held before the transaction began is its
+	 * own and stays, and leases taken inside the transaction stay with it.
+	 * @param writerHeldBefore whether the thread held the writer connection as the
+	 * transaction began
+	 */
+	public void endLeasesLeftOpen(boolean writerHeldBefore) {
+		logReadersLeftOpen(this.readers.endLeasesOfCurrentThread(), "when the transaction it took it in ended");
+		if (writerHeldBefore || !this.lease.isHeldByCurrentThread()) {
+			return;
+		}
+		// No rollback: the transaction manager has just ended the transaction, and a
+		// lease that joins a transaction cannot begin one of its own.
+		this.lease.reclaim();
+		logger.error("Thread '" + Thread.currentThread().getName() + "' still held the connection to " + this.path
+				+ " through a connection it took inside a transaction and never closed, when the transaction"
+				+ " ended; pm-db ended that lease so that other threads are not kept waiting, and the connection"
+				+ " can no longer be used. " + CLOSE_EVERY_CONNECTION);
+	}
+
+	/**
+	 * Whether the current thread holds the writer connection: a lease of it is open.
+	 * @return whether it does
+	 */
+	public boolean isHeldByCurrentThread() {
+		return this.lease.isHeldByCurrentThread();
+	}
+
+	// A reader is leased only inside a read-only transaction: one the thread still held
+	// outside one was never closed.
+	private void logReadersLeftOpen(List<String> readers, String when) {
+		if (!readers.isEmpty()) {
+			logger.error("Thread '" + Thread.currentThread().getName() + "' still held " + readers + " of " + this.path
+					+ " through a connection it took in a read-only transaction and never closed, " + when
+					+ "; that connection can no longer be used. " + CLOSE_EVERY_CONNECTION);
+		}
 	}
 
 	/**

@@ -43,6 +43,11 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 
 	private final SqliteDataSource sqliteDataSource;
 
+	// Whether the thread held the writer connection as its transaction began: one
+	// transaction per thread at a time, as REQUIRES_NEW and NOT_SUPPORTED are refused
+	// inside one.
+	private final ThreadLocal<Boolean> writerHeldAtBegin = new ThreadLocal<>();
+
 	/**
 	 * Create a transaction manager.
 	 * @param dataSource the data source of the shared connection
@@ -68,6 +73,7 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
 		try {
 			this.sqliteDataSource.rollBackAbandonedTransaction();
+			this.writerHeldAtBegin.set(this.sqliteDataSource.isHeldByCurrentThread());
 			if (definition.isReadOnly()) {
 				this.sqliteDataSource.beginOnReader(transaction);
 			}
@@ -90,7 +96,14 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
 		}
 		finally {
 			this.sqliteDataSource.endOnReader(transaction);
+			endLeasesLeftOpen();
 		}
+	}
+
+	private void endLeasesLeftOpen() {
+		boolean writerHeldBefore = Boolean.TRUE.equals(this.writerHeldAtBegin.get());
+		this.writerHeldAtBegin.remove();
+		this.sqliteDataSource.endLeasesLeftOpen(writerHeldBefore);
 	}
 
 	// A BEGIN that waited too long behind another process is a lock failure, as a
