@@ -20,17 +20,13 @@ public class EpicService {
 
 	private final TaskRepository tasks;
 
-	private final HistoryRepository history;
+	private final HeadingHistory history;
 
-	private final Timestamps timestamps;
-
-	EpicService(EpicRepository epics, FeatureRepository features, TaskRepository tasks, HistoryRepository history,
-			Timestamps timestamps) {
+	EpicService(EpicRepository epics, FeatureRepository features, TaskRepository tasks, HeadingHistory history) {
 		this.epics = epics;
 		this.features = features;
 		this.tasks = tasks;
 		this.history = history;
-		this.timestamps = timestamps;
 	}
 
 	/**
@@ -88,8 +84,7 @@ public class EpicService {
 		HeadingUpdate heading = HeadingUpdate.of("epic " + key, key, current.title(), current.description(), title,
 				description);
 		this.epics.update(key, heading.title(), heading.description());
-		this.history
-			.appendHeading(new HistoryEntry(this.timestamps.now(), key, "updated", null, null, actor, heading.notes()));
+		this.history.append(key, "updated", actor, heading.notes());
 		return this.epics.find(key).orElseThrow();
 	}
 

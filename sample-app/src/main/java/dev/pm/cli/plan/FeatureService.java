@@ -21,17 +21,13 @@ public class FeatureService {
 
 	private final KnownFilters filters;
 
-	private final HistoryRepository history;
+	private final HeadingHistory history;
 
-	private final Timestamps timestamps;
-
-	FeatureService(FeatureRepository features, TaskRepository tasks, KnownFilters filters, HistoryRepository history,
-			Timestamps timestamps) {
+	FeatureService(FeatureRepository features, TaskRepository tasks, KnownFilters filters, HeadingHistory history) {
 		this.features = features;
 		this.tasks = tasks;
 		this.filters = filters;
 		this.history = history;
-		this.timestamps = timestamps;
 	}
 
 	/**
@@ -103,8 +99,7 @@ public class FeatureService {
 		HeadingUpdate heading = HeadingUpdate.of("feature " + key, key, current.title(), current.description(), title,
 				description);
 		this.features.update(key, heading.title(), heading.description());
-		this.history
-			.appendHeading(new HistoryEntry(this.timestamps.now(), key, "updated", null, null, actor, heading.notes()));
+		this.history.append(key, "updated", actor, heading.notes());
 		return this.features.find(key).orElseThrow();
 	}
 
