@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists, shows, updates and deletes epics; an update writes a history row that says
- * what changed.
+ * Adds, lists, shows, updates and deletes epics; each change writes a history row that
+ * says what changed.
  */
 @Service
 public class EpicService {
@@ -20,27 +20,24 @@ public class EpicService {
 
 	private final TaskRepository tasks;
 
-	private final HistoryRepository history;
+	private final HeadingHistory history;
 
-	private final Timestamps timestamps;
-
-	EpicService(EpicRepository epics, FeatureRepository features, TaskRepository tasks, HistoryRepository history,
-			Timestamps timestamps) {
+	EpicService(EpicRepository epics, FeatureRepository features, TaskRepository tasks, HeadingHistory history) {
 		this.epics = epics;
 		this.features = features;
 		this.tasks = tasks;
 		this.history = history;
-		this.timestamps = timestamps;
 	}
 
 	/**
 	 * Adds an epic.
 	 * @param key its key, such as {@code E04}
 	 * @param title its title
+	 * @param actor who adds it, for the history
 	 * @throws PlanException if the key is malformed or taken, or the title is blank
 	 */
 	@Transactional
-	public void add(String key, String title) {
+	public void add(String key, String title, String actor) {
 		KeyFormat.EPIC.require(key);
 		try {
 			this.epics.insert(key, Titles.require(title, "epic " + key), LocalDate.now().toString());
@@ -48,6 +45,7 @@ public class EpicService {
 		catch (DuplicateKeyException ex) {
 			throw new PlanException("epic " + key + " already exists");
 		}
+		this.history.append(key, "created", actor, null);
 	}
 
 	/**
@@ -88,21 +86,22 @@ public class EpicService {
 		HeadingUpdate heading = HeadingUpdate.of("epic " + key, key, current.title(), current.description(), title,
 				description);
 		this.epics.update(key, heading.title(), heading.description());
-		this.history
-			.appendHeading(new HistoryEntry(this.timestamps.now(), key, "updated", null, null, actor, heading.notes()));
+		this.history.append(key, "updated", actor, heading.notes());
 		return this.epics.find(key).orElseThrow();
 	}
 
 	/**
 	 * Deletes an epic that has no features.
 	 * @param key its key
+	 * @param actor who deletes it, for the history
 	 * @throws PlanException if it does not exist or still has features
 	 */
 	@Transactional
-	public void delete(String key) {
+	public void delete(String key, String actor) {
 		KeyFormat.EPIC.require(key);
 		Deletion.deleteOrExplain("epic " + key, () -> this.epics.delete(key), () -> this.features.findAll(key).size(),
 				(count) -> count + ((count == 1) ? " feature; delete it first" : " features; delete them first"));
+		this.history.append(key, "deleted", actor, null);
 	}
 
 }

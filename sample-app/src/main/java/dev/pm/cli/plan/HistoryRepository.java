@@ -60,6 +60,18 @@ public class HistoryRepository {
 	}
 
 	/**
+	 * Tells whether the history has rows of an epic or a feature itself.
+	 * @param key its key
+	 * @return whether it has
+	 */
+	public boolean hasRowsOf(String key) {
+		return this.jdbc.sql("SELECT count(*) FROM task_history WHERE task_key = ? AND task_id IS NULL")
+			.param(key)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Returns the history of a task, oldest first.
 	 * @param key the task's key now
 	 * @param limit at most this many entries, the latest ones

@@ -78,8 +78,8 @@ class ConcurrentClaimTests {
 	}
 
 	private void addTasks(EpicService epics, FeatureService features) {
-		epics.add("E01", "Load");
-		features.add("E01-F01", "Claims", "E01");
+		epics.add("E01", "Load", "tester");
+		features.add("E01-F01", "Claims", "E01", "tester");
 		for (int i = 1; i <= TASKS; i++) {
 			this.tasks.add(new NewTask("T-E01-F01-%03d".formatted(i), "Task " + i, "E01-F01", List.of(), null, null),
 					"planner");
