@@ -44,7 +44,7 @@ public class EpicCommand {
 		public Integer call() {
 			this.session.change(() -> {
 				EpicService epics = this.session.bean(EpicService.class);
-				epics.add(this.epic.key, this.title);
+				epics.add(this.epic.key, this.title, this.session.actor(null));
 				return epics.show(this.epic.key).epic();
 			}, (epic) -> this.session.out().println("Added epic " + epic.key() + "."));
 			return 0;
@@ -146,7 +146,7 @@ public class EpicCommand {
 		@Override
 		public Integer call() {
 			this.session.delete("epic", this.epic.key,
-					() -> this.session.bean(EpicService.class).delete(this.epic.key));
+					() -> this.session.bean(EpicService.class).delete(this.epic.key, this.session.actor(null)));
 			return 0;
 		}
 

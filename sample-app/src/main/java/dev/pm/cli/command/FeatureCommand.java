@@ -49,7 +49,7 @@ public class FeatureCommand {
 		public Integer call() {
 			this.session.change(() -> {
 				FeatureService features = this.session.bean(FeatureService.class);
-				features.add(this.feature.key, this.title, this.epic);
+				features.add(this.feature.key, this.title, this.epic, this.session.actor(null));
 				return features.show(this.feature.key).feature();
 			}, (feature) -> this.session.out()
 				.println("Added feature " + feature.key() + " to epic " + feature.epic() + "."));
@@ -154,7 +154,7 @@ public class FeatureCommand {
 		@Override
 		public Integer call() {
 			this.session.delete("feature", this.feature.key,
-					() -> this.session.bean(FeatureService.class).delete(this.feature.key));
+					() -> this.session.bean(FeatureService.class).delete(this.feature.key, this.session.actor(null)));
 			return 0;
 		}
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists, shows, updates and deletes epics; an update writes a history row that says
- * what changed.
+ * Adds, lists, shows, updates and deletes epics; each change writes a history row that
+ * says what changed.
  */
 @Service
 public class EpicService {
@@ -33,10 +33,11 @@ public class EpicService {
 	 * Adds an epic.
 	 * @param key its key, such as {@code E04}
 	 * @param title its title
+	 * @param actor who adds it, for the history
 	 * @throws PlanException if the key is malformed or taken, or the title is blank
 	 */
 	@Transactional
-	public void add(String key, String title) {
+	public void add(String key, String title, String actor) {
 		KeyFormat.EPIC.require(key);
 		try {
 			this.epics.insert(key, Titles.require(title, "epic " + key), LocalDate.now().toString());
@@ -44,6 +45,7 @@ public class EpicService {
 		catch (DuplicateKeyException ex) {
 			throw new PlanException("epic " + key + " already exists");
 		}
+		this.history.append(key, "created", actor, null);
 	}
 
 	/**
@@ -91,13 +93,15 @@ public class EpicService {
 	/**
 	 * Deletes an epic that has no features.
 	 * @param key its key
+	 * @param actor who deletes it, for the history
 	 * @throws PlanException if it does not exist or still has features
 	 */
 	@Transactional
-	public void delete(String key) {
+	public void delete(String key, String actor) {
 		KeyFormat.EPIC.require(key);
 		Deletion.deleteOrExplain("epic " + key, () -> this.epics.delete(key), () -> this.features.findAll(key).size(),
 				(count) -> count + ((count == 1) ? " feature; delete it first" : " features; delete them first"));
+		this.history.append(key, "deleted", actor, null);
 	}
 
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds, lists, shows, updates and deletes features; an update writes a history row that
+ * Adds, lists, shows, updates and deletes features; each change writes a history row that
  * says what changed.
  */
 @Service
@@ -35,11 +35,12 @@ public class FeatureService {
 	 * @param key its key, such as {@code E04-F01}, which names its epic
 	 * @param title its title
 	 * @param epic its epic's key
+	 * @param actor who adds it, for the history
 	 * @throws PlanException if a key is malformed, the key is taken, the epic does not
 	 * exist or is not the one the key names, or the title is blank
 	 */
 	@Transactional
-	public void add(String key, String title, String epic) {
+	public void add(String key, String title, String epic, String actor) {
 		KeyFormat.EPIC.require(epic);
 		if (!KeyFormat.FEATURE.parentOf(key).equals(epic)) {
 			throw new PlanException(
@@ -54,6 +55,7 @@ public class FeatureService {
 		catch (DataIntegrityViolationException ex) {
 			throw new PlanException("epic " + epic + " does not exist; add it first with 'pm epic add'");
 		}
+		this.history.append(key, "created", actor, null);
 	}
 
 	/**
@@ -106,14 +108,16 @@ public class FeatureService {
 	/**
 	 * Deletes a feature that has no tasks.
 	 * @param key its key
+	 * @param actor who deletes it, for the history
 	 * @throws PlanException if it does not exist or still has tasks
 	 */
 	@Transactional
-	public void delete(String key) {
+	public void delete(String key, String actor) {
 		KeyFormat.FEATURE.require(key);
 		Deletion.deleteOrExplain("feature " + key, () -> this.features.delete(key), () -> this.features.countTasks(key),
 				(tasks) -> tasks + ((tasks == 1) ? " task" : " tasks")
 						+ "; delete them ('pm task delete') or move them to another feature ('pm task move') first");
+		this.history.append(key, "deleted", actor, null);
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.pm.cli.plan;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the history rows of epics and features, now, in the caller's transaction; one
- * place for both, as their rows differ only in the key.
+ * Writes the history rows of epics and features (created, updated, deleted), now, in the
+ * caller's transaction; one place for both, as their rows differ only in the key.
  */
 @Component
 class HeadingHistory {
@@ -21,7 +21,7 @@ class HeadingHistory {
 	/**
 	 * Appends a row for an epic or a feature.
 	 * @param key its key
-	 * @param event what happened, such as {@code updated}
+	 * @param event what happened: {@code created}, {@code updated} or {@code deleted}
 	 * @param actor who did it, or {@code null}
 	 * @param notes what changed, or {@code null}
 	 */

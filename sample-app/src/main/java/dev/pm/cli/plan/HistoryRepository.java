@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * SQL for {@code task_history}, which is append-only: triggers refuse every update and
  * delete, so this class only inserts and reads. Rows follow a task by its id, which
- * survives a change of key. Rows of an epic or a feature (its updates) have no task id:
- * their key is the epic's or the feature's, which never changes.
+ * survives a change of key. Rows of an epic or a feature (created, updated, deleted) have
+ * no task id: their key is the epic's or the feature's, which never changes.
  */
 @Component
 public class HistoryRepository {
@@ -57,6 +57,18 @@ public class HistoryRepository {
 			.param("notes", entry.notes())
 			.param("at", entry.at())
 			.update();
+	}
+
+	/**
+	 * Tells whether the history has rows of an epic or a feature itself.
+	 * @param key its key
+	 * @return whether it has
+	 */
+	public boolean hasRowsOf(String key) {
+		return this.jdbc.sql("SELECT count(*) FROM task_history WHERE task_key = ? AND task_id IS NULL")
+			.param(key)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**

@@ -24,11 +24,12 @@ public class ProjectHistoryService {
 	 * Returns the rows a filter selects, oldest first.
 	 * @param filter which rows
 	 * @return the entries
-	 * @throws PlanException if the filter names an epic that does not exist
+	 * @throws PlanException if the filter names an epic that does not exist and never had
+	 * a history row
 	 */
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> entries(HistoryFilter filter) {
-		this.filters.require(new WorkFilter(null, filter.epic(), null));
+		requireKnownEpic(filter.epic());
 		return this.history.project(filter);
 	}
 
@@ -39,12 +40,21 @@ public class ProjectHistoryService {
 	 * @param filter which rows; its limit keeps the latest
 	 * @param afterId only rows with a greater id, or {@code null} for any
 	 * @return the rows, by id
-	 * @throws PlanException if the filter names an epic that does not exist
+	 * @throws PlanException if the filter names an epic that does not exist and never had
+	 * a history row
 	 */
 	@Transactional(readOnly = true)
 	public List<HistoryRow> rows(HistoryFilter filter, Long afterId) {
-		this.filters.require(new WorkFilter(null, filter.epic(), null));
+		requireKnownEpic(filter.epic());
 		return this.history.projectRows(filter, afterId);
+	}
+
+	// A deleted epic's history stays readable by its key; a key that never was one is
+	// refused, as a typo in a filter.
+	private void requireKnownEpic(String epic) {
+		if (epic == null || !this.history.hasRowsOf(epic)) {
+			this.filters.require(new WorkFilter(null, epic, null));
+		}
 	}
 
 }

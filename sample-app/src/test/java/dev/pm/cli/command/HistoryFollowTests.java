@@ -46,6 +46,8 @@ class HistoryFollowTests {
 			CompletableFuture<Run> following = CompletableFuture.supplyAsync(
 					() -> pm.run(new CommandOutput(lines, true), "history", "--follow", "--json", "--epic", "E01"));
 
+			JsonNode epic = JSON.readTree(lines.next());
+			JsonNode feature = JSON.readTree(lines.next());
 			JsonNode first = JSON.readTree(lines.next());
 			Run start = pm.run("task", "start", "T-E01-F01-001");
 			JsonNode started = JSON.readTree(lines.next());
@@ -55,6 +57,10 @@ class HistoryFollowTests {
 			pm.run("task", "add", "T-E01-F01-002", "Write it", "--feature", "E01-F01");
 			Run run = following.get(60, TimeUnit.SECONDS);
 
+			assertThat(epic.get("key").asString()).isEqualTo("E01");
+			assertThat(epic.get("event").asString()).isEqualTo("created");
+			assertThat(feature.get("key").asString()).isEqualTo("E01-F01");
+			assertThat(first.get("key").asString()).isEqualTo("T-E01-F01-001");
 			assertThat(first.get("event").asString()).isEqualTo("created");
 			assertThat(start.exitCode()).as(start.err()).isZero();
 			assertThat(started.get("event").asString()).isEqualTo("started");
@@ -80,12 +86,16 @@ class HistoryFollowTests {
 			Thread follower = new Thread(following, "follower");
 			follower.start();
 
+			String epic = lines.next();
+			String feature = lines.next();
 			String first = lines.next();
 			pm.run("task", "block", "T-E01-F01-001", "--reason", "waiting for keys");
 			String blocked = lines.next();
 			follower.interrupt();
 			Run run = following.get(60, TimeUnit.SECONDS);
 
+			assertThat(epic).matches("\\S+Z  E01  created  - -> -  agent-1  -");
+			assertThat(feature).matches("\\S+Z  E01-F01  created  - -> -  agent-1  -");
 			assertThat(first).matches("\\S+Z  T-E01-F01-001  created  - -> todo  agent-1  -");
 			assertThat(blocked).endsWith("  T-E01-F01-001  blocked  todo -> blocked  agent-1  waiting for keys");
 			assertThat(run.exitCode()).as(run.err()).isZero();

@@ -245,12 +245,15 @@ class TeamCommandsTests {
 			Run unknown = pm.run("history", "--epic", "E09");
 			Run badTime = pm.run("history", "--since", "yesterday");
 
-			assertThat(all.get("count").asInt()).isEqualTo(5);
-			assertThat(all.get("results").get(4).get("key").asString()).isEqualTo("T-E02-F01-001");
-			assertThat(all.get("results").get(4).get("event").asString()).isEqualTo("started");
+			// Each add (two epics, two features, three tasks) and two starts.
+			assertThat(all.get("count").asInt()).isEqualTo(9);
+			assertThat(all.get("results").get(0).get("key").asString()).isEqualTo("E01");
+			assertThat(all.get("results").get(0).get("event").asString()).isEqualTo("created");
+			assertThat(all.get("results").get(8).get("key").asString()).isEqualTo("T-E02-F01-001");
+			assertThat(all.get("results").get(8).get("event").asString()).isEqualTo("started");
 			assertThat(ann.get("count").asInt()).isEqualTo(1);
 			assertThat(ann.get("results").get(0).get("key").asString()).isEqualTo("T-E01-F01-001");
-			assertThat(e02.get("count").asInt()).isEqualTo(2);
+			assertThat(e02.get("count").asInt()).isEqualTo(4);
 			assertThat(future.get("count").asInt()).isZero();
 			assertThat(latest.get("results").get(0).get("agent").asString()).isEqualTo("bob");
 			assertThat(table.out()).startsWith("AT  ").contains("T-E02-F01-001  started");

@@ -120,7 +120,7 @@ abstract class AgentTeamTests extends PlanTests {
 		this.epics.update("E01", "Offline first", "## Why\nTrains.", "lead");
 		this.features.update("E01-F01", null, "Files on disk", "ann");
 		this.features.update("E01-F01", null, "", "ann");
-		this.epics.add("E010", "Later");
+		this.epics.add("E010", "Later", "tester");
 		this.epics.update("E010", "Much later", null, "lead");
 
 		assertThat(this.epics.show("E01").epic()).extracting(Epic::title, Epic::description)
@@ -140,6 +140,20 @@ abstract class AgentTeamTests extends PlanTests {
 				"feature E01-F09 does not exist");
 		assertRefusedWithoutChange(() -> this.epics.update("E01", "Offline first", null, "lead"),
 				"nothing changed: E01 already is as given");
+	}
+
+	@Test
+	void addingAndDeletingEpicsAndFeaturesWritesTheirHistoryAndARefusedOneWritesNone() {
+		this.epics.add("E02", "Sharing", "lead");
+		this.features.add("E02-F01", "Links", "E02", "lead");
+		assertRefusedWithoutChange(() -> this.epics.delete("E02", "ann"), "epic E02 still has 1 feature");
+		this.features.delete("E02-F01", "ann");
+		this.epics.delete("E02", "ann");
+
+		assertThat(this.history.entries(new HistoryFilter(null, null, "E02", 10)))
+			.extracting(HistoryEntry::key, HistoryEntry::event, HistoryEntry::agent)
+			.containsExactly(tuple("E02", "created", "lead"), tuple("E02-F01", "created", "lead"),
+					tuple("E02-F01", "deleted", "ann"), tuple("E02", "deleted", "ann"));
 	}
 
 	@Test

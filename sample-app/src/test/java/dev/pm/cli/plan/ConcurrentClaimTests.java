@@ -73,13 +73,15 @@ class ConcurrentClaimTests {
 
 			assertThat(pairs("SELECT task_key, notes FROM task_history WHERE event = 'expired'")).hasSize(TASKS)
 				.allSatisfy((key, notes) -> assertThat(notes).startsWith("claim of dead-agent expired"));
-			assertThat(new PlanDatabase(this.jdbc).count("task_history")).isEqualTo(TASKS * 4);
+			// Each task: created, claimed, expired, claimed again; and the epic's and the
+			// feature's created rows.
+			assertThat(new PlanDatabase(this.jdbc).count("task_history")).isEqualTo(TASKS * 4 + 2);
 		}
 	}
 
 	private void addTasks(EpicService epics, FeatureService features) {
-		epics.add("E01", "Load");
-		features.add("E01-F01", "Claims", "E01");
+		epics.add("E01", "Load", "tester");
+		features.add("E01-F01", "Claims", "E01", "tester");
 		for (int i = 1; i <= TASKS; i++) {
 			this.tasks.add(new NewTask("T-E01-F01-%03d".formatted(i), "Task " + i, "E01-F01", List.of(), null, null),
 					"planner");

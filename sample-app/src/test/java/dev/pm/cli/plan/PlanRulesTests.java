@@ -97,35 +97,35 @@ abstract class PlanRulesTests extends WorkflowTests {
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F01-002");
 
-		assertRefusedWithoutChange(() -> this.features.delete("E01-F01"),
+		assertRefusedWithoutChange(() -> this.features.delete("E01-F01", "tester"),
 				"feature E01-F01 still has 2 tasks; delete them ('pm task delete') or move them");
 	}
 
 	@Test
 	void aFeatureWithoutTasksIsDeleted() {
-		this.features.delete("E01-F01");
+		this.features.delete("E01-F01", "tester");
 
 		assertThat(this.features.list(null)).isEmpty();
 	}
 
 	@Test
 	void deletingAMissingFeatureIsRefused() {
-		assertRefusedWithoutChange(() -> this.features.delete("E01-F09"), "feature E01-F09 does not exist");
+		assertRefusedWithoutChange(() -> this.features.delete("E01-F09", "tester"), "feature E01-F09 does not exist");
 	}
 
 	@Test
 	void duplicateKeysAreRefused() {
 		addTask("T-E01-F01-001");
 
-		assertRefusedWithoutChange(() -> this.epics.add("E01", "Again"), "epic E01 already exists");
-		assertRefusedWithoutChange(() -> this.features.add("E01-F01", "Again", "E01"),
+		assertRefusedWithoutChange(() -> this.epics.add("E01", "Again", "tester"), "epic E01 already exists");
+		assertRefusedWithoutChange(() -> this.features.add("E01-F01", "Again", "E01", "tester"),
 				"feature E01-F01 already exists");
 		assertRefusedWithoutChange(() -> addTask("T-E01-F01-001"), "task T-E01-F01-001 already exists");
 	}
 
 	@Test
 	void aFeatureOfAMissingEpicIsRefused() {
-		assertRefusedWithoutChange(() -> this.features.add("E09-F01", "Orphan", "E09"),
+		assertRefusedWithoutChange(() -> this.features.add("E09-F01", "Orphan", "E09", "tester"),
 				"epic E09 does not exist; add it first with 'pm epic add'");
 	}
 
@@ -138,7 +138,7 @@ abstract class PlanRulesTests extends WorkflowTests {
 
 	@Test
 	void keysMustNameTheirParents() {
-		assertRefusedWithoutChange(() -> this.features.add("E02-F01", "Elsewhere", "E01"),
+		assertRefusedWithoutChange(() -> this.features.add("E02-F01", "Elsewhere", "E01", "tester"),
 				"feature E02-F01 belongs to epic E02, not E01");
 		assertRefusedWithoutChange(() -> this.tasks
 			.add(new NewTask("T-E02-F01-001", "Elsewhere", "E01-F01", List.of(), null, null), "tester"),
@@ -147,12 +147,12 @@ abstract class PlanRulesTests extends WorkflowTests {
 
 	@Test
 	void blankTitlesAreRefused() {
-		assertRefusedWithoutChange(() -> this.epics.add("E02", " "), "epic E02 needs a title");
+		assertRefusedWithoutChange(() -> this.epics.add("E02", " ", "tester"), "epic E02 needs a title");
 	}
 
 	@Test
 	void titlesWithALineBreakAreRefused() {
-		assertRefusedWithoutChange(() -> this.epics.add("E02", "Two\nlines"),
+		assertRefusedWithoutChange(() -> this.epics.add("E02", "Two\nlines", "tester"),
 				"epic E02: a title must be one line of text");
 	}
 
@@ -325,7 +325,7 @@ abstract class PlanRulesTests extends WorkflowTests {
 
 	@Test
 	void aFeatureAsADependencyStandsForEveryTaskOfThatFeatureInTheDatabaseAndTheImport() throws Exception {
-		this.features.add("E01-F02", "Sync", "E01");
+		this.features.add("E01-F02", "Sync", "E01", "tester");
 		addTask("T-E01-F02-001");
 		Path inImport = document("T-E01-F02-002", "todo");
 		Path dependent = document("T-E01-F01-001", "todo", "e01-f02");
@@ -338,7 +338,7 @@ abstract class PlanRulesTests extends WorkflowTests {
 
 	@Test
 	void aFeatureWithoutTasksOrTheTasksOwnFeatureIsRefusedAsADependency() throws Exception {
-		this.features.add("E01-F02", "Sync", "E01");
+		this.features.add("E01-F02", "Sync", "E01", "tester");
 		Path empty = document("T-E01-F01-001", "todo", "E01-F02");
 		Path own = document("T-E01-F01-002", "todo", "E01-F01");
 

@@ -44,8 +44,8 @@ abstract class PlanTests {
 	void emptyPlanWithOneFeature() {
 		this.database = new PlanDatabase(this.jdbc);
 		this.database.empty();
-		this.epics.add("E01", "Offline mode");
-		this.features.add("E01-F01", "Local storage", "E01");
+		this.epics.add("E01", "Offline mode", "tester");
+		this.features.add("E01-F01", "Local storage", "E01", "tester");
 	}
 
 	void assertRefusedWithoutChange(Runnable operation, String message) {

@@ -178,8 +178,8 @@ abstract class WorkflowTests extends AgentTeamTests {
 
 	@Test
 	void nextFiltersByAgentTypeEpicAndFeature() {
-		this.epics.add("E02", "Sharing");
-		this.features.add("E02-F01", "Links", "E02");
+		this.epics.add("E02", "Sharing", "tester");
+		this.features.add("E02-F01", "Links", "E02", "tester");
 		addTask("T-E01-F01-001", 1, "frontend");
 		addTask("T-E02-F01-001", 9, "backend");
 
@@ -249,7 +249,7 @@ abstract class WorkflowTests extends AgentTeamTests {
 		taskIn("T-E01-F01-002", TaskStatus.ARCHIVED);
 		taskIn("T-E01-F01-003", TaskStatus.TODO);
 		taskIn("T-E01-F01-004", TaskStatus.READY_FOR_REVIEW);
-		this.epics.add("E02", "Empty");
+		this.epics.add("E02", "Empty", "tester");
 
 		Progress expected = new Progress(1, 0, 0, 1, 1, 1, 3, 33);
 		assertThat(this.epics.list()).extracting(Epic::key, Epic::features, Epic::progress)
@@ -292,7 +292,7 @@ abstract class WorkflowTests extends AgentTeamTests {
 
 	@Test
 	void movingATaskGivesItTheKeyOfItsNewFeatureAndItsDependenciesAndHistoryFollow() {
-		this.features.add("E01-F02", "Sync", "E01");
+		this.features.add("E01-F02", "Sync", "E01", "tester");
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F01-002", "T-E01-F01-001");
 		addTask("T-E01-F01-003", "T-E01-F01-002");
@@ -309,7 +309,7 @@ abstract class WorkflowTests extends AgentTeamTests {
 
 	@Test
 	void movingOntoATakenKeyIsRefused() {
-		this.features.add("E01-F02", "Sync", "E01");
+		this.features.add("E01-F02", "Sync", "E01", "tester");
 		addTask("T-E01-F01-001");
 		addTask("T-E01-F02-001");
 
@@ -319,10 +319,11 @@ abstract class WorkflowTests extends AgentTeamTests {
 
 	@Test
 	void anEpicWithFeaturesCannotBeDeletedAndAnEmptyOneCan() {
-		this.epics.add("E02", "Empty");
+		this.epics.add("E02", "Empty", "tester");
 
-		assertRefusedWithoutChange(() -> this.epics.delete("E01"), "epic E01 still has 1 feature; delete it first");
-		this.epics.delete("E02");
+		assertRefusedWithoutChange(() -> this.epics.delete("E01", "tester"),
+				"epic E01 still has 1 feature; delete it first");
+		this.epics.delete("E02", "tester");
 		assertThat(this.epics.list()).extracting(Epic::key).containsExactly("E01");
 	}
 
