@@ -58,10 +58,22 @@ public class BenchmarkApplication {
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext startPooled(Path database, String synchronous) {
+		return startPooled(database, synchronous, 10);
+	}
+
+	/**
+	 * Start the application as {@link #startPooled(Path, String)} does, with a pool of
+	 * {@code connections}.
+	 * @param database the database file
+	 * @param synchronous {@code normal} or {@code full}
+	 * @param connections the pool's size
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext startPooled(Path database, String synchronous, int connections) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.autoconfigure.exclude", "dev.pm.db.autoconfigure.PmDbAutoConfiguration");
 		properties.put("spring.datasource.url", "jdbc:sqlite:" + database);
-		properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+		properties.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(connections));
 		properties.put("spring.datasource.hikari.data-source-properties.journal_mode", "WAL");
 		properties.put("spring.datasource.hikari.data-source-properties.synchronous", synchronous.toUpperCase());
 		ConfigurableApplicationContext context = start(properties);

@@ -108,7 +108,7 @@ class ScenarioSmokeTests {
 	@Test
 	void parallelPointReadsFailNoTransactionOnAnyNumberOfThreads() throws Exception {
 		ScenarioResult result = new ParallelPointReads().run(workspace, Sizes.smoke());
-		assertThat(result.series()).hasSize(4 * ParallelPointReads.THREADS.length)
+		assertThat(result.series()).hasSize(ParallelPointReads.VARIANTS * ParallelPointReads.THREADS.length)
 			.allSatisfy((series) -> assertThat(series.failures()).isZero());
 		assertMeasured(result);
 	}

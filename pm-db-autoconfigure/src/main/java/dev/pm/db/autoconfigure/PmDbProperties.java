@@ -105,7 +105,10 @@ public class PmDbProperties implements InitializingBean {
 	 * Number of read-only connections that serve read-only transactions begun outside a
 	 * read-write one, beside the one writer connection, so that reads neither wait for
 	 * writes nor make them wait; 0 serves them from the writer. Defaults to the number of
-	 * processors, at least 2. An in-memory database has none.
+	 * processors, at least 2; raise it to the number of threads that read at once when
+	 * that is more: each thread beyond it waits for a reader, and four or eight threads
+	 * on two readers read at about 0.4 of the rate of a connection each. An in-memory
+	 * database has none.
 	 */
 	private int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
 
