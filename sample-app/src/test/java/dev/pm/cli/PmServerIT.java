@@ -134,8 +134,7 @@ class PmServerIT {
 			int sockets = sockets(server);
 			Started waiting = this.pm.start("epic", "add", "E02", "Waits for the lock");
 			// The client's JVM may take seconds to start on a loaded machine: the server
-			// is
-			// killed once the client is connected (and its command waits for the lock).
+			// is killed once the client is connected (its command waits for the lock).
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 			while (sockets(server) <= sockets && System.nanoTime() < deadline) {
 				Thread.sleep(50);
